@@ -1,0 +1,178 @@
+package io.hotelkit.availability;
+
+import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.Room;
+import io.hotelkit.inventory.RoomType;
+import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RatePlan;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.Occupancy;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Stay;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The availability engine: every property's inventory and rates in memory, to search offers in a few
+ * word operations per room type and to decide every sale. Searches and sales use the same code, so an
+ * offer shown is bookable at its price unless someone else took the room first.
+ *
+ * <p>The engine is a projection of the repositories, rebuilt from them on start and changed by the
+ * services on every write. Sales are decided here and, where a database is the store, decided again by
+ * its constraints inside the same transaction; so a stale engine (another server instance sold the room)
+ * can only cause a refusal, never a night sold twice.
+ *
+ * <p>Thread-safe. Searches take no lock in the common case.
+ */
+public final class AvailabilityEngine {
+
+    private final Map<PropertyId, PropertyIndex> properties = new ConcurrentHashMap<>();
+
+    public Availability search(AvailabilityQuery query) {
+        Objects.requireNonNull(query, "query");
+        PropertyIndex index = index(query.propertyId());
+        return index.read(() -> index.search(query));
+    }
+
+    /**
+     * The offer of one room type in one rate plan for the stay: its prices, whatever the inventory.
+     *
+     * @throws NotAvailableException if the type does not take the occupancy or the plan's restrictions
+     *     refuse the stay
+     */
+    public Offer quote(PropertyId propertyId, String roomType, String ratePlan, Stay stay, Occupancy occupancy) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.quote(roomType, ratePlan, stay, occupancy));
+    }
+
+    /** How many more bookings of the room type every one of the nights would take now. */
+    public int available(PropertyId propertyId, String roomType, DateRange nights) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.available(roomType, nights));
+    }
+
+    /** The numbers of the rooms free every one of the nights, of one room type or all, in order. */
+    public List<String> freeRooms(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.freeRooms(nights, roomType));
+    }
+
+    public boolean isRoomFree(PropertyId propertyId, String room, DateRange nights) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.isRoomFree(room, nights));
+    }
+
+    /** How many of a block's rooms bookings have picked up on a night. */
+    public int pickedUp(PropertyId propertyId, String block, LocalDate night) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.pickedUp(block, night));
+    }
+
+    /** The stored grid of a rate plan as the engine prices it (a derived plan's adjusted). */
+    public List<DailyRate> rates(PropertyId propertyId, String ratePlan, String roomType, DateRange nights) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.rates().rows(ratePlan, roomType, nights));
+    }
+
+    /**
+     * A number that changes whenever anything a search answers from changes, so that cached offers can
+     * be keyed by it and need no invalidation.
+     */
+    public long version(PropertyId propertyId) {
+        return index(propertyId).version();
+    }
+
+    /** The bytes the room bitsets of a property take. */
+    public long memoryBytes(PropertyId propertyId) {
+        return index(propertyId).memoryBytes();
+    }
+
+    // ---- sales: taken now, given back when the transaction commits -----------------------------------
+
+    /**
+     * Changes what a booking holds from {@code before} to {@code after} (either may be null: a new
+     * booking, a cancelled one). What is newly taken is taken at once or the whole change is refused.
+     *
+     * @throws NotAvailableException if a newly taken night is sold out or the room is taken
+     */
+    public PendingChange change(@Nullable Claim before, @Nullable Claim after) {
+        Claim any = after != null ? after : before;
+        if (any == null) {
+            return PendingChange.NONE;
+        }
+        if (before != null && after != null && !before.propertyId().equals(after.propertyId())) {
+            throw new IllegalArgumentException("a booking cannot move between properties");
+        }
+        return index(any.propertyId()).change(before, after);
+    }
+
+    /**
+     * Takes a room out of order for the nights {@code after} has and {@code before} has not, and puts it
+     * back for the nights {@code before} has and {@code after} has not.
+     *
+     * @throws NotAvailableException if the room is booked then, or its type would be oversold
+     */
+    public PendingChange changeOutOfOrder(Room before, Room after) {
+        return index(after.propertyId()).changeOutOfOrder(before, after);
+    }
+
+    /**
+     * Creates a block's hold ({@code before} null), or releases it ({@code open} from true to false).
+     *
+     * @throws NotAvailableException if its room type has not that many rooms free each night
+     */
+    public PendingChange changeBlock(@Nullable BlockHold before, @Nullable BlockHold after) {
+        BlockHold any = after != null ? after : Objects.requireNonNull(before, "block hold");
+        return index(any.propertyId()).changeBlock(before, after);
+    }
+
+    // ---- configuration: call once the change has committed -------------------------------------------
+
+    public void addProperty(Property property) {
+        properties.putIfAbsent(property.id(), new PropertyIndex(property));
+    }
+
+    public void updateProperty(Property property) {
+        index(property.id()).update(property);
+    }
+
+    public void addRoomType(RoomType roomType) {
+        index(roomType.propertyId()).addRoomType(roomType);
+    }
+
+    public void addRoom(Room room) {
+        index(room.propertyId()).addRoom(room);
+    }
+
+    public void defineRatePlan(RatePlan ratePlan) {
+        PropertyIndex index = index(ratePlan.propertyId());
+        index.changeRates(() -> index.rates().define(ratePlan));
+    }
+
+    public void putRates(PropertyId propertyId, String ratePlan, List<DailyRate> rates) {
+        PropertyIndex index = index(propertyId);
+        index.changeRates(() -> index.rates().put(ratePlan, rates));
+    }
+
+    /** Forgets a property, so that it can be loaded again. */
+    public void remove(PropertyId propertyId) {
+        properties.remove(propertyId);
+    }
+
+    public boolean has(PropertyId propertyId) {
+        return properties.containsKey(propertyId);
+    }
+
+    private PropertyIndex index(PropertyId propertyId) {
+        PropertyIndex index = properties.get(Objects.requireNonNull(propertyId, "property id"));
+        if (index == null) {
+            throw new NotFoundException("property", propertyId);
+        }
+        return index;
+    }
+}

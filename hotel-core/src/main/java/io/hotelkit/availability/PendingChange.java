@@ -1,0 +1,23 @@
+package io.hotelkit.availability;
+
+/**
+ * An inventory change the engine has accepted: what it takes is taken at once, so that no one else can
+ * take it; what it gives back is given back only on {@link #commit()}, so that a rolled-back change never
+ * leaves a night sold twice. Exactly one of {@code commit} and {@code rollback} is called, once the
+ * surrounding transaction has ended.
+ */
+public interface PendingChange {
+
+    void commit();
+
+    void rollback();
+
+    /** A change that takes and gives back nothing. */
+    PendingChange NONE = new PendingChange() {
+        @Override
+        public void commit() {}
+
+        @Override
+        public void rollback() {}
+    };
+}

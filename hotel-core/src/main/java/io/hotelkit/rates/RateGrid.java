@@ -1,0 +1,184 @@
+package io.hotelkit.rates;
+
+import io.hotelkit.inventory.RoomType;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.Occupancy;
+import io.hotelkit.shared.Rounding;
+import io.hotelkit.shared.Stay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A property's rate plans compiled for pricing: the one place where the price of a stay and the
+ * restrictions on it are decided, for offers and bookings alike.
+ *
+ * <p>The restrictions mean exactly this: {@code min_stay} and {@code max_stay} are read from the arrival
+ * night; {@code closed} on any night of the stay refuses it; {@code closed_to_arrival} on the arrival night
+ * and {@code closed_to_departure} on the checkout date refuse it; a night with no price is not sellable.
+ *
+ * <p>A night's price for an occupancy is the grid's amount, which covers the room type's base occupancy,
+ * plus {@code extra_adult} for each adult past the base occupancy and {@code extra_child} for each child.
+ * A derived plan adjusts each of the parent's amounts by its percentage, rounded, and keeps the parent's
+ * restrictions.
+ *
+ * <p>Written under its owner's lock, read without one: the maps are replaced, never changed, so that an
+ * optimistic reader (the availability engine's) sees either the old or the new, and validates after.
+ */
+public final class RateGrid {
+
+    private final Currency currency;
+    private final Rounding rounding;
+    private volatile Map<String, Plan> plans = Map.of();
+    private volatile List<String> planCodes = List.of();
+
+    public RateGrid(Currency currency, Rounding rounding) {
+        this.currency = Objects.requireNonNull(currency, "currency");
+        this.rounding = Objects.requireNonNull(rounding, "rounding");
+    }
+
+    /** Adds a plan, or changes its derivation; a base plan keeps the nights it has. */
+    public void define(RatePlan ratePlan) {
+        Plan existing = plans.get(ratePlan.code());
+        Map<String, NightRates> byType = existing == null ? Map.of() : existing.byType;
+        long factor = ratePlan.derivation().map(DerivedRate::factorPpm).orElse(0L);
+        String parent = ratePlan.derivation().map(DerivedRate::parentRatePlan).orElse(null);
+        if (parent != null && !plans.containsKey(parent)) {
+            throw new NotFoundException("rate plan", parent);
+        }
+        Map<String, Plan> changed = new HashMap<>(plans);
+        changed.put(ratePlan.code(), new Plan(ratePlan.cancellationPolicy(), byType, parent, factor));
+        plans = Map.copyOf(changed);
+        planCodes = changed.keySet().stream().sorted().toList();
+    }
+
+    /** The codes of every plan, in order. */
+    public List<String> plans() {
+        return planCodes;
+    }
+
+    /** Sets nights of a base plan's grid. */
+    public void put(String ratePlan, List<DailyRate> rates) {
+        Plan plan = plan(ratePlan);
+        if (plan.parent != null) {
+            throw new IllegalArgumentException("rate plan " + ratePlan + " is derived from " + plan.parent
+                    + ": set the prices of " + plan.parent + " instead");
+        }
+        Map<String, NightRates> byType = new HashMap<>(plan.byType);
+        for (DailyRate rate : rates) {
+            rate.amount().requireCurrency(currency);
+            byType.computeIfAbsent(rate.roomType(), type -> new NightRates()).set(rate);
+        }
+        if (byType.size() != plan.byType.size()) {
+            Map<String, Plan> changed = new HashMap<>(plans);
+            changed.put(ratePlan, new Plan(plan.policy, Map.copyOf(byType), null, 0));
+            plans = Map.copyOf(changed);
+        }
+    }
+
+    public boolean has(String ratePlan) {
+        return plans.containsKey(ratePlan);
+    }
+
+    public CancellationPolicy cancellationPolicy(String ratePlan) {
+        return plan(ratePlan).policy;
+    }
+
+    /**
+     * The nightly prices of {@code stay} in {@code ratePlan} for these guests, or the first restriction
+     * that refuses it. Whether the room type takes the occupancy is the caller's to check.
+     */
+    public StayPrice price(String ratePlan, RoomType roomType, Stay stay, Occupancy occupancy) {
+        Plan plan = plan(ratePlan);
+        Plan base = plan.parent == null ? plan : plan(plan.parent);
+        NightRates rates = base.byType.get(roomType.code());
+        if (rates == null) {
+            return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin());
+        }
+        long checkin = stay.checkin().toEpochDay();
+        int nights = stay.nights();
+        int arrival = rates.index(checkin);
+        if (rates.amount(arrival) == NightRates.NO_PRICE) {
+            return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin());
+        }
+        if (rates.has(arrival, NightRates.CLOSED_TO_ARRIVAL)) {
+            return new StayPrice.Refused(Restriction.CLOSED_TO_ARRIVAL, stay.checkin());
+        }
+        int minStay = rates.minStay(arrival);
+        if (minStay > 0 && nights < minStay) {
+            return new StayPrice.Refused(Restriction.MIN_STAY, stay.checkin());
+        }
+        int maxStay = rates.maxStay(arrival);
+        if (maxStay > 0 && nights > maxStay) {
+            return new StayPrice.Refused(Restriction.MAX_STAY, stay.checkin());
+        }
+        if (rates.has(rates.index(checkin + nights), NightRates.CLOSED_TO_DEPARTURE)) {
+            return new StayPrice.Refused(Restriction.CLOSED_TO_DEPARTURE, stay.checkout());
+        }
+        int extraAdults = Math.max(0, occupancy.adults() - roomType.baseOccupancy());
+        int children = occupancy.children();
+        long[] nightly = new long[nights];
+        for (int n = 0; n < nights; n++) {
+            int i = arrival + n;
+            long amount = rates.amount(i);
+            if (amount == NightRates.NO_PRICE) {
+                return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin().plusDays(n));
+            }
+            if (rates.has(i, NightRates.CLOSED)) {
+                return new StayPrice.Refused(Restriction.CLOSED, stay.checkin().plusDays(n));
+            }
+            nightly[n] = plan.adjusted(amount, rounding)
+                    + extraAdults * plan.adjusted(rates.extraAdult(i), rounding)
+                    + children * plan.adjusted(rates.extraChild(i), rounding);
+        }
+        return new StayPrice.Priced(nightly);
+    }
+
+    /** The plan's grid for a room type, one row a night that has a price; a derived plan's is adjusted. */
+    public List<DailyRate> rows(String ratePlan, String roomType, DateRange nights) {
+        Plan plan = plan(ratePlan);
+        Plan base = plan.parent == null ? plan : plan(plan.parent);
+        NightRates rates = base.byType.get(roomType);
+        List<DailyRate> rows = new ArrayList<>();
+        if (rates == null) {
+            return rows;
+        }
+        for (LocalDate night = nights.start(); night.isBefore(nights.end()); night = night.plusDays(1)) {
+            int i = rates.index(night.toEpochDay());
+            if (rates.amount(i) == NightRates.NO_PRICE) {
+                continue;
+            }
+            rows.add(new DailyRate(roomType, night,
+                    Money.ofMinor(plan.adjusted(rates.amount(i), rounding), currency),
+                    Money.ofMinor(plan.adjusted(rates.extraAdult(i), rounding), currency),
+                    Money.ofMinor(plan.adjusted(rates.extraChild(i), rounding), currency),
+                    rates.minStay(i) == 0 ? null : rates.minStay(i),
+                    rates.maxStay(i) == 0 ? null : rates.maxStay(i),
+                    rates.has(i, NightRates.CLOSED),
+                    rates.has(i, NightRates.CLOSED_TO_ARRIVAL),
+                    rates.has(i, NightRates.CLOSED_TO_DEPARTURE)));
+        }
+        return rows;
+    }
+
+    private Plan plan(String code) {
+        Plan plan = plans.get(code);
+        if (plan == null) {
+            throw new NotFoundException("rate plan", code);
+        }
+        return plan;
+    }
+
+    /** A base plan ({@code parent} null) with its nights, or a derived one with its factor. */
+    private record Plan(CancellationPolicy policy, Map<String, NightRates> byType, String parent, long factorPpm) {
+        long adjusted(long minor, Rounding rounding) {
+            return parent == null ? minor : rounding.divide(Math.multiplyExact(minor, factorPpm), 1_000_000);
+        }
+    }
+}

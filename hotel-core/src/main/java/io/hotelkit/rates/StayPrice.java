@@ -1,0 +1,21 @@
+package io.hotelkit.rates;
+
+import java.time.LocalDate;
+
+/** A rate plan's answer for a stay: its nightly prices, or the restriction that refuses it. */
+public sealed interface StayPrice {
+
+    /** The price of each night of the stay, in minor units of the property's currency. */
+    record Priced(long[] nightlyMinor) implements StayPrice {
+        public long totalMinor() {
+            long total = 0;
+            for (long night : nightlyMinor) {
+                total += night;
+            }
+            return total;
+        }
+    }
+
+    /** Refused by {@code restriction}, found on {@code date}. */
+    record Refused(Restriction restriction, LocalDate date) implements StayPrice {}
+}

@@ -1,0 +1,23 @@
+package io.hotelkit.shared;
+
+import java.util.List;
+
+/**
+ * The transactional outbox: events appended inside a transaction become visible when it commits, and
+ * never otherwise. Readers follow it by position: positions only grow, and a reader that has seen
+ * position {@code p} finds every later event with {@link #readAfter}.
+ */
+public interface Outbox {
+
+    /** Appends an event to the current transaction; requires an active transaction. */
+    void append(DomainEvent event);
+
+    /** Committed events after {@code position}, oldest first, at most {@code limit}. */
+    List<StoredEvent> readAfter(long position, int limit);
+
+    /** Committed events about one thing, newest first: the audit trail of that entity. */
+    List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit);
+
+    /** An event with its position in the outbox. */
+    record StoredEvent(long position, DomainEvent event) {}
+}
