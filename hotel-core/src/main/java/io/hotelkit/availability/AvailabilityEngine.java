@@ -47,7 +47,16 @@ public final class AvailabilityEngine {
      */
     public Offer quote(PropertyId propertyId, String roomType, String ratePlan, Stay stay, Occupancy occupancy) {
         PropertyIndex index = index(propertyId);
-        return index.read(() -> index.quote(roomType, ratePlan, stay, occupancy));
+        return index.read(() -> index.quote(roomType, ratePlan, stay, occupancy, true));
+    }
+
+    /**
+     * The prices of the nights of {@code nights} for a guest already in the house who stays longer:
+     * closed nights and nights without a price refuse it, arrival and length restrictions do not apply.
+     */
+    public Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.quote(roomType, ratePlan, nights, occupancy, false));
     }
 
     /** How many more bookings of the room type every one of the nights would take now. */
@@ -101,14 +110,26 @@ public final class AvailabilityEngine {
      * @throws NotAvailableException if a newly taken night is sold out or the room is taken
      */
     public PendingChange change(@Nullable Claim before, @Nullable Claim after) {
-        Claim any = after != null ? after : before;
-        if (any == null) {
+        return change(before == null ? List.of() : List.of(before), after == null ? List.of() : List.of(after));
+    }
+
+    /**
+     * Changes several bookings' claims at once, all of one property: their net effect is what is checked,
+     * so bookings can swap rooms within one transaction.
+     *
+     * @throws NotAvailableException if a newly taken night is sold out or a room is taken
+     */
+    public PendingChange change(List<Claim> befores, List<Claim> afters) {
+        List<Claim> all = new java.util.ArrayList<>(befores);
+        all.addAll(afters);
+        if (all.isEmpty()) {
             return PendingChange.NONE;
         }
-        if (before != null && after != null && !before.propertyId().equals(after.propertyId())) {
-            throw new IllegalArgumentException("a booking cannot move between properties");
+        PropertyId propertyId = all.getFirst().propertyId();
+        if (all.stream().anyMatch(claim -> !claim.propertyId().equals(propertyId))) {
+            throw new IllegalArgumentException("claims of one change must all be of one property");
         }
-        return index(any.propertyId()).change(before, after);
+        return index(propertyId).change(befores, afters);
     }
 
     /**
@@ -132,6 +153,34 @@ public final class AvailabilityEngine {
     }
 
     // ---- configuration: call once the change has committed -------------------------------------------
+
+    /**
+     * (Re)builds a property's index from what the store holds, replacing any index it had. The data is
+     * trusted: claims are counted without being checked, as the store accepted them.
+     *
+     * @param grids each base rate plan's stored nights, by plan code
+     * @param claims what every booking that holds inventory holds
+     */
+    public void load(Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
+            Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
+        PropertyIndex index = new PropertyIndex(property);
+        roomTypes.forEach(index::addRoomType);
+        rooms.forEach(index::addRoom);
+        ratePlans.stream().filter(plan -> !plan.isDerived()).forEach(plan -> index.rates().define(plan));
+        ratePlans.stream().filter(RatePlan::isDerived).forEach(plan -> index.rates().define(plan));
+        grids.forEach((plan, rates) -> index.rates().put(plan, rates));
+        for (BlockHold block : blocks) {
+            index.restoreBlock(block);
+        }
+        index.restore(claims);
+        for (BlockHold block : blocks) {
+            if (!block.open()) {
+                index.changeBlock(new BlockHold(block.propertyId(), block.code(), block.roomType(), block.nights(),
+                        block.rooms(), true), block).commit();
+            }
+        }
+        properties.put(property.id(), index);
+    }
 
     public void addProperty(Property property) {
         properties.putIfAbsent(property.id(), new PropertyIndex(property));

@@ -14,7 +14,8 @@ final class NightCounts {
     }
 
     void add(long day, int delta) {
-        counts[indexForWrite(day)] += delta;
+        int i = indexForWrite(day); // first: it may replace the array
+        counts[i] += delta;
     }
 
     /** The largest count over {@code nights} nights from {@code fromDay}. */

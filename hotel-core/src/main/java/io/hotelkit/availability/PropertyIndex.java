@@ -106,14 +106,16 @@ final class PropertyIndex {
         return new Availability(stay, offers);
     }
 
-    Offer quote(String roomType, String ratePlan, Stay stay, Occupancy occupancy) {
+    Offer quote(String roomType, String ratePlan, Stay stay, Occupancy occupancy, boolean arrival) {
         TypeIndex type = type(roomType);
         if (!type.roomType.fits(occupancy)) {
             throw new NotAvailableException(Reason.OCCUPANCY, property.id(), roomType, null,
                     "room type %s takes at most %d adults, %d children and %d guests, not %s".formatted(roomType,
                             type.roomType.maxAdults(), type.roomType.maxChildren(), type.roomType.maxOccupancy(), occupancy));
         }
-        return switch (rates.price(ratePlan, type.roomType, stay, occupancy)) {
+        StayPrice price = arrival ? rates.price(ratePlan, type.roomType, stay, occupancy)
+                : rates.priceNights(ratePlan, type.roomType, stay, occupancy);
+        return switch (price) {
             case StayPrice.Priced priced -> offer(roomType, ratePlan,
                     Math.max(0, type.free(stay.checkin().toEpochDay(), stay.nights())), stay, occupancy, priced.nightlyMinor());
             case StayPrice.Refused refused -> throw new NotAvailableException(Reason.of(refused.restriction()),
@@ -226,112 +228,168 @@ final class PropertyIndex {
 
     // ---- inventory changes: taken now, given back on commit --------------------------------------------
 
-    PendingChange change(@Nullable Claim before, @Nullable Claim after) {
-        List<Step> steps = new ArrayList<>();
-        boolean sameBucket = before != null && after != null && before.sameBucket(after);
-        if (after != null) {
-            for (LocalDate night : newNights(after.nights(), sameBucket ? before.nights() : null)) {
-                steps.add(after.block() == null ? new SellGeneral(type(after.roomType()), night)
-                        : new SellFromBlock(block(after.block(), after.roomType()), night));
-            }
+    /**
+     * Applies several claim changes as one: their net effect on each night of each room type, block and
+     * room is what counts, so that two bookings can swap rooms and a booking can move its nights within
+     * one transaction.
+     */
+    PendingChange change(List<Claim> befores, List<Claim> afters) {
+        Map<Unit, Integer> delta = new HashMap<>();
+        for (Claim before : befores) {
+            units(before).forEach(unit -> delta.merge(unit, -1, Integer::sum));
         }
-        if (before != null) {
-            for (LocalDate night : newNights(before.nights(), sameBucket ? after.nights() : null)) {
-                steps.add(Step.deferredGiveBack(before.block() == null ? new SellGeneral(type(before.roomType()), night)
-                        : new SellFromBlock(block(before.block(), before.roomType()), night)));
-            }
+        for (Claim after : afters) {
+            units(after).forEach(unit -> delta.merge(unit, 1, Integer::sum));
         }
-        boolean sameRoom = before != null && after != null && before.room() != null && before.room().equals(after.room());
-        if (after != null && after.room() != null) {
-            RoomIndex room = roomOfType(after.room(), after.roomType());
-            for (LocalDate night : newNights(after.nights(), sameRoom ? before.nights() : null)) {
-                steps.add(new OccupyRoom(room, night));
-            }
-        }
-        if (before != null && before.room() != null) {
-            RoomIndex room = room(before.room());
-            for (LocalDate night : newNights(before.nights(), sameRoom ? after.nights() : null)) {
-                steps.add(Step.deferredGiveBack(new OccupyRoom(room, night)));
-            }
-        }
-        return apply(steps);
+        return apply(delta);
     }
 
     PendingChange changeOutOfOrder(Room before, Room after) {
         RoomIndex room = room(after.number());
-        List<Step> steps = new ArrayList<>();
-        List<LocalDate> beforeNights = outOfOrderNights(before);
-        List<LocalDate> afterNights = outOfOrderNights(after);
-        for (LocalDate night : afterNights) {
-            if (!beforeNights.contains(night)) {
-                steps.add(new TakeOutOfOrder(room, night));
-            }
+        Map<Unit, Integer> delta = new HashMap<>();
+        for (LocalDate night : outOfOrderNights(before)) {
+            delta.merge(new RoomNight(room, night), -1, Integer::sum);
+            delta.merge(new TypeNight(room.type, night), -1, Integer::sum);
         }
-        for (LocalDate night : beforeNights) {
-            if (!afterNights.contains(night)) {
-                steps.add(Step.deferredGiveBack(new TakeOutOfOrder(room, night)));
-            }
+        for (LocalDate night : outOfOrderNights(after)) {
+            delta.merge(new RoomNight(room, night), 1, Integer::sum);
+            delta.merge(new TypeNight(room.type, night), 1, Integer::sum);
         }
-        return apply(steps);
+        return apply(delta);
     }
 
+    /** Counts the claims as they are, unchecked: the index is being loaded from a store that accepted them. */
+    void restore(List<Claim> claims) {
+        Map<Unit, Integer> delta = new HashMap<>();
+        claims.forEach(claim -> units(claim).forEach(unit -> delta.merge(unit, 1, Integer::sum)));
+        write(() -> take(delta, 1));
+    }
+
+    /** Holds an open block's rooms, unchecked, while the index is being loaded. */
+    void restoreBlock(BlockHold hold) {
+        TypeIndex type = type(hold.roomType());
+        write(() -> {
+            hold.nights().dates().forEach(night -> type.taken.add(night.toEpochDay(), hold.rooms()));
+            setBlocks(hold.code(), new BlockIndex(new BlockHold(hold.propertyId(), hold.code(), hold.roomType(),
+                    hold.nights(), hold.rooms(), true), type));
+        });
+    }
+
+    /** Creates a block's hold, or closes it so that its unpicked rooms go back to general inventory. */
     PendingChange changeBlock(@Nullable BlockHold before, @Nullable BlockHold after) {
-        List<Step> steps = new ArrayList<>();
-        if (before == null && after != null) {
-            if (blocks.containsKey(after.code())) {
-                throw new IllegalStateException("block " + after.code() + " is in the index already");
+        if (before == null && after != null && after.open()) {
+            TypeIndex type = type(after.roomType());
+            Map<Unit, Integer> delta = new HashMap<>();
+            after.nights().dates().forEach(night -> delta.put(new TypeNight(type, night), after.rooms()));
+            long stamp = lock.writeLock();
+            try {
+                if (blocks.containsKey(after.code())) {
+                    throw new IllegalArgumentException("block " + after.code() + " exists already");
+                }
+                check(delta);
+                take(delta, 1);
+                setBlocks(after.code(), new BlockIndex(after, type));
+                version++;
+            } finally {
+                lock.unlockWrite(stamp);
             }
-            steps.add(new CreateBlock(after, type(after.roomType())));
-        } else if (before != null && after != null && before.open() && !after.open()) {
-            steps.add(Step.deferredGiveBack(new KeepBlockOpen(block(before.code(), before.roomType()))));
-        } else if (before != null && after != null && before.equals(after)) {
-            return PendingChange.NONE;
-        } else {
-            throw new IllegalArgumentException("a block can only be created, released or cancelled: " + before + " -> " + after);
+            return new Deferred(() -> {}, () -> {
+                take(delta, -1);
+                setBlocks(after.code(), null);
+            });
         }
-        return apply(steps);
+        if (before != null && after != null && before.open() && !after.open()) {
+            BlockIndex block = block(before.code(), before.roomType());
+            return new Deferred(() -> {
+                block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
+                        block.picked.get(night.toEpochDay()) - block.hold.rooms()));
+                block.open = false;
+            }, () -> {});
+        }
+        if (before != null && before.equals(after)) {
+            return PendingChange.NONE;
+        }
+        throw new IllegalArgumentException("a block can only be created open, or closed: " + before + " -> " + after);
     }
 
-    private PendingChange apply(List<Step> steps) {
-        if (steps.isEmpty()) {
+    private PendingChange apply(Map<Unit, Integer> delta) {
+        Map<Unit, Integer> takes = new HashMap<>();
+        Map<Unit, Integer> giveBacks = new HashMap<>();
+        delta.forEach((unit, count) -> {
+            if (count > 0) {
+                takes.put(unit, count);
+            } else if (count < 0) {
+                giveBacks.put(unit, count);
+            }
+        });
+        if (takes.isEmpty() && giveBacks.isEmpty()) {
             return PendingChange.NONE;
         }
-        List<Step> takes = steps.stream().filter(Step::takes).toList();
-        List<Step> giveBacks = steps.stream().filter(s -> !s.takes()).toList();
         long stamp = lock.writeLock();
         try {
-            for (Step step : takes) {
-                step.check();
-                step.take();
-            }
+            check(takes);
+            take(takes, 1);
             version++;
-        } catch (RuntimeException refused) {
-            // undo the steps taken before the refusal; the failing one took nothing
-            int done = 0;
-            for (Step step : takes) {
-                if (!step.isTaken()) {
-                    break;
-                }
-                done++;
-            }
-            for (int i = done - 1; i >= 0; i--) {
-                takes.get(i).giveBack();
-            }
-            throw refused;
         } finally {
             lock.unlockWrite(stamp);
         }
-        return new PendingChange() {
-            @Override
-            public void commit() {
-                write(() -> giveBacks.forEach(Step::run));
-            }
+        return new Deferred(() -> take(giveBacks, 1), () -> take(takes, -1));
+    }
 
-            @Override
-            public void rollback() {
-                write(() -> takes.reversed().forEach(Step::giveBack));
+    /** Refuses unless every unit can take its count more; nights are checked in order, so the first full one is named. */
+    private void check(Map<Unit, Integer> takes) {
+        takes.entrySet().stream()
+                .sorted(Comparator.comparingLong(entry -> entry.getKey().day()))
+                .forEach(entry -> entry.getKey().check(entry.getValue()));
+    }
+
+    private void take(Map<Unit, Integer> counts, int sign) {
+        counts.forEach((unit, count) -> unit.add(sign * count));
+    }
+
+    private void setBlocks(String code, @Nullable BlockIndex block) {
+        Map<String, BlockIndex> changed = new HashMap<>(blocks);
+        if (block == null) {
+            changed.remove(code);
+        } else {
+            changed.put(code, block);
+        }
+        blocks = Map.copyOf(changed);
+    }
+
+    private List<Unit> units(Claim claim) {
+        List<Unit> units = new ArrayList<>(claim.nights().nights() * 2);
+        TypeIndex type = type(claim.roomType());
+        BlockIndex block = claim.block() == null ? null : block(claim.block(), claim.roomType());
+        RoomIndex room = claim.room() == null ? null : roomOfType(claim.room(), claim.roomType());
+        claim.nights().dates().forEach(night -> {
+            units.add(block == null ? new TypeNight(type, night) : new BlockNight(block, night));
+            if (room != null) {
+                units.add(new RoomNight(room, night));
             }
-        };
+        });
+        return units;
+    }
+
+    /** A change whose give-backs wait for the commit; each side runs under the write lock. */
+    private final class Deferred implements PendingChange {
+        private final Runnable onCommit;
+        private final Runnable onRollback;
+
+        Deferred(Runnable onCommit, Runnable onRollback) {
+            this.onCommit = onCommit;
+            this.onRollback = onRollback;
+        }
+
+        @Override
+        public void commit() {
+            write(onCommit);
+        }
+
+        @Override
+        public void rollback() {
+            write(onRollback);
+        }
     }
 
     private void write(Runnable change) {
@@ -439,255 +497,78 @@ final class PropertyIndex {
         }
     }
 
-    /**
-     * One unit of an inventory change. {@link #take} takes what the step holds, after {@link #check} found
-     * it free; {@link #giveBack} gives it back. A step made with {@link #deferredGiveBack(Step)} runs backwards:
-     * it is a give-back deferred to commit.
-     */
-    private abstract static class Step {
-        private boolean taken;
+    /** One night of something the inventory counts: a room type's, a block's, a room's. */
+    private sealed interface Unit permits TypeNight, BlockNight, RoomNight {
+        LocalDate night();
 
-        boolean takes() {
-            return true;
+        default long day() {
+            return night().toEpochDay();
         }
 
-        boolean isTaken() {
-            return taken;
-        }
+        /** Refuses unless {@code count} more can be taken. */
+        void check(int count);
 
-        abstract void check();
-
-        final void take() {
-            doTake();
-            taken = true;
-        }
-
-        abstract void doTake();
-
-        abstract void giveBack();
-
-        void run() {
-            take();
-        }
-
-        static Step deferredGiveBack(Step step) {
-            return new Step() {
-                @Override
-                boolean takes() {
-                    return false;
-                }
-
-                @Override
-                void check() {}
-
-                @Override
-                void doTake() {
-                    step.giveBack();
-                }
-
-                @Override
-                void giveBack() {
-                    step.doTake();
-                }
-            };
-        }
+        /** Takes {@code count} more, or gives back when negative. */
+        void add(int count);
     }
 
-    private final class SellGeneral extends Step {
-        private final TypeIndex type;
-        private final LocalDate night;
-
-        SellGeneral(TypeIndex type, LocalDate night) {
-            this.type = type;
-            this.night = night;
-        }
-
+    private record TypeNight(TypeIndex type, LocalDate night) implements Unit {
         @Override
-        void check() {
-            if (type.free(night.toEpochDay(), 1) < 1) {
-                throw new NotAvailableException(Reason.SOLD_OUT, property.id(), type.roomType.code(), night,
-                        "room type " + type.roomType.code() + " is sold out on " + night);
+        public void check(int count) {
+            int free = type.free(day(), 1);
+            if (free < count) {
+                String code = type.roomType.code();
+                throw new NotAvailableException(Reason.SOLD_OUT, type.roomType.propertyId(), code, night,
+                        count == 1 ? "room type " + code + " is sold out on " + night
+                                : "room type %s has %d rooms free on %s, not %d".formatted(code, Math.max(free, 0), night, count));
             }
         }
 
         @Override
-        void doTake() {
-            type.taken.add(night.toEpochDay(), 1);
-        }
-
-        @Override
-        void giveBack() {
-            type.taken.add(night.toEpochDay(), -1);
+        public void add(int count) {
+            type.taken.add(day(), count);
         }
     }
 
-    private final class SellFromBlock extends Step {
-        private final BlockIndex block;
-        private final LocalDate night;
-
-        SellFromBlock(BlockIndex block, LocalDate night) {
-            this.block = block;
-            this.night = night;
+    private record BlockNight(BlockIndex block, LocalDate night) implements Unit {
+        @Override
+        public void check(int count) {
+            BlockHold hold = block.hold;
+            String why = !block.open ? "block " + hold.code() + " is no longer open for pick-up"
+                    : !hold.nights().contains(night) ? "block " + hold.code() + " holds no rooms on " + night + ", only for " + hold.nights()
+                    : block.picked.get(day()) + count > hold.rooms() ? "block " + hold.code() + " has all its " + hold.rooms()
+                            + " rooms picked up on " + night
+                    : null;
+            if (why != null) {
+                throw new NotAvailableException(Reason.BLOCK_FULL, hold.propertyId(), hold.roomType(), night, why);
+            }
         }
 
         @Override
-        void check() {
-            String code = block.hold.code();
+        public void add(int count) {
+            block.picked.add(day(), count);
             if (!block.open) {
-                throw new NotAvailableException(Reason.BLOCK_FULL, property.id(), block.hold.roomType(), night,
-                        "block " + code + " is no longer open for pick-up");
-            }
-            if (!block.hold.nights().contains(night)) {
-                throw new NotAvailableException(Reason.BLOCK_FULL, property.id(), block.hold.roomType(), night,
-                        "block " + code + " holds no rooms on " + night + ", only for " + block.hold.nights());
-            }
-            if (block.picked.get(night.toEpochDay()) >= block.hold.rooms()) {
-                throw new NotAvailableException(Reason.BLOCK_FULL, property.id(), block.hold.roomType(), night,
-                        "block " + code + " has all its " + block.hold.rooms() + " rooms picked up on " + night);
-            }
-        }
-
-        @Override
-        void doTake() {
-            block.picked.add(night.toEpochDay(), 1);
-            if (!block.open) {
-                block.type.taken.add(night.toEpochDay(), 1);
-            }
-        }
-
-        @Override
-        void giveBack() {
-            block.picked.add(night.toEpochDay(), -1);
-            if (!block.open) {
-                block.type.taken.add(night.toEpochDay(), -1); // a released block gives the room to general inventory
+                block.type.taken.add(day(), count); // a closed block holds only what is picked up
             }
         }
     }
 
-    private final class OccupyRoom extends Step {
-        private final RoomIndex room;
-        private final LocalDate night;
-
-        OccupyRoom(RoomIndex room, LocalDate night) {
-            this.room = room;
-            this.night = night;
-        }
-
+    private record RoomNight(RoomIndex room, LocalDate night) implements Unit {
         @Override
-        void check() {
-            if (room.occupied.get(night.toEpochDay())) {
-                throw new NotAvailableException(Reason.ROOM_TAKEN, property.id(), room.type.roomType.code(), night,
-                        "room " + room.number + " is taken on " + night);
+        public void check(int count) {
+            if (count > 1 || room.occupied.get(day())) {
+                throw new NotAvailableException(Reason.ROOM_TAKEN, room.type.roomType.propertyId(), room.type.roomType.code(),
+                        night, "room " + room.number + " is taken on " + night);
             }
         }
 
         @Override
-        void doTake() {
-            room.occupied.set(night.toEpochDay());
-        }
-
-        @Override
-        void giveBack() {
-            room.occupied.clear(night.toEpochDay());
-        }
-    }
-
-    private final class TakeOutOfOrder extends Step {
-        private final RoomIndex room;
-        private final LocalDate night;
-
-        TakeOutOfOrder(RoomIndex room, LocalDate night) {
-            this.room = room;
-            this.night = night;
-        }
-
-        @Override
-        void check() {
-            String type = room.type.roomType.code();
-            if (room.occupied.get(night.toEpochDay())) {
-                throw new NotAvailableException(Reason.ROOM_TAKEN, property.id(), type, night,
-                        "room " + room.number + " is booked or out of order on " + night);
+        public void add(int count) {
+            if (count > 0) {
+                room.occupied.set(day());
+            } else {
+                room.occupied.clear(day());
             }
-            if (room.type.free(night.toEpochDay(), 1) < 1) {
-                throw new NotAvailableException(Reason.SOLD_OUT, property.id(), type, night,
-                        "taking room " + room.number + " out of order would oversell room type " + type + " on " + night);
-            }
-        }
-
-        @Override
-        void doTake() {
-            room.occupied.set(night.toEpochDay());
-            room.type.taken.add(night.toEpochDay(), 1);
-        }
-
-        @Override
-        void giveBack() {
-            room.occupied.clear(night.toEpochDay());
-            room.type.taken.add(night.toEpochDay(), -1);
-        }
-    }
-
-    private final class CreateBlock extends Step {
-        private final BlockHold hold;
-        private final TypeIndex type;
-
-        CreateBlock(BlockHold hold, TypeIndex type) {
-            this.hold = hold;
-            this.type = type;
-        }
-
-        @Override
-        void check() {
-            hold.nights().dates().forEach(night -> {
-                int free = type.free(night.toEpochDay(), 1);
-                if (free < hold.rooms()) {
-                    throw new NotAvailableException(Reason.SOLD_OUT, property.id(), hold.roomType(), night,
-                            "room type %s has %d rooms free on %s, not the %d block %s holds"
-                                    .formatted(hold.roomType(), Math.max(free, 0), night, hold.rooms(), hold.code()));
-                }
-            });
-        }
-
-        @Override
-        void doTake() {
-            hold.nights().dates().forEach(night -> type.taken.add(night.toEpochDay(), hold.rooms()));
-            Map<String, BlockIndex> changed = new HashMap<>(blocks);
-            changed.put(hold.code(), new BlockIndex(hold, type));
-            blocks = Map.copyOf(changed);
-        }
-
-        @Override
-        void giveBack() {
-            hold.nights().dates().forEach(night -> type.taken.add(night.toEpochDay(), -hold.rooms()));
-            Map<String, BlockIndex> changed = new HashMap<>(blocks);
-            changed.remove(hold.code());
-            blocks = Map.copyOf(changed);
-        }
-    }
-
-    /** Holding a block's unpicked rooms; giving it back releases them to general inventory. */
-    private final class KeepBlockOpen extends Step {
-        private final BlockIndex block;
-
-        KeepBlockOpen(BlockIndex block) {
-            this.block = block;
-        }
-
-        @Override
-        void check() {}
-
-        @Override
-        void doTake() {
-            block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
-                    block.hold.rooms() - block.picked.get(night.toEpochDay())));
-            block.open = true;
-        }
-
-        @Override
-        void giveBack() {
-            block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
-                    -(block.hold.rooms() - block.picked.get(night.toEpochDay()))));
-            block.open = false;
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Rounding;
+import io.hotelkit.shared.Stay;
+import io.hotelkit.shared.Versioned;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -28,7 +31,7 @@ public record Property(
         TaxPolicy taxes,
         Rounding rounding,
         LocalDate businessDate,
-        long version) {
+        long version) implements Versioned<Property> {
 
     public static final int DEFAULT_MAX_STAY_NIGHTS = 30;
     public static final int LONGEST_MAX_STAY_NIGHTS = 730;
@@ -51,8 +54,30 @@ public record Property(
         Objects.requireNonNull(businessDate, "business date");
     }
 
+    /**
+     * Refuses a stay this property does not sell: one that arrives before the business date, or is longer
+     * than {@link #maxStayNights}.
+     *
+     * @throws InvalidRequestException naming the date at fault
+     */
+    public void requireSellable(Stay stay) {
+        if (stay.checkin().isBefore(businessDate)) {
+            throw new InvalidRequestException("checkin_date",
+                    "checkin date " + stay.checkin() + " is before the business date " + businessDate + " of property " + code);
+        }
+        if (stay.nights() > maxStayNights) {
+            throw new InvalidRequestException("checkout_date",
+                    "a stay of " + stay.nights() + " nights is longer than the " + maxStayNights + " property " + code + " sells");
+        }
+    }
+
     public Property withBusinessDate(LocalDate date) {
         return new Property(id, code, name, timezone, currency, checkInTime, checkOutTime, maxStayNights, taxes,
                 rounding, date, version);
+    }
+
+    @Override
+    public Property withVersion(long version) {
+        return new Property(id, code, name, timezone, currency, checkInTime, checkOutTime, maxStayNights, taxes, rounding, businessDate, version);
     }
 }

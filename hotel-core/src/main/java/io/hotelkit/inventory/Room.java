@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.shared.Versioned;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
@@ -22,7 +23,7 @@ public record Room(
         @Nullable String floor,
         HousekeepingStatus housekeeping,
         List<OutOfOrder> outOfOrder,
-        long version) {
+        long version) implements Versioned<Room> {
 
     public Room {
         Objects.requireNonNull(propertyId, "property id");
@@ -81,5 +82,10 @@ public record Room(
 
     public Optional<OutOfOrder> outOfOrderOn(LocalDate night) {
         return outOfOrder.stream().filter(o -> o.period().contains(night)).findFirst();
+    }
+
+    @Override
+    public Room withVersion(long version) {
+        return new Room(propertyId, number, roomType, floor, housekeeping, outOfOrder, version);
     }
 }

@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.shared.Versioned;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
 import java.util.Objects;
@@ -17,7 +18,7 @@ public record RoomType(
         int maxOccupancy,
         int baseOccupancy,
         int overbookingLimit,
-        long version) {
+        long version) implements Versioned<RoomType> {
 
     public static final int DEFAULT_BASE_OCCUPANCY = 2;
 
@@ -49,5 +50,10 @@ public record RoomType(
         return occupancy.adults() <= maxAdults
                 && occupancy.children() <= maxChildren
                 && occupancy.persons() <= maxOccupancy;
+    }
+
+    @Override
+    public RoomType withVersion(long version) {
+        return new RoomType(propertyId, code, name, maxAdults, maxChildren, maxOccupancy, baseOccupancy, overbookingLimit, version);
     }
 }

@@ -95,6 +95,18 @@ public final class RateGrid {
      * that refuses it. Whether the room type takes the occupancy is the caller's to check.
      */
     public StayPrice price(String ratePlan, RoomType roomType, Stay stay, Occupancy occupancy) {
+        return price(ratePlan, roomType, stay, occupancy, true);
+    }
+
+    /**
+     * The nightly prices of nights added to a stay that has begun: closed nights and nights without a
+     * price refuse them; arrival, departure and length restrictions are the arrival's, and do not apply.
+     */
+    public StayPrice priceNights(String ratePlan, RoomType roomType, Stay nights, Occupancy occupancy) {
+        return price(ratePlan, roomType, nights, occupancy, false);
+    }
+
+    private StayPrice price(String ratePlan, RoomType roomType, Stay stay, Occupancy occupancy, boolean arrival) {
         Plan plan = plan(ratePlan);
         Plan base = plan.parent == null ? plan : plan(plan.parent);
         NightRates rates = base.byType.get(roomType.code());
@@ -103,29 +115,31 @@ public final class RateGrid {
         }
         long checkin = stay.checkin().toEpochDay();
         int nights = stay.nights();
-        int arrival = rates.index(checkin);
-        if (rates.amount(arrival) == NightRates.NO_PRICE) {
+        int first = rates.index(checkin);
+        if (rates.amount(first) == NightRates.NO_PRICE) {
             return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin());
         }
-        if (rates.has(arrival, NightRates.CLOSED_TO_ARRIVAL)) {
-            return new StayPrice.Refused(Restriction.CLOSED_TO_ARRIVAL, stay.checkin());
-        }
-        int minStay = rates.minStay(arrival);
-        if (minStay > 0 && nights < minStay) {
-            return new StayPrice.Refused(Restriction.MIN_STAY, stay.checkin());
-        }
-        int maxStay = rates.maxStay(arrival);
-        if (maxStay > 0 && nights > maxStay) {
-            return new StayPrice.Refused(Restriction.MAX_STAY, stay.checkin());
-        }
-        if (rates.has(rates.index(checkin + nights), NightRates.CLOSED_TO_DEPARTURE)) {
-            return new StayPrice.Refused(Restriction.CLOSED_TO_DEPARTURE, stay.checkout());
+        if (arrival) {
+            if (rates.has(first, NightRates.CLOSED_TO_ARRIVAL)) {
+                return new StayPrice.Refused(Restriction.CLOSED_TO_ARRIVAL, stay.checkin());
+            }
+            int minStay = rates.minStay(first);
+            if (minStay > 0 && nights < minStay) {
+                return new StayPrice.Refused(Restriction.MIN_STAY, stay.checkin());
+            }
+            int maxStay = rates.maxStay(first);
+            if (maxStay > 0 && nights > maxStay) {
+                return new StayPrice.Refused(Restriction.MAX_STAY, stay.checkin());
+            }
+            if (rates.has(rates.index(checkin + nights), NightRates.CLOSED_TO_DEPARTURE)) {
+                return new StayPrice.Refused(Restriction.CLOSED_TO_DEPARTURE, stay.checkout());
+            }
         }
         int extraAdults = Math.max(0, occupancy.adults() - roomType.baseOccupancy());
         int children = occupancy.children();
         long[] nightly = new long[nights];
         for (int n = 0; n < nights; n++) {
-            int i = arrival + n;
+            int i = first + n;
             long amount = rates.amount(i);
             if (amount == NightRates.NO_PRICE) {
                 return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin().plusDays(n));

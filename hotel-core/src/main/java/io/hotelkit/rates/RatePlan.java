@@ -2,6 +2,7 @@ package io.hotelkit.rates;
 
 import io.hotelkit.inventory.Codes;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Versioned;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public record RatePlan(
         MealPlan mealPlan,
         CancellationPolicy cancellationPolicy,
         @Nullable DerivedRate derivedFrom,
-        long version) {
+        long version) implements Versioned<RatePlan> {
 
     public RatePlan {
         Objects.requireNonNull(propertyId, "property id");
@@ -36,5 +37,10 @@ public record RatePlan(
 
     public boolean isDerived() {
         return derivedFrom != null;
+    }
+
+    @Override
+    public RatePlan withVersion(long version) {
+        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version);
     }
 }

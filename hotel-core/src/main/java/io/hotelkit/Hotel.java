@@ -1,0 +1,208 @@
+package io.hotelkit;
+
+import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.AvailabilitySearch;
+import io.hotelkit.availability.BlockHold;
+import io.hotelkit.availability.Claim;
+import io.hotelkit.guests.GuestService;
+import io.hotelkit.inventory.InventoryService;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.memory.MemoryCache;
+import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RatePlan;
+import io.hotelkit.rates.RateService;
+import io.hotelkit.reservations.Block;
+import io.hotelkit.reservations.BlockService;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingService;
+import io.hotelkit.shared.Cache;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.Idempotency;
+import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.PropertyId;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A hotel (or a chain of them): the domain's services wired to a {@link Storage}. The entry point of the
+ * library.
+ *
+ * <pre>{@code
+ * Hotel hotel = Hotel.inMemory(Clock.systemUTC());
+ * Property lisbon = hotel.inventory().createProperty(...);
+ * Availability offers = hotel.availability().search(AvailabilityQuery.of(lisbon.id(), stay, Occupancy.adults(2)));
+ * Booking booking = hotel.bookings().book(request, null);
+ * }</pre>
+ *
+ * <p>Building a hotel loads every property's inventory into the availability engine, so a hotel on a
+ * database starts where the database is.
+ */
+public final class Hotel {
+
+    private final Storage storage;
+    private final AvailabilityEngine engine;
+    private final InventoryService inventory;
+    private final RateService rates;
+    private final AvailabilitySearch availability;
+    private final GuestService guests;
+    private final BookingService bookings;
+    private final BlockService blocks;
+    private final Events events;
+    private final Clock clock;
+
+    private Hotel(Builder builder) {
+        this.storage = Objects.requireNonNull(builder.storage, "storage");
+        this.clock = builder.clock;
+        IdGenerator ids = builder.ids != null ? builder.ids : Ids.timeOrdered(clock);
+        this.engine = new AvailabilityEngine();
+        this.events = new Events(storage.outbox(), clock, ids, builder.actor);
+        Idempotency idempotency = new Idempotency(storage.idempotency(), storage.transactions());
+        this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.rooms(),
+                storage.transactions(), engine, events, ids, clock);
+        this.rates = new RateService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.nightlyRates(),
+                storage.transactions(), engine, events);
+        this.availability = new AvailabilitySearch(storage.properties(), engine, builder.offerCache);
+        this.guests = new GuestService(storage.guests(), storage.transactions(), idempotency, events, ids, clock);
+        this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
+                storage.folios(), guests, storage.transactions(), idempotency, engine, events, ids, clock);
+        this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
+                storage.transactions(), engine, events);
+        loadEngine();
+    }
+
+    /** A hotel kept in memory, on the system clock. */
+    public static Hotel inMemory() {
+        return inMemory(Clock.systemUTC());
+    }
+
+    /** A hotel kept in memory, on {@code clock}. */
+    public static Hotel inMemory(Clock clock) {
+        return builder().clock(clock).storage(new MemoryStorage(clock)).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public InventoryService inventory() {
+        return inventory;
+    }
+
+    public RateService rates() {
+        return rates;
+    }
+
+    public AvailabilitySearch availability() {
+        return availability;
+    }
+
+    public GuestService guests() {
+        return guests;
+    }
+
+    public BookingService bookings() {
+        return bookings;
+    }
+
+    public BlockService blocks() {
+        return blocks;
+    }
+
+    /** The availability engine, for what the services do not cover (free rooms, memory use). */
+    public AvailabilityEngine engine() {
+        return engine;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Loads one property into the availability engine again from storage, for a server instance that
+     * learns another changed it.
+     */
+    public void reload(PropertyId propertyId) {
+        storage.properties().findBy(propertyId).ifPresent(this::load);
+    }
+
+    private void loadEngine() {
+        PropertyId after = null;
+        List<Property> page;
+        do {
+            page = storage.properties().list(after, 500);
+            page.forEach(this::load);
+            after = page.isEmpty() ? null : page.getLast().id();
+        } while (page.size() == 500);
+    }
+
+    private void load(Property property) {
+        PropertyId id = property.id();
+        List<RatePlan> plans = storage.ratePlans().list(id);
+        Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
+        plans.stream().filter(plan -> !plan.isDerived())
+                .forEach(plan -> grids.put(plan.code(), storage.nightlyRates().all(id, plan.code())));
+        List<BlockHold> holds = storage.blocks().list(id).stream().map(Block::hold).toList();
+        DateRange ahead = DateRange.of(property.businessDate(), property.businessDate().plusYears(10));
+        List<Claim> claims = storage.bookings().overlapping(id, ahead, null).stream()
+                .map(Booking::claim)
+                .filter(Objects::nonNull)
+                .toList();
+        engine.load(property, storage.roomTypes().list(id), storage.rooms().list(id), plans, grids, holds, claims);
+    }
+
+    /** Builds a hotel from its adapters; only the storage is required. */
+    public static final class Builder {
+        private @Nullable Storage storage;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable IdGenerator ids;
+        private Supplier<String> actor = () -> "system";
+        private Cache<AvailabilitySearch.CacheKey, io.hotelkit.availability.Availability> offerCache = new MemoryCache<>(10_000);
+
+        private Builder() {}
+
+        public Builder storage(Storage storage) {
+            this.storage = Objects.requireNonNull(storage, "storage");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder ids(IdGenerator ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /** Who is acting, asked for every change: the server answers with the calling API key's id. */
+        public Builder actor(Supplier<String> actor) {
+            this.actor = Objects.requireNonNull(actor, "actor");
+            return this;
+        }
+
+        public Builder offerCache(Cache<AvailabilitySearch.CacheKey, io.hotelkit.availability.Availability> cache) {
+            this.offerCache = Objects.requireNonNull(cache, "offer cache");
+            return this;
+        }
+
+        public Hotel build() {
+            if (storage == null) {
+                throw new IllegalStateException("a hotel needs a storage: call storage(...) before build()");
+            }
+            return new Hotel(this);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.hotelkit;
+
+import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Folios;
+import io.hotelkit.guests.Guests;
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.RoomTypes;
+import io.hotelkit.inventory.Rooms;
+import io.hotelkit.rates.NightlyRates;
+import io.hotelkit.rates.RatePlans;
+import io.hotelkit.reservations.Blocks;
+import io.hotelkit.reservations.Bookings;
+import io.hotelkit.shared.IdempotencyStore;
+import io.hotelkit.shared.Outbox;
+import io.hotelkit.shared.UnitOfWork;
+
+/**
+ * Everything a hotel keeps, as ports: one repository per aggregate, and the transactions they all take
+ * part in. {@code io.hotelkit.memory.MemoryStorage} keeps it in memory; the JPA module in a database; an
+ * integrator may mix in repositories of its own.
+ */
+public interface Storage {
+
+    UnitOfWork transactions();
+
+    Outbox outbox();
+
+    IdempotencyStore idempotency();
+
+    Properties properties();
+
+    RoomTypes roomTypes();
+
+    Rooms rooms();
+
+    RatePlans ratePlans();
+
+    NightlyRates nightlyRates();
+
+    Bookings bookings();
+
+    Blocks blocks();
+
+    Guests guests();
+
+    Folios folios();
+
+    ApiKeys apiKeys();
+}

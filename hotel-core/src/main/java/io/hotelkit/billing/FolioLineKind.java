@@ -1,0 +1,16 @@
+package io.hotelkit.billing;
+
+/** What a folio line is. Charges are positive, payments negative, refunds positive again. */
+public enum FolioLineKind {
+    ROOM,
+    TAX,
+    CITY_TAX,
+    EXTRA,
+    FEE,
+    PAYMENT,
+    REFUND;
+
+    public boolean isCharge() {
+        return this != PAYMENT && this != REFUND;
+    }
+}

@@ -1,0 +1,206 @@
+package io.hotelkit.inventory;
+
+import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.PendingChange;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.DuplicateException;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Rounding;
+import io.hotelkit.shared.UnitOfWork;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Setting up properties, room types and rooms, and keeping rooms' housekeeping and out-of-order periods. */
+public final class InventoryService {
+
+    private final Properties properties;
+    private final RoomTypes roomTypes;
+    private final Rooms rooms;
+    private final UnitOfWork transactions;
+    private final AvailabilityEngine engine;
+    private final Events events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public InventoryService(Properties properties, RoomTypes roomTypes, Rooms rooms, UnitOfWork transactions,
+            AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.transactions = Objects.requireNonNull(transactions, "unit of work");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Property createProperty(NewProperty request) {
+        Objects.requireNonNull(request, "new property");
+        Objects.requireNonNull(request.timezone(), "timezone");
+        Objects.requireNonNull(request.currency(), "currency");
+        LocalDate businessDate = request.businessDate() != null
+                ? request.businessDate()
+                : LocalDate.now(clock.withZone(request.timezone()));
+        Property property = new Property(PropertyId.of(ids.next()), request.code(), request.name(), request.timezone(),
+                request.currency(), request.checkInTime(), request.checkOutTime(),
+                request.maxStayNights() == null ? Property.DEFAULT_MAX_STAY_NIGHTS : request.maxStayNights(),
+                request.taxes() == null ? TaxPolicy.none(request.currency()) : request.taxes(), Rounding.HALF_UP,
+                businessDate, 0);
+        return transactions.inTransaction(() -> {
+            properties.findByCode(property.code()).ifPresent(existing -> {
+                throw new DuplicateException("property", property.code(), existing.id().value());
+            });
+            Property saved = properties.save(property);
+            events.record(EventType.PROPERTY_CREATED, saved.id(), saved.id().value(), Map.of(
+                    "code", saved.code(), "currency", saved.currency().getCurrencyCode(),
+                    "business_date", saved.businessDate().toString()));
+            transactions.afterCommit(() -> engine.addProperty(saved));
+            return saved;
+        });
+    }
+
+    public Property property(PropertyId id) {
+        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+    }
+
+    public List<Property> properties(@Nullable PropertyId afterId, int limit) {
+        return properties.list(afterId, limit);
+    }
+
+    /**
+     * Adds a room type.
+     *
+     * @param baseOccupancy defaults to 2, or the type's max occupancy if that is less
+     * @param overbookingLimit defaults to 0
+     */
+    public RoomType addRoomType(PropertyId propertyId, String code, String name, int maxAdults, int maxChildren,
+            int maxOccupancy, @Nullable Integer baseOccupancy, @Nullable Integer overbookingLimit) {
+        property(propertyId);
+        RoomType roomType = new RoomType(propertyId, code, name, maxAdults, maxChildren, maxOccupancy,
+                baseOccupancy != null ? baseOccupancy : Math.min(RoomType.DEFAULT_BASE_OCCUPANCY, maxOccupancy),
+                overbookingLimit != null ? overbookingLimit : 0, 0);
+        return transactions.inTransaction(() -> {
+            roomTypes.findBy(propertyId, code).ifPresent(existing -> {
+                throw new DuplicateException("room type", code, null);
+            });
+            RoomType saved = roomTypes.save(roomType);
+            events.record(EventType.ROOM_TYPE_CREATED, propertyId, code, Map.of("name", saved.name(),
+                    "max_occupancy", saved.maxOccupancy(), "overbooking_limit", saved.overbookingLimit()));
+            transactions.afterCommit(() -> engine.addRoomType(saved));
+            return saved;
+        });
+    }
+
+    public RoomType roomType(PropertyId propertyId, String code) {
+        return roomTypes.findBy(propertyId, code).orElseThrow(() -> new NotFoundException("room type", code));
+    }
+
+    public List<RoomType> roomTypes(PropertyId propertyId) {
+        property(propertyId);
+        return roomTypes.list(propertyId);
+    }
+
+    public Room addRoom(PropertyId propertyId, String number, String roomType, @Nullable String floor) {
+        property(propertyId);
+        if (roomTypes.findBy(propertyId, roomType).isEmpty()) {
+            throw new InvalidRequestException("room_type", "property has no room type '" + roomType + "'");
+        }
+        Room room = new Room(propertyId, number, roomType, floor, HousekeepingStatus.CLEAN, List.of(), 0);
+        return transactions.inTransaction(() -> {
+            rooms.findBy(propertyId, number).ifPresent(existing -> {
+                throw new DuplicateException("room", number, null);
+            });
+            Room saved = rooms.save(room);
+            events.record(EventType.ROOM_CREATED, propertyId, number, Map.of("room_type", roomType));
+            transactions.afterCommit(() -> engine.addRoom(saved));
+            return saved;
+        });
+    }
+
+    public Room room(PropertyId propertyId, String number) {
+        return rooms.findBy(propertyId, number).orElseThrow(() -> new NotFoundException("room", number));
+    }
+
+    public List<Room> rooms(PropertyId propertyId) {
+        property(propertyId);
+        return rooms.list(propertyId);
+    }
+
+    /** The rooms free every night of {@code nights}, of one room type or all, in number order. */
+    public List<Room> freeRooms(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
+        property(propertyId);
+        if (roomType != null) {
+            roomType(propertyId, roomType);
+        }
+        List<String> free = engine.freeRooms(propertyId, nights, roomType);
+        return free.stream().map(number -> room(propertyId, number)).toList();
+    }
+
+    public Room setHousekeeping(PropertyId propertyId, String number, HousekeepingStatus status) {
+        Objects.requireNonNull(status, "housekeeping status");
+        return transactions.inTransaction(() -> {
+            Room room = room(propertyId, number);
+            if (room.housekeeping() == status) {
+                return room;
+            }
+            Room saved = rooms.save(room.withHousekeeping(status));
+            events.record(EventType.ROOM_HOUSEKEEPING_CHANGED, propertyId, number,
+                    Map.of("from", room.housekeeping().name().toLowerCase(), "to", status.name().toLowerCase()));
+            return saved;
+        });
+    }
+
+    /**
+     * Takes a room out of inventory for {@code period}.
+     *
+     * @throws io.hotelkit.availability.NotAvailableException if a booking holds the room then, or its type
+     *     would be sold past its rooms
+     */
+    public Room takeOutOfOrder(PropertyId propertyId, String number, DateRange period, String reason) {
+        Objects.requireNonNull(period, "out-of-order period");
+        return transactions.inTransaction(() -> {
+            Property property = property(propertyId);
+            if (period.start().isBefore(property.businessDate())) {
+                throw new InvalidRequestException("from", "an out-of-order period cannot start before the business date "
+                        + property.businessDate());
+            }
+            Room room = room(propertyId, number);
+            Room changed = room.withOutOfOrder(new OutOfOrder(period, reason));
+            return saveOutOfOrder(room, changed, EventType.ROOM_OUT_OF_ORDER, period);
+        });
+    }
+
+    /** Ends the out-of-order period that starts on {@code from}; nights already past keep their history. */
+    public Room endOutOfOrder(PropertyId propertyId, String number, LocalDate from) {
+        Objects.requireNonNull(from, "from");
+        return transactions.inTransaction(() -> {
+            Property property = property(propertyId);
+            Room room = room(propertyId, number);
+            Room changed = room.endOutOfOrder(from, property.businessDate());
+            DateRange ended = room.outOfOrder().stream().filter(o -> o.period().start().equals(from)).findFirst()
+                    .orElseThrow().period();
+            return saveOutOfOrder(room, changed, EventType.ROOM_BACK_IN_ORDER, ended);
+        });
+    }
+
+    private Room saveOutOfOrder(Room room, Room changed, EventType type, DateRange period) {
+        PendingChange change = engine.changeOutOfOrder(room, changed);
+        change.settleWith(transactions);
+        Room saved = rooms.save(changed);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", period.start().toString());
+        data.put("to", period.end().toString());
+        events.record(type, room.propertyId(), room.number(), data);
+        return saved;
+    }
+}

@@ -1,0 +1,150 @@
+package io.hotelkit.rates;
+
+import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.RoomTypes;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.DuplicateException;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Rate plans and their nightly price and restriction grids. */
+public final class RateService {
+
+    /** The most nights one price update may set, so that one request cannot hold a transaction for long. */
+    public static final int MAX_NIGHTS_PER_UPDATE = 20_000;
+
+    private final Properties properties;
+    private final RoomTypes roomTypes;
+    private final RatePlans ratePlans;
+    private final NightlyRates nightlyRates;
+    private final UnitOfWork transactions;
+    private final AvailabilityEngine engine;
+    private final Events events;
+
+    public RateService(Properties properties, RoomTypes roomTypes, RatePlans ratePlans, NightlyRates nightlyRates,
+            UnitOfWork transactions, AvailabilityEngine engine, Events events) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
+        this.ratePlans = Objects.requireNonNull(ratePlans, "rate plans");
+        this.nightlyRates = Objects.requireNonNull(nightlyRates, "nightly rates");
+        this.transactions = Objects.requireNonNull(transactions, "unit of work");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom) {
+        property(propertyId);
+        RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
+                cancellationPolicy, derivedFrom, 0);
+        return transactions.inTransaction(() -> {
+            ratePlans.findBy(propertyId, code).ifPresent(existing -> {
+                throw new DuplicateException("rate plan", code, null);
+            });
+            if (derivedFrom != null) {
+                RatePlan parent = ratePlans.findBy(propertyId, derivedFrom.parentRatePlan()).orElseThrow(() ->
+                        new InvalidRequestException("derived_from.rate_plan", "no rate plan '" + derivedFrom.parentRatePlan() + "'"));
+                if (parent.isDerived()) {
+                    throw new InvalidRequestException("derived_from.rate_plan", "rate plan " + parent.code()
+                            + " is derived itself; derive from a plan with its own prices");
+                }
+            }
+            RatePlan saved = ratePlans.save(plan);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", saved.name());
+            if (derivedFrom != null) {
+                data.put("derived_from", derivedFrom.parentRatePlan());
+                data.put("adjustment_percent", derivedFrom.adjustmentPercent().toPlainString());
+            }
+            events.record(EventType.RATE_PLAN_CREATED, propertyId, code, data);
+            transactions.afterCommit(() -> engine.defineRatePlan(saved));
+            return saved;
+        });
+    }
+
+    public RatePlan ratePlan(PropertyId propertyId, String code) {
+        return ratePlans.findBy(propertyId, code).orElseThrow(() -> new NotFoundException("rate plan", code));
+    }
+
+    public List<RatePlan> ratePlans(PropertyId propertyId) {
+        property(propertyId);
+        return ratePlans.list(propertyId);
+    }
+
+    /**
+     * Sets price and restrictions for each night of each row, replacing what those nights had. Rows apply
+     * in order, so a later row wins a night two rows name.
+     *
+     * @throws InvalidRequestException for a derived plan, an unknown room type, another currency, or a
+     *     night before the business date
+     */
+    public void setPrices(PropertyId propertyId, String ratePlanCode, List<PriceRow> rows) {
+        Objects.requireNonNull(rows, "price rows");
+        transactions.run(() -> {
+            Property property = property(propertyId);
+            RatePlan plan = ratePlan(propertyId, ratePlanCode);
+            if (plan.isDerived()) {
+                throw new InvalidRequestException("rate_plan", "rate plan " + plan.code() + " is derived from "
+                        + plan.derivedFrom().parentRatePlan() + ": set the prices of " + plan.derivedFrom().parentRatePlan());
+            }
+            long nights = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                PriceRow row = rows.get(i);
+                String at = "[" + i + "]";
+                if (roomTypes.findBy(propertyId, row.roomType()).isEmpty()) {
+                    throw new InvalidRequestException(at + ".room_type", "property has no room type '" + row.roomType() + "'");
+                }
+                if (!row.amount().currency().equals(property.currency())) {
+                    throw new InvalidRequestException(at + ".amount", "amounts are in the property's currency "
+                            + property.currency() + ", not " + row.amount().currency());
+                }
+                if (row.nights().start().isBefore(property.businessDate())) {
+                    throw new InvalidRequestException(at + ".from", "prices cannot be set before the business date "
+                            + property.businessDate());
+                }
+                nights += row.nights().nights();
+            }
+            if (nights > MAX_NIGHTS_PER_UPDATE) {
+                throw new InvalidRequestException("prices", "one update sets at most " + MAX_NIGHTS_PER_UPDATE
+                        + " nights, not " + nights);
+            }
+            List<DailyRate> rates = rows.stream().flatMap(PriceRow::nightsAsRates).toList();
+            nightlyRates.put(propertyId, ratePlanCode, rates);
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("rows", rows.size());
+            data.put("nights", nights);
+            events.record(EventType.RATES_CHANGED, propertyId, ratePlanCode, data);
+            transactions.afterCommit(() -> engine.putRates(propertyId, ratePlanCode, rates));
+        });
+    }
+
+    /** The grid a plan sells a room type at, one row a priced night; a derived plan's adjusted from its parent's. */
+    public List<DailyRate> prices(PropertyId propertyId, String ratePlanCode, String roomType, DateRange nights) {
+        property(propertyId);
+        ratePlan(propertyId, ratePlanCode);
+        if (roomTypes.findBy(propertyId, roomType).isEmpty()) {
+            throw new NotFoundException("room type", roomType);
+        }
+        if (nights.nights() > 731) {
+            throw new InvalidRequestException("to", "a grid is read at most 731 nights at a time");
+        }
+        return engine.rates(propertyId, ratePlanCode, roomType, nights);
+    }
+
+    private Property property(PropertyId id) {
+        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+    }
+
+}

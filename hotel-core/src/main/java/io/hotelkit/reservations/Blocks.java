@@ -1,0 +1,16 @@
+package io.hotelkit.reservations;
+
+import io.hotelkit.shared.PropertyId;
+import java.util.List;
+import java.util.Optional;
+
+/** The blocks of each property. See {@link io.hotelkit.inventory.Properties} for how {@code save} versions. */
+public interface Blocks {
+
+    Optional<Block> findBy(PropertyId propertyId, String code);
+
+    /** A property's blocks in code order. */
+    List<Block> list(PropertyId propertyId);
+
+    Block save(Block block);
+}

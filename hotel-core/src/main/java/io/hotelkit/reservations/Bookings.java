@@ -1,0 +1,30 @@
+package io.hotelkit.reservations;
+
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.PropertyId;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bookings. {@code save} versions as {@link io.hotelkit.inventory.Properties} says. A store with
+ * constraints of its own (a database) also refuses, inside the transaction, a save that would sell a
+ * night of a room twice or a room type past its capacity, with
+ * {@link io.hotelkit.availability.NotAvailableException}.
+ */
+public interface Bookings {
+
+    Optional<Booking> findBy(BookingId id);
+
+    /** Bookings matching the filter in id (creation) order, after {@code afterId} if given, at most {@code limit}. */
+    List<Booking> list(BookingFilter filter, @Nullable BookingId afterId, int limit);
+
+    /**
+     * A property's bookings, of any status, whose stay has a night in {@code nights}, of one room type or
+     * all; in id order.
+     */
+    List<Booking> overlapping(PropertyId propertyId, DateRange nights, @Nullable String roomType);
+
+    Booking save(Booking booking);
+}
