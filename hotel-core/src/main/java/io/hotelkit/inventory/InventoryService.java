@@ -1,6 +1,7 @@
 package io.hotelkit.inventory;
 
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.NotAvailableException;
 import io.hotelkit.availability.PendingChange;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
@@ -175,6 +176,10 @@ public final class InventoryService {
                         + property.businessDate());
             }
             Room room = room(propertyId, number);
+            room.outOfOrder().stream().filter(existing -> existing.period().overlaps(period)).findFirst().ifPresent(existing -> {
+                throw new NotAvailableException(NotAvailableException.Reason.ROOM_TAKEN, propertyId, room.roomType(),
+                        existing.period().start(), "room " + number + " is out of order already for " + existing.period());
+            });
             Room changed = room.withOutOfOrder(new OutOfOrder(period, reason));
             return saveOutOfOrder(room, changed, EventType.ROOM_OUT_OF_ORDER, period);
         });
