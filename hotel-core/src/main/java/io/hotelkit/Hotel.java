@@ -4,14 +4,24 @@ import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.availability.BlockHold;
 import io.hotelkit.availability.Claim;
+import io.hotelkit.billing.InvoiceService;
+import io.hotelkit.billing.PaymentGateway;
+import io.hotelkit.billing.PaymentService;
+import io.hotelkit.billing.ResilientPaymentGateway;
+import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.guests.GuestService;
+import io.hotelkit.guests.Loyalty;
+import io.hotelkit.guests.LoyaltyProgram;
 import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.memory.MemoryCache;
 import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.operations.NightAudit;
+import io.hotelkit.privacy.PersonalData;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.RateService;
+import io.hotelkit.reporting.Reports;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
@@ -55,6 +65,12 @@ public final class Hotel {
     private final GuestService guests;
     private final BookingService bookings;
     private final BlockService blocks;
+    private final Loyalty loyalty;
+    private final PaymentService payments;
+    private final InvoiceService invoices;
+    private final NightAudit nightAudit;
+    private final Reports reports;
+    private final PersonalData personalData;
     private final Events events;
     private final Clock clock;
 
@@ -71,10 +87,21 @@ public final class Hotel {
                 storage.transactions(), engine, events);
         this.availability = new AvailabilitySearch(storage.properties(), engine, builder.offerCache);
         this.guests = new GuestService(storage.guests(), storage.transactions(), idempotency, events, ids, clock);
+        this.loyalty = new Loyalty(storage.loyaltyAccounts(), storage.guests(), builder.loyaltyProgram, storage.transactions(),
+                events, clock);
         this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
-                storage.folios(), guests, storage.transactions(), idempotency, engine, events, ids, clock);
+                storage.folios(), guests, loyalty, storage.transactions(), idempotency, engine, events, ids, clock);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
                 storage.transactions(), engine, events);
+        this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
+                loyalty, storage.transactions(), idempotency, events, ids, clock);
+        this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.invoices(), storage.invoiceNumbers(),
+                storage.payments(), storage.guests(), storage.transactions(), idempotency, events, ids, clock);
+        this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), bookings, blocks,
+                storage.transactions(), engine, events, ids, clock);
+        this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings());
+        this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
+                storage.invoices(), storage.loyaltyAccounts(), storage.transactions(), events, clock);
         loadEngine();
     }
 
@@ -114,6 +141,30 @@ public final class Hotel {
 
     public BlockService blocks() {
         return blocks;
+    }
+
+    public Loyalty loyalty() {
+        return loyalty;
+    }
+
+    public PaymentService payments() {
+        return payments;
+    }
+
+    public InvoiceService invoices() {
+        return invoices;
+    }
+
+    public NightAudit nightAudit() {
+        return nightAudit;
+    }
+
+    public Reports reports() {
+        return reports;
+    }
+
+    public PersonalData personalData() {
+        return personalData;
     }
 
     /** The availability engine, for what the services do not cover (free rooms, memory use). */
@@ -169,6 +220,8 @@ public final class Hotel {
         private @Nullable IdGenerator ids;
         private Supplier<String> actor = () -> "system";
         private Cache<AvailabilitySearch.CacheKey, io.hotelkit.availability.Availability> offerCache = new MemoryCache<>(10_000);
+        private @Nullable PaymentGateway paymentGateway;
+        private LoyaltyProgram loyaltyProgram = LoyaltyProgram.DEFAULT;
 
         private Builder() {}
 
@@ -198,10 +251,27 @@ public final class Hotel {
             return this;
         }
 
+        /**
+         * The card payment gateway; it is wrapped in a {@link ResilientPaymentGateway} unless it is one.
+         * Without one, a {@link SimulatedPaymentGateway} captures the test tokens.
+         */
+        public Builder paymentGateway(PaymentGateway gateway) {
+            this.paymentGateway = Objects.requireNonNull(gateway, "payment gateway");
+            return this;
+        }
+
+        public Builder loyaltyProgram(LoyaltyProgram program) {
+            this.loyaltyProgram = Objects.requireNonNull(program, "loyalty program");
+            return this;
+        }
+
         public Hotel build() {
             if (storage == null) {
                 throw new IllegalStateException("a hotel needs a storage: call storage(...) before build()");
             }
+            PaymentGateway gateway = paymentGateway != null ? paymentGateway : SimulatedPaymentGateway.reliable();
+            paymentGateway = gateway instanceof ResilientPaymentGateway ? gateway
+                    : new ResilientPaymentGateway(gateway, ResilientPaymentGateway.Settings.DEFAULT);
             return new Hotel(this);
         }
     }

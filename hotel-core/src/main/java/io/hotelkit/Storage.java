@@ -2,7 +2,11 @@ package io.hotelkit;
 
 import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.InvoiceNumbers;
+import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
+import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
@@ -44,6 +48,14 @@ public interface Storage {
     Guests guests();
 
     Folios folios();
+
+    Payments payments();
+
+    Invoices invoices();
+
+    InvoiceNumbers invoiceNumbers();
+
+    LoyaltyAccounts loyaltyAccounts();
 
     ApiKeys apiKeys();
 }

@@ -5,8 +5,15 @@ import io.hotelkit.access.ApiKey;
 import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.Invoice;
+import io.hotelkit.billing.InvoiceNumbers;
+import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Payment;
+import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.Guests;
+import io.hotelkit.guests.LoyaltyAccount;
+import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
@@ -27,7 +34,9 @@ import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.IdempotencyStore;
+import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.Outbox;
+import io.hotelkit.shared.PaymentId;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
@@ -56,6 +65,10 @@ public final class MemoryStorage implements Storage {
     private final Guests guests = new MemoryGuests();
     private final Folios folios = new MemoryFolios();
     private final ApiKeys apiKeys = new MemoryApiKeys();
+    private final Payments payments = new MemoryPayments();
+    private final Invoices invoices = new MemoryInvoices();
+    private final InvoiceNumbers invoiceNumbers = new MemoryInvoiceNumbers();
+    private final LoyaltyAccounts loyaltyAccounts = new MemoryLoyaltyAccounts();
 
     public MemoryStorage(Clock clock) {
         this.idempotency = new MemoryIdempotencyStore(transactions, Objects.requireNonNull(clock, "clock"));
@@ -124,6 +137,26 @@ public final class MemoryStorage implements Storage {
     @Override
     public ApiKeys apiKeys() {
         return apiKeys;
+    }
+
+    @Override
+    public Payments payments() {
+        return payments;
+    }
+
+    @Override
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    @Override
+    public InvoiceNumbers invoiceNumbers() {
+        return invoiceNumbers;
+    }
+
+    @Override
+    public LoyaltyAccounts loyaltyAccounts() {
+        return loyaltyAccounts;
     }
 
     private static String key(PropertyId propertyId, String code) {
@@ -381,6 +414,78 @@ public final class MemoryStorage implements Storage {
         @Override
         public void save(ApiKey apiKey) {
             table.put(apiKey.id(), apiKey);
+        }
+    }
+
+    private final class MemoryPayments implements Payments {
+        private final MemoryTable<Payment> table = new MemoryTable<>(transactions);
+
+        @Override
+        public Optional<Payment> findBy(PaymentId id) {
+            return table.get(id.value());
+        }
+
+        @Override
+        public List<Payment> ofBooking(BookingId bookingId) {
+            return table.scan("", payment -> payment.bookingId().equals(bookingId));
+        }
+
+        @Override
+        public Payment save(Payment payment) {
+            return table.putVersioned(payment.id().value(), payment, "payment");
+        }
+    }
+
+    private final class MemoryInvoices implements Invoices {
+        private final MemoryTable<Invoice> table = new MemoryTable<>(transactions);
+
+        @Override
+        public Optional<Invoice> findBy(InvoiceId id) {
+            return table.get(id.value());
+        }
+
+        @Override
+        public List<Invoice> list(PropertyId propertyId, @Nullable InvoiceId afterId, int limit) {
+            return table.scan("", afterId == null ? null : afterId.value(), invoice -> invoice.propertyId().equals(propertyId), limit);
+        }
+
+        @Override
+        public List<Invoice> ofBooking(BookingId bookingId) {
+            return table.scan("", invoice -> invoice.bookingId().equals(bookingId));
+        }
+
+        @Override
+        public void add(Invoice invoice) {
+            if (table.get(invoice.id().value()).isPresent()) {
+                throw new IllegalStateException("invoice " + invoice.number() + " is issued; an issued invoice never changes");
+            }
+            table.put(invoice.id().value(), invoice);
+        }
+    }
+
+    private final class MemoryInvoiceNumbers implements InvoiceNumbers {
+        private final MemoryTable<Long> table = new MemoryTable<>(transactions);
+
+        @Override
+        public long next(PropertyId propertyId, int year) {
+            String series = key(propertyId, String.valueOf(year));
+            long next = table.get(series).orElse(0L) + 1;
+            table.put(series, next);
+            return next;
+        }
+    }
+
+    private final class MemoryLoyaltyAccounts implements LoyaltyAccounts {
+        private final MemoryTable<LoyaltyAccount> table = new MemoryTable<>(transactions);
+
+        @Override
+        public Optional<LoyaltyAccount> findBy(GuestId guestId) {
+            return table.get(guestId.value());
+        }
+
+        @Override
+        public LoyaltyAccount save(LoyaltyAccount account) {
+            return table.putVersioned(account.guestId().value(), account, "loyalty account");
         }
     }
 }

@@ -14,6 +14,7 @@ import io.hotelkit.billing.RoomCharges;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.GuestErasedException;
 import io.hotelkit.guests.GuestService;
+import io.hotelkit.guests.Loyalty;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
@@ -56,6 +57,7 @@ public final class BookingService {
     private final Blocks blocks;
     private final Folios folios;
     private final GuestService guests;
+    private final Loyalty loyalty;
     private final UnitOfWork transactions;
     private final Idempotency idempotency;
     private final AvailabilityEngine engine;
@@ -65,7 +67,7 @@ public final class BookingService {
     private final RoomAssignment assignment;
 
     public BookingService(Properties properties, Rooms rooms, Bookings bookings, Blocks blocks, Folios folios,
-            GuestService guests, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine,
+            GuestService guests, Loyalty loyalty, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine,
             Events events, IdGenerator ids, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
@@ -73,6 +75,7 @@ public final class BookingService {
         this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.folios = Objects.requireNonNull(folios, "folios");
         this.guests = Objects.requireNonNull(guests, "guests");
+        this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
         this.transactions = Objects.requireNonNull(transactions, "unit of work");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -476,12 +479,69 @@ public final class BookingService {
             if (saved.roomNumber() != null) {
                 rooms.findBy(propertyId, saved.roomNumber()).ifPresent(room -> rooms.save(room.withHousekeeping(HousekeepingStatus.DIRTY)));
             }
+            loyalty.earn(saved.guestId(), spent(charged), "stay:" + id);
             events.record(EventType.BOOKING_CHECKED_OUT, propertyId, id.value(), summary(saved));
             return saved;
         });
     }
 
+    // ---- the folio ----------------------------------------------------------------------------------
+
+    public Folio folio(PropertyId propertyId, BookingId id) {
+        booking(propertyId, id);
+        return folios.findBy(id).orElseThrow(() -> new NotFoundException("folio of booking", id));
+    }
+
+    /**
+     * Posts an extra (minibar, restaurant, parking) to the folio of a booking that is confirmed or in the
+     * house.
+     *
+     * @param date the business date it belongs to; today's when null, never a later one
+     */
+    public FolioLine charge(PropertyId propertyId, BookingId id, String description, Money amount, String category,
+            @Nullable LocalDate date, @Nullable IdempotencyKey idempotencyKey) {
+        Objects.requireNonNull(amount, "amount").requirePositive("a charge");
+        String request = String.join("|", "charge", propertyId.value(), id.value(), String.valueOf(description), amount.toString(),
+                String.valueOf(category), String.valueOf(date));
+        return idempotency.once(idempotencyKey, request, () -> {
+            Booking booking = booking(propertyId, id);
+            if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
+                throw new BookingNotChangeableException(id, "its folio is closed: it is " + booking.status().name().toLowerCase());
+            }
+            Property property = property(propertyId);
+            amount.requireCurrency(property.currency());
+            LocalDate on = date != null ? date : property.businessDate();
+            if (on.isAfter(property.businessDate())) {
+                throw new InvalidRequestException("date", "a charge cannot be dated after the business date " + property.businessDate());
+            }
+            if (category == null || !category.matches("[a-z][a-z_]{0,31}")) {
+                throw new InvalidRequestException("category", "a category is 1 to 32 lower-case letters and '_', such as 'minibar'");
+            }
+            Folio folio = folio(propertyId, id);
+            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant());
+            folios.save(folio.post(line));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("kind", "extra");
+            data.put("category", category);
+            data.put("amount", amount.amount().toPlainString());
+            events.record(EventType.CHARGE_POSTED, propertyId, id.value(), data);
+            return line;
+        }, FolioLine::id, lineId -> folio(propertyId, id).lines().stream()
+                .filter(line -> line.id().equals(lineId)).findFirst().orElseThrow());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
+
+    /** What a stay earns loyalty points on: room, extras and fees, without taxes. */
+    private static Money spent(Folio folio) {
+        Money spent = Money.zero(folio.currency());
+        for (FolioLine line : folio.lines()) {
+            if (line.kind() == FolioLineKind.ROOM || line.kind() == FolioLineKind.EXTRA || line.kind() == FolioLineKind.FEE) {
+                spent = spent.plus(line.amount());
+            }
+        }
+        return spent;
+    }
 
     private void postFee(Booking booking, Property property, Money fee, String description, String reference) {
         if (fee.isZero()) {

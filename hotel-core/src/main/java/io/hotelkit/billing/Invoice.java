@@ -1,0 +1,78 @@
+package io.hotelkit.billing;
+
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.GuestId;
+import io.hotelkit.shared.InvoiceId;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.PropertyId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An issued invoice or credit note: numbered without gaps per property and year ({@code 2026-000042}), and
+ * never changed once issued. A correction is a credit note that reverses the invoice in full.
+ *
+ * @param credits for a credit note, the invoice it reverses
+ * @param guestId who the invoice is made out to; the name is the guest's, so that erasing a guest's
+ *     personal data reaches invoices without changing a figure or a number of them
+ * @param vat the VAT in the total, whether added on top of prices or included in them
+ * @param paymentHint how it was paid, masked (a card's last characters), if by card
+ */
+public record Invoice(
+        InvoiceId id,
+        PropertyId propertyId,
+        BookingId bookingId,
+        String number,
+        InvoiceKind kind,
+        @Nullable InvoiceId credits,
+        LocalDate issueDate,
+        Instant issuedAt,
+        GuestId guestId,
+        List<Line> lines,
+        Money total,
+        Money vat,
+        @Nullable String paymentHint) {
+
+    public Invoice {
+        Objects.requireNonNull(id, "invoice id");
+        Objects.requireNonNull(propertyId, "property id");
+        Objects.requireNonNull(bookingId, "booking id");
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(kind, "kind");
+        if ((kind == InvoiceKind.CREDIT_NOTE) != (credits != null)) {
+            throw new IllegalArgumentException("a credit note, and only a credit note, credits an invoice");
+        }
+        Objects.requireNonNull(issueDate, "issue date");
+        Objects.requireNonNull(issuedAt, "issued at");
+        Objects.requireNonNull(guestId, "guest id");
+        lines = List.copyOf(lines);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("an invoice has at least one line");
+        }
+        Objects.requireNonNull(total, "total");
+        Money sum = lines.stream().map(Line::amount).reduce(Money::plus).orElseThrow();
+        if (!sum.equals(total)) {
+            throw new IllegalArgumentException("invoice total " + total + " is not the sum of its lines, " + sum);
+        }
+        Objects.requireNonNull(vat, "vat");
+    }
+
+    /** The number of the {@code sequence}-th invoice of a property's year: {@code 2026-000042}. */
+    public static String number(int year, long sequence) {
+        return "%04d-%06d".formatted(year, sequence);
+    }
+
+    /** A line: a folio charge as invoiced (negated on a credit note). */
+    public record Line(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {
+        public Line {
+            Objects.requireNonNull(folioLineId, "folio line id");
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+}

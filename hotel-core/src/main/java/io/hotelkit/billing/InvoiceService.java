@@ -1,0 +1,206 @@
+package io.hotelkit.billing;
+
+import io.hotelkit.guests.Guest;
+import io.hotelkit.guests.Guests;
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.Idempotency;
+import io.hotelkit.shared.IdempotencyKey;
+import io.hotelkit.shared.InvoiceId;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Issuing invoices from folios, and credit notes that reverse them. */
+public final class InvoiceService {
+
+    /** Whether an invoice is still to be paid. */
+    public enum Status {
+        OUTSTANDING,
+        PAID,
+        CREDITED
+    }
+
+    private final Properties properties;
+    private final Folios folios;
+    private final Invoices invoices;
+    private final InvoiceNumbers numbers;
+    private final Payments payments;
+    private final Guests guests;
+    private final UnitOfWork transactions;
+    private final Idempotency idempotency;
+    private final Events events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public InvoiceService(Properties properties, Folios folios, Invoices invoices, InvoiceNumbers numbers, Payments payments,
+            Guests guests, UnitOfWork transactions, Idempotency idempotency, Events events, IdGenerator ids, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.folios = Objects.requireNonNull(folios, "folios");
+        this.invoices = Objects.requireNonNull(invoices, "invoices");
+        this.numbers = Objects.requireNonNull(numbers, "invoice numbers");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.guests = Objects.requireNonNull(guests, "guests");
+        this.transactions = Objects.requireNonNull(transactions, "unit of work");
+        this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Issues an invoice of the folio's charges that no standing invoice has yet, numbered next in the
+     * property's series for the year of the business date.
+     *
+     * @throws InvoiceRefusedException if every charge is invoiced already
+     */
+    public Invoice issue(PropertyId propertyId, BookingId bookingId, @Nullable IdempotencyKey idempotencyKey) {
+        return idempotency.once(idempotencyKey, "invoice|" + propertyId + "|" + bookingId, () -> {
+            Property property = property(propertyId);
+            Folio folio = folios.findBy(bookingId).filter(f -> f.propertyId().equals(propertyId))
+                    .orElseThrow(() -> new NotFoundException("booking", bookingId));
+            Set<String> invoiced = invoicedLines(bookingId);
+            List<Invoice.Line> lines = folio.lines().stream()
+                    .filter(line -> line.kind().isCharge() && !invoiced.contains(line.id()))
+                    .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount()))
+                    .toList();
+            if (lines.isEmpty()) {
+                throw new InvoiceRefusedException("booking " + bookingId + " has no charges that are not invoiced already");
+            }
+            Money vat = vat(property, lines);
+            String paymentHint = payments.ofBooking(bookingId).stream()
+                    .filter(payment -> payment.cardHint() != null && payment.status() == Payment.Status.CAPTURED)
+                    .map(Payment::cardHint).findFirst().orElse(null);
+            return save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, bookingId,
+                    nextNumber(property), InvoiceKind.INVOICE, null, property.businessDate(), clock.instant(), folio.guestId(), lines,
+                    sum(property, lines), vat, paymentHint), EventType.INVOICE_ISSUED);
+        }, invoice -> invoice.id().value(), id -> invoice(propertyId, InvoiceId.of(id)));
+    }
+
+    /**
+     * Issues a credit note that reverses an invoice in full; the invoice's charges may then be invoiced
+     * again.
+     *
+     * @throws InvoiceRefusedException if the invoice is a credit note, or credited already
+     */
+    public Invoice credit(PropertyId propertyId, InvoiceId invoiceId, @Nullable IdempotencyKey idempotencyKey) {
+        return idempotency.once(idempotencyKey, "credit|" + propertyId + "|" + invoiceId, () -> {
+            Property property = property(propertyId);
+            Invoice invoice = invoice(propertyId, invoiceId);
+            if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {
+                throw new InvoiceRefusedException("invoice " + invoice.number() + " is a credit note; it cannot be credited");
+            }
+            if (creditNoteOf(invoice) != null) {
+                throw new InvoiceRefusedException("invoice " + invoice.number() + " is credited already");
+            }
+            List<Invoice.Line> lines = invoice.lines().stream()
+                    .map(line -> new Invoice.Line(line.folioLineId(), line.date(), line.kind(), line.description(),
+                            line.amount().negate()))
+                    .toList();
+            return save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, invoice.bookingId(), nextNumber(property),
+                    InvoiceKind.CREDIT_NOTE, invoice.id(), property.businessDate(), clock.instant(), invoice.guestId(), lines,
+                    invoice.total().negate(), invoice.vat().negate(), invoice.paymentHint()), EventType.CREDIT_NOTE_ISSUED);
+        }, note -> note.id().value(), id -> invoice(propertyId, InvoiceId.of(id)));
+    }
+
+    public Invoice invoice(PropertyId propertyId, InvoiceId id) {
+        return invoices.findBy(Objects.requireNonNull(id, "invoice id"))
+                .filter(invoice -> invoice.propertyId().equals(propertyId))
+                .orElseThrow(() -> new NotFoundException("invoice", id));
+    }
+
+    /** Who the invoice is made out to: its guest's name, or {@code erased} once the guest's data is erased. */
+    public String billTo(Invoice invoice) {
+        return guests.findBy(invoice.guestId()).map(Guest::name).orElse(Guest.ERASED_NAME);
+    }
+
+    public List<Invoice> invoices(PropertyId propertyId, @Nullable InvoiceId afterId, int limit) {
+        return invoices.list(propertyId, afterId, limit);
+    }
+
+    /**
+     * Whether an invoice is credited, paid (its folio is settled: no balance is due) or outstanding.
+     * Credit notes are paid: nothing is due on them.
+     */
+    public Status status(Invoice invoice) {
+        if (invoice.kind() == InvoiceKind.INVOICE && creditNoteOf(invoice) != null) {
+            return Status.CREDITED;
+        }
+        if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {
+            return Status.PAID;
+        }
+        Money balance = folios.findBy(invoice.bookingId()).map(Folio::balance).orElse(Money.zero(invoice.total().currency()));
+        return balance.isPositive() ? Status.OUTSTANDING : Status.PAID;
+    }
+
+    private @Nullable Invoice creditNoteOf(Invoice invoice) {
+        return invoices.ofBooking(invoice.bookingId()).stream()
+                .filter(other -> invoice.id().equals(other.credits()))
+                .findFirst().orElse(null);
+    }
+
+    private Set<String> invoicedLines(BookingId bookingId) {
+        List<Invoice> all = invoices.ofBooking(bookingId);
+        Set<InvoiceId> credited = new HashSet<>();
+        all.stream().filter(invoice -> invoice.credits() != null).forEach(note -> credited.add(note.credits()));
+        Set<String> lines = new HashSet<>();
+        all.stream()
+                .filter(invoice -> invoice.kind() == InvoiceKind.INVOICE && !credited.contains(invoice.id()))
+                .forEach(invoice -> invoice.lines().forEach(line -> lines.add(line.folioLineId())));
+        return lines;
+    }
+
+    private Invoice save(Property property, Invoice invoice, EventType type) {
+        invoices.add(invoice);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("number", invoice.number());
+        data.put("booking_id", invoice.bookingId().value());
+        data.put("total", invoice.total().amount().toPlainString());
+        data.put("currency", invoice.total().currency().getCurrencyCode());
+        events.record(type, property.id(), invoice.id().value(), data);
+        return invoice;
+    }
+
+    private String nextNumber(Property property) {
+        int year = property.businessDate().getYear();
+        return Invoice.number(year, numbers.next(property.id(), year));
+    }
+
+    /** The VAT in the lines: the tax lines when VAT is added on top, else what the room charges contain. */
+    private static Money vat(Property property, List<Invoice.Line> lines) {
+        Money vat = Money.zero(property.currency());
+        for (Invoice.Line line : lines) {
+            if (line.kind() == FolioLineKind.TAX) {
+                vat = vat.plus(line.amount());
+            } else if (property.taxes().vatIncluded() && line.kind() == FolioLineKind.ROOM) {
+                vat = vat.plus(property.taxes().vatContainedIn(line.amount(), property.rounding()));
+            }
+        }
+        return vat;
+    }
+
+    private static Money sum(Property property, List<Invoice.Line> lines) {
+        Money total = Money.zero(property.currency());
+        for (Invoice.Line line : lines) {
+            total = total.plus(line.amount());
+        }
+        return total;
+    }
+
+    private Property property(PropertyId id) {
+        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+    }
+}

@@ -1,0 +1,203 @@
+package io.hotelkit.billing;
+
+import io.hotelkit.guests.Loyalty;
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.Idempotency;
+import io.hotelkit.shared.IdempotencyKey;
+import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PaymentId;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Payments and refunds against folios. A card payment calls the gateway inside the transaction that
+ * records it, with a gateway idempotency key derived from the client's: if the recording fails after the
+ * gateway captured, the client's retry with the same key gets the same capture from the gateway, never a
+ * second one. The gateway call is bounded by the {@link ResilientPaymentGateway}'s time limit.
+ */
+public final class PaymentService {
+
+    private final Properties properties;
+    private final Folios folios;
+    private final Payments payments;
+    private final PaymentGateway gateway;
+    private final Loyalty loyalty;
+    private final UnitOfWork transactions;
+    private final Idempotency idempotency;
+    private final Events events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public PaymentService(Properties properties, Folios folios, Payments payments, PaymentGateway gateway, Loyalty loyalty,
+            UnitOfWork transactions, Idempotency idempotency, Events events, IdGenerator ids, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.folios = Objects.requireNonNull(folios, "folios");
+        this.payments = Objects.requireNonNull(payments, "payments");
+        this.gateway = Objects.requireNonNull(gateway, "payment gateway");
+        this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
+        this.transactions = Objects.requireNonNull(transactions, "unit of work");
+        this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Takes a payment towards a booking's folio. A declined card is a payment with status declined, not an
+     * exception; only a captured payment goes on the folio.
+     *
+     * @param cardToken the gateway token of the card, for card payments only
+     * @throws PaymentGatewayException if the gateway failed or its circuit is open; nothing was recorded
+     */
+    public Payment pay(PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method, @Nullable String cardToken,
+            @Nullable IdempotencyKey idempotencyKey) {
+        Objects.requireNonNull(amount, "amount").requirePositive("a payment");
+        Objects.requireNonNull(method, "method");
+        String request = String.join("|", "pay", propertyId.value(), bookingId.value(), amount.toString(), method.name(),
+                String.valueOf(cardToken));
+        String gatewayKey = "pay_" + (idempotencyKey == null ? ids.next()
+                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+        return idempotency.once(idempotencyKey, request, () -> {
+            Folio folio = folio(propertyId, bookingId);
+            Property property = property(propertyId);
+            amount.requireCurrency(property.currency());
+            if (method == PaymentMethod.CARD) {
+                if (cardToken == null) {
+                    throw new InvalidRequestException("card_token", "a card payment needs a card_token");
+                }
+                CardTokens.requireToken("card_token", cardToken);
+            } else if (cardToken != null) {
+                throw new InvalidRequestException("card_token", "only card payments take a card_token");
+            }
+            PaymentId id = PaymentId.of(ids.next());
+            Instant now = clock.instant();
+            Payment payment = switch (method) {
+                case CARD -> {
+                    PaymentGateway.Result result = gateway.capture(gatewayKey, cardToken, amount);
+                    yield new Payment(id, propertyId, bookingId, amount, method,
+                            result.approved() ? Payment.Status.CAPTURED : Payment.Status.DECLINED, result.reference(),
+                            hint(cardToken), result.declineReason(), 0, List.of(), now, 0);
+                }
+                case LOYALTY_POINTS -> {
+                    long points = loyalty.redeem(folio.guestId(), amount, id.value());
+                    yield new Payment(id, propertyId, bookingId, amount, method, Payment.Status.CAPTURED, "points_" + id,
+                            null, null, points, List.of(), now, 0);
+                }
+                case CASH, BANK_TRANSFER -> new Payment(id, propertyId, bookingId, amount, method, Payment.Status.CAPTURED,
+                        method.name().toLowerCase() + "_" + id, null, null, 0, List.of(), now, 0);
+            };
+            Payment saved = payments.save(payment);
+            if (saved.status() == Payment.Status.CAPTURED) {
+                folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.PAYMENT,
+                        "Payment, " + method.name().toLowerCase().replace('_', ' '), amount.negate(), "payment:" + id, now)));
+            }
+            events.record(saved.status() == Payment.Status.CAPTURED ? EventType.PAYMENT_CAPTURED : EventType.PAYMENT_DECLINED,
+                    propertyId, id.value(), summary(saved));
+            return saved;
+        }, payment -> payment.id().value(), id -> payment(propertyId, PaymentId.of(id)));
+    }
+
+    /**
+     * Gives back part or all of a captured payment: to the card through the gateway, to the loyalty
+     * account for points, over the counter otherwise. The refund goes on the folio.
+     *
+     * @throws RefundNotAllowedException if the payment was declined or less of it is left than asked
+     */
+    public Payment.Refund refund(PropertyId propertyId, PaymentId paymentId, Money amount, @Nullable IdempotencyKey idempotencyKey) {
+        Objects.requireNonNull(amount, "amount").requirePositive("a refund");
+        String request = String.join("|", "refund", propertyId.value(), paymentId.value(), amount.toString());
+        String gatewayKey = "ref_" + (idempotencyKey == null ? ids.next()
+                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+        return idempotency.once(idempotencyKey, request, () -> {
+            Payment payment = payment(propertyId, paymentId);
+            amount.requireCurrency(payment.amount().currency());
+            String refundId = ids.next();
+            Instant now = clock.instant();
+            payment.withRefund(new Payment.Refund(refundId, amount, "pending", now)); // refuses before money moves
+            String reference = switch (payment.method()) {
+                case CARD -> {
+                    PaymentGateway.Result result = gateway.refund(gatewayKey, payment.gatewayReference(), amount);
+                    if (!result.approved()) {
+                        throw new RefundNotAllowedException(paymentId, "the gateway declined it: " + result.declineReason());
+                    }
+                    yield result.reference();
+                }
+                case LOYALTY_POINTS -> {
+                    long points = amount.equals(payment.refundable()) ? payment.loyaltyPoints()
+                            - refundedPoints(payment) : loyalty.program().pointsToPay(amount.amount());
+                    loyalty.restore(folio(propertyId, payment.bookingId()).guestId(), points, refundId);
+                    yield "points_" + refundId;
+                }
+                case CASH, BANK_TRANSFER -> payment.method().name().toLowerCase() + "_" + refundId;
+            };
+            Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
+            payments.save(payment.withRefund(refund));
+            Folio folio = folio(propertyId, payment.bookingId());
+            folios.save(folio.post(new FolioLine(ids.next(), property(propertyId).businessDate(), FolioLineKind.REFUND,
+                    "Refund of payment " + paymentId, amount, "refund:" + refundId, now)));
+            Map<String, Object> data = summary(payment);
+            data.put("refund_id", refundId);
+            data.put("refunded", amount.amount().toPlainString());
+            events.record(EventType.PAYMENT_REFUNDED, propertyId, paymentId.value(), data);
+            return refund;
+        }, refund -> refund.id(), id -> payment(propertyId, paymentId).refunds().stream()
+                .filter(refund -> refund.id().equals(id)).findFirst().orElseThrow());
+    }
+
+    public Payment payment(PropertyId propertyId, PaymentId id) {
+        Payment payment = payments.findBy(Objects.requireNonNull(id, "payment id")).orElseThrow(() -> new NotFoundException("payment", id));
+        if (!payment.propertyId().equals(propertyId)) {
+            throw new NotFoundException("payment", id);
+        }
+        return payment;
+    }
+
+    public List<Payment> payments(PropertyId propertyId, BookingId bookingId) {
+        folio(propertyId, bookingId);
+        return payments.ofBooking(bookingId);
+    }
+
+    private long refundedPoints(Payment payment) {
+        Money refunded = payment.amount().minus(payment.refundable());
+        return refunded.isZero() ? 0 : loyalty.program().pointsToPay(refunded.amount());
+    }
+
+    private Folio folio(PropertyId propertyId, BookingId bookingId) {
+        return folios.findBy(bookingId)
+                .filter(folio -> folio.propertyId().equals(propertyId))
+                .orElseThrow(() -> new InvalidRequestException("booking_id", "property has no booking '" + bookingId + "'"));
+    }
+
+    private Property property(PropertyId id) {
+        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+    }
+
+    /** The last four characters of a token, masked: {@code ****visa}. */
+    static String hint(String cardToken) {
+        return "****" + cardToken.substring(Math.max(0, cardToken.length() - 4));
+    }
+
+    private static Map<String, Object> summary(Payment payment) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("booking_id", payment.bookingId().value());
+        data.put("amount", payment.amount().amount().toPlainString());
+        data.put("currency", payment.amount().currency().getCurrencyCode());
+        data.put("method", payment.method().name().toLowerCase());
+        data.put("status", payment.status().name().toLowerCase());
+        return data;
+    }
+}

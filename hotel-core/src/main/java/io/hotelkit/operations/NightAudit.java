@@ -1,0 +1,164 @@
+package io.hotelkit.operations;
+
+import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.RoomCharges;
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.reservations.BlockService;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingService;
+import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.Bookings;
+import io.hotelkit.shared.ConflictException;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Events;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The night audit closes a property's business date: it charges every guest in the house for the night,
+ * marks the guests who were due and did not come as no-shows (with the policy's fee), releases the blocks
+ * whose release date has come, and moves the business date on by a day.
+ *
+ * <p>Each booking is handled in a transaction of its own, and every charge carries a reference that a
+ * second posting finds; so an audit that stops halfway (a crash, a lost database) and runs again charges
+ * nothing twice. The business date moves only once everything else is done.
+ */
+public final class NightAudit {
+
+    private final Properties properties;
+    private final Bookings bookings;
+    private final Folios folios;
+    private final BookingService bookingService;
+    private final BlockService blockService;
+    private final UnitOfWork transactions;
+    private final AvailabilityEngine engine;
+    private final Events events;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public NightAudit(Properties properties, Bookings bookings, Folios folios, BookingService bookingService,
+            BlockService blockService, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids,
+            Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.bookings = Objects.requireNonNull(bookings, "bookings");
+        this.folios = Objects.requireNonNull(folios, "folios");
+        this.bookingService = Objects.requireNonNull(bookingService, "booking service");
+        this.blockService = Objects.requireNonNull(blockService, "block service");
+        this.transactions = Objects.requireNonNull(transactions, "unit of work");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.events = Objects.requireNonNull(events, "events");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Closes the property's business date.
+     *
+     * @throws NightAuditTooEarlyException if the business date has not begun yet where the property is
+     */
+    public Result close(PropertyId propertyId) {
+        Property property = property(propertyId);
+        LocalDate date = property.businessDate();
+        LocalDate today = LocalDate.now(clock.withZone(property.timezone()));
+        if (date.isAfter(today)) {
+            throw new NightAuditTooEarlyException(property.code(), date, today);
+        }
+        List<Booking> tonight = bookings.overlapping(propertyId, DateRange.of(date, date.plusDays(1)), null);
+        int charged = 0;
+        int noShows = 0;
+        for (Booking booking : tonight) {
+            if (booking.status() == BookingStatus.CHECKED_IN && booking.stay().includesNight(date)) {
+                if (chargeNight(property, booking, date)) {
+                    charged++;
+                }
+            }
+        }
+        for (Booking booking : bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date.plusDays(1)), null)) {
+            if (booking.status() == BookingStatus.CONFIRMED && !booking.stay().checkin().isAfter(date)) {
+                transactions.run(() -> bookingService.noShow(bookings.findBy(booking.id()).orElseThrow(), property));
+                noShows++;
+            }
+        }
+        List<String> released = transactions.inTransaction(() ->
+                blockService.releaseDue(propertyId, date).stream().map(block -> block.code()).toList());
+        Property closed = transactions.inTransaction(() -> {
+            Property current = property(propertyId);
+            if (!current.businessDate().equals(date)) {
+                throw new NightAuditConflictException(current.code(), date);
+            }
+            Property next = properties.save(current.withBusinessDate(date.plusDays(1)));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("closed_date", date.toString());
+            data.put("business_date", next.businessDate().toString());
+            events.record(EventType.PROPERTY_BUSINESS_DATE_CHANGED, propertyId, propertyId.value(), data);
+            Map<String, Object> summary = new LinkedHashMap<>(data);
+            summary.put("nights_charged", tonight.size());
+            events.record(EventType.NIGHT_AUDIT_COMPLETED, propertyId, propertyId.value(), summary);
+            transactions.afterCommit(() -> engine.updateProperty(next));
+            return next;
+        });
+        return new Result(date, closed.businessDate(), charged, noShows, released);
+    }
+
+    /** Posts a night's charges to a booking's folio unless they are there; whether anything was posted. */
+    private boolean chargeNight(Property property, Booking booking, LocalDate night) {
+        return transactions.inTransaction(() -> {
+            Folio folio = folios.findBy(booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
+            if (RoomCharges.isPosted(folio, night)) {
+                return false;
+            }
+            folios.save(RoomCharges.postNight(folio, night, booking.priceOf(night), booking.occupancy(), property, ids,
+                    clock.instant()));
+            events.record(EventType.CHARGE_POSTED, property.id(), booking.id().value(),
+                    Map.of("night", night.toString(), "kind", "room"));
+            return true;
+        });
+    }
+
+    private Property property(PropertyId id) {
+        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+    }
+
+    /**
+     * What an audit did.
+     *
+     * @param charged bookings whose night it charged now (not those charged by an earlier, interrupted run)
+     */
+    public record Result(LocalDate closedDate, LocalDate businessDate, int charged, int noShows, List<String> releasedBlocks) {}
+
+    /** The business date is still ahead of the property's local date: closing it would close a day not yet lived. */
+    public static final class NightAuditTooEarlyException extends ConflictException {
+        NightAuditTooEarlyException(String property, LocalDate businessDate, LocalDate today) {
+            super("property " + property + " cannot close " + businessDate + " yet: it is " + today + " there");
+        }
+
+        @Override
+        public String code() {
+            return "night-audit-too-early";
+        }
+    }
+
+    /** Another audit closed the date first. */
+    public static final class NightAuditConflictException extends ConflictException {
+        NightAuditConflictException(String property, LocalDate date) {
+            super("the business date " + date + " of property " + property + " was closed by another night audit");
+        }
+
+        @Override
+        public String code() {
+            return "night-audit-conflict";
+        }
+    }
+}
