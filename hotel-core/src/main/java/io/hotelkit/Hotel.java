@@ -1,5 +1,6 @@
 package io.hotelkit;
 
+import io.hotelkit.availability.Availability;
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.availability.BlockHold;
@@ -219,7 +220,7 @@ public final class Hotel {
         private Clock clock = Clock.systemUTC();
         private @Nullable IdGenerator ids;
         private Supplier<String> actor = () -> "system";
-        private Cache<AvailabilitySearch.CacheKey, io.hotelkit.availability.Availability> offerCache = new MemoryCache<>(10_000);
+        private Cache<AvailabilitySearch.CacheKey, Availability> offerCache = new MemoryCache<>(10_000);
         private @Nullable PaymentGateway paymentGateway;
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.DEFAULT;
 
@@ -246,7 +247,7 @@ public final class Hotel {
             return this;
         }
 
-        public Builder offerCache(Cache<AvailabilitySearch.CacheKey, io.hotelkit.availability.Availability> cache) {
+        public Builder offerCache(Cache<AvailabilitySearch.CacheKey, Availability> cache) {
             this.offerCache = Objects.requireNonNull(cache, "offer cache");
             return this;
         }

@@ -1,9 +1,9 @@
 package io.hotelkit.inventory;
 
-import io.hotelkit.shared.Versioned;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Versioned;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

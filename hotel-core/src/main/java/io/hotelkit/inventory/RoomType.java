@@ -1,8 +1,8 @@
 package io.hotelkit.inventory;
 
-import io.hotelkit.shared.Versioned;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Versioned;
 import java.util.Objects;
 
 /**

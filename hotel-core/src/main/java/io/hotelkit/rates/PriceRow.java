@@ -3,6 +3,7 @@ package io.hotelkit.rates;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +31,7 @@ public record PriceRow(
     }
 
     /** Each night of the row as a grid night. */
-    public java.util.stream.Stream<DailyRate> nightsAsRates() {
+    public Stream<DailyRate> nightsAsRates() {
         Money zero = Money.zero(amount.currency());
         return nights.dates().map(night -> new DailyRate(roomType, night, amount,
                 extraAdult == null ? zero : extraAdult, extraChild == null ? zero : extraChild,

@@ -12,7 +12,6 @@ import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

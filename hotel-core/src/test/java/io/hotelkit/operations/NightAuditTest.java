@@ -19,7 +19,6 @@ import io.hotelkit.shared.Stay;
 import io.hotelkit.testing.ForwardingStorage;
 import io.hotelkit.testing.MutableClock;
 import io.hotelkit.testing.TestHotels;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -14,7 +14,6 @@ import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.Property;
-import io.hotelkit.rates.PriceRow;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
