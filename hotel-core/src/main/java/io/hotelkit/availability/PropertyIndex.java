@@ -234,34 +234,24 @@ final class PropertyIndex {
      * one transaction.
      */
     PendingChange change(List<Claim> befores, List<Claim> afters) {
-        Map<Unit, Integer> delta = new HashMap<>();
-        for (Claim before : befores) {
-            units(before).forEach(unit -> delta.merge(unit, -1, Integer::sum));
+        for (Claim claim : afters) {
+            if (claim.room() != null) {
+                roomOfType(claim.room(), claim.roomType());
+            }
+            if (claim.block() != null) {
+                block(claim.block(), claim.roomType());
+            }
         }
-        for (Claim after : afters) {
-            units(after).forEach(unit -> delta.merge(unit, 1, Integer::sum));
-        }
-        return apply(delta);
+        return apply(units(InventoryDelta.between(befores, afters)));
     }
 
     PendingChange changeOutOfOrder(Room before, Room after) {
-        RoomIndex room = room(after.number());
-        Map<Unit, Integer> delta = new HashMap<>();
-        for (LocalDate night : outOfOrderNights(before)) {
-            delta.merge(new RoomNight(room, night), -1, Integer::sum);
-            delta.merge(new TypeNight(room.type, night), -1, Integer::sum);
-        }
-        for (LocalDate night : outOfOrderNights(after)) {
-            delta.merge(new RoomNight(room, night), 1, Integer::sum);
-            delta.merge(new TypeNight(room.type, night), 1, Integer::sum);
-        }
-        return apply(delta);
+        return apply(units(InventoryDelta.outOfOrder(before, after)));
     }
 
     /** Counts the claims as they are, unchecked: the index is being loaded from a store that accepted them. */
     void restore(List<Claim> claims) {
-        Map<Unit, Integer> delta = new HashMap<>();
-        claims.forEach(claim -> units(claim).forEach(unit -> delta.merge(unit, 1, Integer::sum)));
+        Map<Unit, Integer> delta = units(InventoryDelta.between(List.of(), claims));
         write(() -> take(delta, 1));
     }
 
@@ -357,17 +347,12 @@ final class PropertyIndex {
         blocks = Map.copyOf(changed);
     }
 
-    private List<Unit> units(Claim claim) {
-        List<Unit> units = new ArrayList<>(claim.nights().nights() * 2);
-        TypeIndex type = type(claim.roomType());
-        BlockIndex block = claim.block() == null ? null : block(claim.block(), claim.roomType());
-        RoomIndex room = claim.room() == null ? null : roomOfType(claim.room(), claim.roomType());
-        claim.nights().dates().forEach(night -> {
-            units.add(block == null ? new TypeNight(type, night) : new BlockNight(block, night));
-            if (room != null) {
-                units.add(new RoomNight(room, night));
-            }
-        });
+    /** The delta's nights as the index's own units. */
+    private Map<Unit, Integer> units(InventoryDelta delta) {
+        Map<Unit, Integer> units = new HashMap<>();
+        delta.typeNights().forEach((key, count) -> units.put(new TypeNight(type(key.roomType()), key.night()), count));
+        delta.blockNights().forEach((key, count) -> units.put(new BlockNight(block(key.block()), key.night()), count));
+        delta.roomNights().forEach((key, count) -> units.put(new RoomNight(room(key.room()), key.night()), count));
         return units;
     }
 
@@ -427,11 +412,16 @@ final class PropertyIndex {
         return room;
     }
 
-    private BlockIndex block(String code, String roomType) {
+    private BlockIndex block(String code) {
         BlockIndex block = blocks.get(code);
         if (block == null) {
             throw new NotFoundException("block", code);
         }
+        return block;
+    }
+
+    private BlockIndex block(String code, String roomType) {
+        BlockIndex block = block(code);
         if (!block.hold.roomType().equals(roomType)) {
             throw new IllegalArgumentException("block " + code + " holds room type " + block.hold.roomType() + ", not " + roomType);
         }

@@ -316,28 +316,25 @@ public final class BookingService {
 
     private Booking applyAssignment(Booking booking, RoomAssignment.Plan plan) {
         Instant now = clock.instant();
-        List<Claim> befores = new ArrayList<>();
-        List<Claim> afters = new ArrayList<>();
-        List<Booking> changed = new ArrayList<>();
-        Booking assigned = booking.withRoom(plan.room(), booking.roomRequested() && plan.room().equals(booking.roomNumber()), now);
-        befores.add(booking.claim());
-        afters.add(assigned.claim());
-        changed.add(assigned);
-        plan.moves().forEach((moved, room) -> {
-            Booking movedTo = moved.withRoom(room, false, now);
-            befores.add(moved.claim());
-            afters.add(movedTo.claim());
-            changed.add(movedTo);
-        });
-        engine.change(befores, afters).settleWith(transactions);
-        Booking saved = null;
-        for (Booking each : changed) {
-            Booking stored = bookings.save(each);
-            saved = saved == null ? stored : saved;
+        Map<Booking, Booking> moves = new LinkedHashMap<>();
+        moves.put(booking, booking.withRoom(plan.room(), booking.roomRequested() && plan.room().equals(booking.roomNumber()), now));
+        plan.moves().forEach((moved, room) -> moves.put(moved, moved.withRoom(room, false, now)));
+        engine.change(moves.keySet().stream().map(Booking::claim).toList(), moves.values().stream().map(Booking::claim).toList())
+                .settleWith(transactions);
+        // rooms are given up before any is taken, so that a store with a unique key per room and night sees
+        // no clash while bookings swap rooms within this transaction
+        Map<Booking, Booking> released = new LinkedHashMap<>();
+        moves.forEach((before, after) -> released.put(before,
+                before.roomNumber() == null ? before : bookings.save(before.withRoom(null, false, now))));
+        Booking assigned = null;
+        for (Map.Entry<Booking, Booking> move : moves.entrySet()) {
+            Booking after = move.getValue();
+            Booking stored = bookings.save(released.get(move.getKey()).withRoom(after.roomNumber(), after.roomRequested(), now));
+            assigned = assigned == null ? stored : assigned;
             events.record(EventType.BOOKING_ROOM_ASSIGNED, stored.propertyId(), stored.id().value(),
                     Map.of("room_number", stored.roomNumber()));
         }
-        return saved;
+        return assigned;
     }
 
     // ---- the status machine -------------------------------------------------------------------------
