@@ -1,0 +1,74 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.shared.DuplicateException;
+import io.hotelkit.shared.PropertyId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+final class JpaProperties implements Properties {
+
+    private final JpaUnitOfWork transactions;
+
+    JpaProperties(JpaUnitOfWork transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Optional<Property> findBy(PropertyId id) {
+        return transactions.call(em -> Optional.ofNullable(em.find(PropertyEntity.class, id.value()))
+                .map(InventoryMapper::toDomain));
+    }
+
+    @Override
+    public Optional<Property> findByCode(String code) {
+        return transactions.call(em -> em.createQuery("from PropertyEntity where code = :code", PropertyEntity.class)
+                .setParameter("code", code)
+                .getResultStream()
+                .findFirst()
+                .map(InventoryMapper::toDomain));
+    }
+
+    @Override
+    public List<Property> list(@Nullable PropertyId afterId, int limit) {
+        requirePositive(limit);
+        return transactions.call(em -> em.createQuery(
+                        "from PropertyEntity where id > :after order by id", PropertyEntity.class)
+                .setParameter("after", afterId == null ? "" : afterId.value())
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(InventoryMapper::toDomain)
+                .toList());
+    }
+
+    @Override
+    public Property save(Property property) {
+        Objects.requireNonNull(property, "property");
+        String id = property.id().value();
+        return transactions.call(em -> {
+            // The code is checked first so that a taken code is refused without failing the transaction.
+            em.createQuery("select id from PropertyEntity where code = :code and id <> :id", String.class)
+                    .setParameter("code", property.code())
+                    .setParameter("id", id)
+                    .getResultStream()
+                    .findFirst()
+                    .ifPresent(existing -> {
+                        throw new DuplicateException("property", property.code(), existing);
+                    });
+            PropertyEntity row = VersionedEntity.save(em, PropertyEntity.class, id, property.version(),
+                    new VersionedEntity.Spec<>("property", id, property.code(),
+                            null,
+                            PropertyEntity::new, to -> InventoryMapper.copy(property, to)));
+            return InventoryMapper.toDomain(row);
+        });
+    }
+
+    static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.hotelkit.jpa;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+
+/** A row of {@code rate_plans}: the plan, its cancellation policy and, for a derived plan, its derivation. */
+@Entity
+@Table(name = "rate_plans")
+@IdClass(RatePlanEntity.Key.class)
+class RatePlanEntity extends VersionedEntity {
+    @Id
+    String propertyId;
+    @Id
+    String code;
+    String name;
+    String mealPlan;
+    int freeUntilDaysBefore;
+    String penalty;
+    BigDecimal penaltyPercent;
+    String parentRatePlan;
+    BigDecimal adjustmentPercent;
+
+    record Key(String propertyId, String code) {}
+}
