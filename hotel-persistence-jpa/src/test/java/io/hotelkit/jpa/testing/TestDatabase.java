@@ -3,9 +3,13 @@ package io.hotelkit.jpa.testing;
 import io.hotelkit.jpa.JpaStore;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +87,38 @@ public final class TestDatabase implements AutoCloseable {
     /** Opens a store on this database with the default settings. */
     public JpaStore open() {
         return storeBuilder().open();
+    }
+
+    /**
+     * Waits until another session on this database is in a statement that starts with
+     * {@code statementPrefix} and, on PostgreSQL, waits for a lock; so that a test can tell that a second
+     * transaction is blocked before it lets the first one end. H2 does not show what a session waits
+     * for, only that its statement has not finished.
+     *
+     * @throws AssertionError if none is within {@code timeout}
+     */
+    public void awaitStatementWaiting(String statementPrefix, Duration timeout) throws InterruptedException {
+        String query = url.startsWith("jdbc:h2:")
+                ? "select count(*) from information_schema.sessions where session_id <> session_id()"
+                        + " and lower(executing_statement) like ?"
+                : "select count(*) from pg_stat_activity where datname = current_database()"
+                        + " and wait_event_type = 'Lock' and lower(query) like ?";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, statementPrefix.toLowerCase(Locale.ROOT) + "%");
+            while (System.nanoTime() < deadline) {
+                try (ResultSet count = statement.executeQuery()) {
+                    if (count.next() && count.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look for waiting sessions on " + url + ": " + e.getMessage(), e);
+        }
+        throw new AssertionError("no session waited in '" + statementPrefix + "...' within " + timeout);
     }
 
     /** Drops the database; the stores opened on it must be closed first. */
