@@ -21,7 +21,7 @@ final class JpaApiKeys implements ApiKeys {
         return transactions.call(em -> em.createQuery(
                         "from ApiKeyEntity k left join fetch k.propertyIds where k.hash = :hash", ApiKeyEntity.class)
                 .setParameter("hash", hash)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(AccessMapper::toDomain));
     }
@@ -31,7 +31,7 @@ final class JpaApiKeys implements ApiKeys {
         return transactions.call(em -> em.createQuery(
                         "from ApiKeyEntity k left join fetch k.propertyIds where k.id = :id", ApiKeyEntity.class)
                 .setParameter("id", id)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(AccessMapper::toDomain));
     }
@@ -40,7 +40,7 @@ final class JpaApiKeys implements ApiKeys {
     public List<ApiKey> list() {
         return transactions.call(em -> em.createQuery(
                         "from ApiKeyEntity k left join fetch k.propertyIds order by k.id", ApiKeyEntity.class)
-                .getResultStream()
+                .getResultList().stream()
                 .map(AccessMapper::toDomain)
                 .toList());
     }
@@ -60,12 +60,17 @@ final class JpaApiKeys implements ApiKeys {
             em.createQuery("select id from ApiKeyEntity where hash = :hash and id <> :id", String.class)
                     .setParameter("hash", apiKey.hash())
                     .setParameter("id", apiKey.id())
-                    .getResultStream()
+                    .getResultList().stream()
                     .findFirst()
                     .ifPresent(existing -> {
                         throw new DuplicateException("api key", apiKey.name(), existing);
                     });
-            ApiKeyEntity row = em.find(ApiKeyEntity.class, apiKey.id());
+            ApiKeyEntity row = em.createQuery(
+                            "from ApiKeyEntity k left join fetch k.propertyIds where k.id = :id", ApiKeyEntity.class)
+                    .setParameter("id", apiKey.id())
+                    .getResultList().stream()
+                    .findFirst()
+                    .orElse(null);
             if (row == null) {
                 row = new ApiKeyEntity();
                 AccessMapper.copy(apiKey, row);

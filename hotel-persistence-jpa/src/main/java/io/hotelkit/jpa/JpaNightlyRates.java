@@ -30,7 +30,7 @@ final class JpaNightlyRates implements NightlyRates {
             return;
         }
         transactions.call(em -> {
-            if (em.find(RatePlanEntity.class, new RatePlanEntity.Key(propertyId.value(), ratePlan)) == null) {
+            if (JpaRatePlans.load(em, propertyId.value(), ratePlan).isEmpty()) {
                 throw new NotFoundException("rate plan", ratePlan);
             }
             Set<String> roomTypes = new HashSet<>();
@@ -57,7 +57,7 @@ final class JpaNightlyRates implements NightlyRates {
                     .setParameter("types", roomTypes)
                     .setParameter("first", first)
                     .setParameter("last", last)
-                    .getResultStream()
+                    .getResultList().stream()
                     .forEach(row -> stored.put(key(row), row));
             for (DailyRate rate : rates) {
                 NightlyRateEntity.Key key =
@@ -91,7 +91,7 @@ final class JpaNightlyRates implements NightlyRates {
                 .setParameter("type", roomType)
                 .setParameter("start", nights.start())
                 .setParameter("end", nights.end())
-                .getResultStream()
+                .getResultList().stream()
                 .map(RatesMapper::toDomain)
                 .toList());
     }
@@ -104,7 +104,7 @@ final class JpaNightlyRates implements NightlyRates {
                         order by roomType, night""", NightlyRateEntity.class)
                 .setParameter("property", propertyId.value())
                 .setParameter("plan", ratePlan)
-                .getResultStream()
+                .getResultList().stream()
                 .map(RatesMapper::toDomain)
                 .toList());
     }

@@ -68,7 +68,7 @@ final class JpaOutbox implements Outbox {
                         "from OutboxEventEntity where position > :after order by position", OutboxEventEntity.class)
                 .setParameter("after", position)
                 .setMaxResults(limit)
-                .getResultStream()
+                .getResultList().stream()
                 .map(EventMapper::toDomain)
                 .toList());
     }
@@ -84,7 +84,7 @@ final class JpaOutbox implements Outbox {
                 .setParameter("entity", entity)
                 .setParameter("entityId", entityId)
                 .setMaxResults(limit)
-                .getResultStream()
+                .getResultList().stream()
                 .map(EventMapper::toDomain)
                 .toList());
     }

@@ -4,6 +4,7 @@ import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.PropertyId;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,15 +20,14 @@ final class JpaProperties implements Properties {
 
     @Override
     public Optional<Property> findBy(PropertyId id) {
-        return transactions.call(em -> Optional.ofNullable(em.find(PropertyEntity.class, id.value()))
-                .map(InventoryMapper::toDomain));
+        return transactions.call(em -> load(em, id.value()).map(InventoryMapper::toDomain));
     }
 
     @Override
     public Optional<Property> findByCode(String code) {
         return transactions.call(em -> em.createQuery("from PropertyEntity where code = :code", PropertyEntity.class)
                 .setParameter("code", code)
-                .getResultStream()
+                .getResultList().stream()
                 .findFirst()
                 .map(InventoryMapper::toDomain));
     }
@@ -39,7 +39,7 @@ final class JpaProperties implements Properties {
                         "from PropertyEntity where id > :after order by id", PropertyEntity.class)
                 .setParameter("after", afterId == null ? "" : afterId.value())
                 .setMaxResults(limit)
-                .getResultStream()
+                .getResultList().stream()
                 .map(InventoryMapper::toDomain)
                 .toList());
     }
@@ -53,17 +53,24 @@ final class JpaProperties implements Properties {
             em.createQuery("select id from PropertyEntity where code = :code and id <> :id", String.class)
                     .setParameter("code", property.code())
                     .setParameter("id", id)
-                    .getResultStream()
+                    .getResultList().stream()
                     .findFirst()
                     .ifPresent(existing -> {
                         throw new DuplicateException("property", property.code(), existing);
                     });
-            PropertyEntity row = VersionedEntity.save(em, PropertyEntity.class, id, property.version(),
+            PropertyEntity row = VersionedEntity.save(em, load(em, id).orElse(null), property.version(),
                     new VersionedEntity.Spec<>("property", id, property.code(),
                             null,
                             PropertyEntity::new, to -> InventoryMapper.copy(property, to)));
             return InventoryMapper.toDomain(row);
         });
+    }
+
+    private static Optional<PropertyEntity> load(EntityManager em, String id) {
+        return em.createQuery("from PropertyEntity where id = :id", PropertyEntity.class)
+                .setParameter("id", id)
+                .getResultList().stream()
+                .findFirst();
     }
 
     static void requirePositive(int limit) {

@@ -4,6 +4,7 @@ import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.RatePlans;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,9 +19,7 @@ final class JpaRatePlans implements RatePlans {
 
     @Override
     public Optional<RatePlan> findBy(PropertyId propertyId, String code) {
-        return transactions.call(em -> Optional.ofNullable(
-                        em.find(RatePlanEntity.class, new RatePlanEntity.Key(propertyId.value(), code)))
-                .map(RatesMapper::toDomain));
+        return transactions.call(em -> load(em, propertyId.value(), code).map(RatesMapper::toDomain));
     }
 
     @Override
@@ -28,7 +27,7 @@ final class JpaRatePlans implements RatePlans {
         return transactions.call(em -> em.createQuery(
                         "from RatePlanEntity where propertyId = :property order by code", RatePlanEntity.class)
                 .setParameter("property", propertyId.value())
-                .getResultStream()
+                .getResultList().stream()
                 .map(RatesMapper::toDomain)
                 .toList());
     }
@@ -36,10 +35,18 @@ final class JpaRatePlans implements RatePlans {
     @Override
     public RatePlan save(RatePlan ratePlan) {
         Objects.requireNonNull(ratePlan, "rate plan");
-        return transactions.call(em -> RatesMapper.toDomain(VersionedEntity.save(em, RatePlanEntity.class,
-                new RatePlanEntity.Key(ratePlan.propertyId().value(), ratePlan.code()), ratePlan.version(),
+        return transactions.call(em -> RatesMapper.toDomain(VersionedEntity.save(em,
+                load(em, ratePlan.propertyId().value(), ratePlan.code()).orElse(null), ratePlan.version(),
                 new VersionedEntity.Spec<>("rate plan", ratePlan.code(), ratePlan.code(),
                         () -> new NotFoundException("property", ratePlan.propertyId()),
                         RatePlanEntity::new, to -> RatesMapper.copy(ratePlan, to)))));
+    }
+
+    static Optional<RatePlanEntity> load(EntityManager em, String propertyId, String code) {
+        return em.createQuery("from RatePlanEntity where propertyId = :property and code = :code", RatePlanEntity.class)
+                .setParameter("property", propertyId)
+                .setParameter("code", code)
+                .getResultList().stream()
+                .findFirst();
     }
 }

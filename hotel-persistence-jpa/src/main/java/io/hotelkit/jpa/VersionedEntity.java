@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * and moved on under the row's lock ({@code select ... for update}) rather than with JPA's
  * {@code @Version}: the check is the repository contract's, so it always compares the caller's copy
  * with the stored row, and every save moves the version on, even one that changes no column.
+ *
+ * <p>Repositories read rows with queries, never {@code EntityManager.find}: Hibernate's {@code find}
+ * returns {@code null} for a failed statement once the transaction is marked for rollback, so a lost
+ * connection would read as a missing row.
  */
 @MappedSuperclass
 abstract class VersionedEntity {
@@ -26,17 +30,17 @@ abstract class VersionedEntity {
      * Saves an aggregate the repository contract's way: a new one (version 0) is inserted at version 1,
      * a changed one is written at the next version if its version is the stored one.
      *
-     * @param key the row's primary key, as {@link EntityManager#find} takes it
+     * @param stored the aggregate's row as the repository read it, or {@code null} if there is none
      * @param spec what the aggregate is called, and how to make and fill its row
      * @return the stored row, flushed
      * @throws DuplicateException if a new aggregate's key or another unique value is taken
      * @throws VersionConflictException if the stored version is not {@code version}
      * @throws NotFoundException if a changed aggregate is not stored, or a row it refers to is missing
      */
-    static <E extends VersionedEntity> E save(EntityManager em, Class<E> type, Object key, long version, Spec<E> spec) {
+    static <E extends VersionedEntity> E save(EntityManager em, @Nullable E stored, long version, Spec<E> spec) {
         E row;
         if (version == 0) {
-            if (em.find(type, key) != null) {
+            if (stored != null) {
                 throw new DuplicateException(spec.kind, spec.id, null);
             }
             row = spec.create.get();
@@ -44,10 +48,10 @@ abstract class VersionedEntity {
             row.version = 1;
             em.persist(row);
         } else {
-            row = em.find(type, key);
-            if (row == null) {
+            if (stored == null) {
                 throw new NotFoundException(spec.kind, spec.id);
             }
+            row = stored;
             // Read again under the lock: a row read earlier in this transaction may have changed since.
             em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
             if (row.version != version) {
