@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code api_keys}, with the properties it may see from {@code api_key_properties}. */
 @Entity
@@ -21,7 +22,7 @@ class ApiKeyEntity {
     String role;
     String hash;
     Instant createdAt;
-    Instant revokedAt;
+    @Nullable Instant revokedAt;
 
     @ElementCollection
     @CollectionTable(name = "api_key_properties", joinColumns = @JoinColumn(name = "api_key_id"))

@@ -63,7 +63,7 @@ final class JpaOutbox implements Outbox {
 
     @Override
     public List<StoredEvent> readAfter(long position, int limit) {
-        JpaProperties.requirePositive(limit);
+        Limits.require(limit);
         return transactions.call(em -> em.createQuery(
                         "from OutboxEventEntity where position > :after order by position", OutboxEventEntity.class)
                 .setParameter("after", position)
@@ -75,7 +75,7 @@ final class JpaOutbox implements Outbox {
 
     @Override
     public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
-        JpaProperties.requirePositive(limit);
+        Limits.require(limit);
         return transactions.call(em -> em.createQuery("""
                         from OutboxEventEntity
                         where propertyId = :property and entity = :entity and entityId = :entityId

@@ -34,7 +34,7 @@ final class JpaProperties implements Properties {
 
     @Override
     public List<Property> list(@Nullable PropertyId afterId, int limit) {
-        requirePositive(limit);
+        Limits.require(limit);
         return transactions.call(em -> em.createQuery(
                         "from PropertyEntity where id > :after order by id", PropertyEntity.class)
                 .setParameter("after", afterId == null ? "" : afterId.value())
@@ -71,11 +71,5 @@ final class JpaProperties implements Properties {
                 .setParameter("id", id)
                 .getResultList().stream()
                 .findFirst();
-    }
-
-    static void requirePositive(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -237,9 +237,9 @@ public final class JpaStore implements AutoCloseable {
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                         .validationMode(ValidationMode.NONE)
-                        .property(AvailableSettings.DATASOURCE, dataSource)
+                        .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                         .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
-                        .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName())
+                        .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName())
                         .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                         .property(AvailableSettings.ORDER_INSERTS, true)
                         .property(AvailableSettings.ORDER_UPDATES, true)

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Transactions on one {@link EntityManager} per thread: the outermost {@link #inTransaction} call opens
@@ -74,9 +75,19 @@ final class JpaUnitOfWork implements UnitOfWork {
         return vendor;
     }
 
-    /** Runs {@code work} with the entity manager of the current transaction, or of a new one if none. */
+    /**
+     * Runs {@code work} with the entity manager of the current transaction, or of a new one if none. A
+     * failure to reach the database is a {@link io.hotelkit.shared.StoreUnavailableException} here
+     * already, so that a caller inside a longer transaction can tell it apart.
+     */
     <T> T call(Function<EntityManager, T> work) {
-        return inTransaction(() -> work.apply(required().entityManager));
+        return inTransaction(() -> {
+            try {
+                return work.apply(required().entityManager);
+            } catch (RuntimeException e) {
+                throw sneaky(StoreFailures.translate(e));
+            }
+        });
     }
 
     /** Runs plain JDBC on the current transaction's connection, or a new transaction's if none. */
@@ -105,8 +116,8 @@ final class JpaUnitOfWork implements UnitOfWork {
     }
 
     /** Runs every action, even when one fails; failures are added to {@code failure}, or else thrown. */
-    private static void runAll(List<Runnable> actions, Throwable failure) {
-        RuntimeException first = null;
+    private static void runAll(List<Runnable> actions, @Nullable Throwable failure) {
+        @Nullable RuntimeException first = null;
         for (Runnable action : actions) {
             try {
                 action.run();
@@ -155,7 +166,7 @@ final class JpaUnitOfWork implements UnitOfWork {
         /** The value an adapter keeps under {@code key} for this transaction, made by {@code make} on first use. */
         @SuppressWarnings("unchecked")
         <R> R resource(Object key, Function<Tx, R> make) {
-            Object value = resources.get(key);
+            @Nullable Object value = resources.get(key);
             if (value == null) {
                 value = make.apply(this);
                 resources.put(key, value);
@@ -181,7 +192,7 @@ final class JpaUnitOfWork implements UnitOfWork {
             }
         }
 
-        private void close(Throwable failure) {
+        private void close(@Nullable Throwable failure) {
             try {
                 entityManager.close();
             } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code nightly_rates}: one night of a plan's grid for one room type. */
 @Entity
@@ -24,8 +25,8 @@ class NightlyRateEntity {
     BigDecimal amount;
     BigDecimal extraAdult;
     BigDecimal extraChild;
-    Short minStay;
-    Short maxStay;
+    @Nullable Short minStay;
+    @Nullable Short maxStay;
     boolean closed;
     boolean closedToArrival;
     boolean closedToDeparture;

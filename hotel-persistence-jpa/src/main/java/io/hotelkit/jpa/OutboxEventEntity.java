@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code outbox_events}. */
 @Entity
@@ -16,7 +17,7 @@ class OutboxEventEntity {
     String eventId;
     String type;
     String entity;
-    String propertyId;
+    @Nullable String propertyId;
     String entityId;
     String actor;
     Instant occurredAt;

@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code rate_plans}: the plan, its cancellation policy and, for a derived plan, its derivation. */
 @Entity
@@ -19,9 +20,9 @@ class RatePlanEntity extends VersionedEntity {
     String mealPlan;
     int freeUntilDaysBefore;
     String penalty;
-    BigDecimal penaltyPercent;
-    String parentRatePlan;
-    BigDecimal adjustmentPercent;
+    @Nullable BigDecimal penaltyPercent;
+    @Nullable String parentRatePlan;
+    @Nullable BigDecimal adjustmentPercent;
 
     record Key(String propertyId, String code) {}
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code rooms}, with its rows of {@code room_out_of_order}. */
 @Entity
@@ -23,7 +24,7 @@ class RoomEntity extends VersionedEntity {
     @Id
     String number;
     String roomType;
-    String floor;
+    @Nullable String floor;
     String housekeeping;
 
     @ElementCollection
