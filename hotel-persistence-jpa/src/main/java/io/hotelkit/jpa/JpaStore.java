@@ -131,7 +131,10 @@ public final class JpaStore implements AutoCloseable {
         return idempotencyStore;
     }
 
-    /** Whether the database answers now, for health checks; waits at most the connection timeout. */
+    /**
+     * Whether the database answers now, for health checks: waits at most the connection timeout for a
+     * connection, then at most 5 seconds for the answer.
+     */
     public boolean isAvailable() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(5);
