@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.flywaydb.core.Flyway;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.cfg.AvailableSettings;
@@ -64,6 +65,7 @@ public final class JpaStore implements AutoCloseable {
     private final ApiKeys apiKeys;
     private final Outbox outbox;
     private final IdempotencyStore idempotencyStore;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock) {
         this.dataSource = dataSource;
@@ -143,8 +145,12 @@ public final class JpaStore implements AutoCloseable {
         }
     }
 
+    /** Closes JPA and the pool; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             factory.close();
         } finally {
@@ -235,7 +241,8 @@ public final class JpaStore implements AutoCloseable {
             HikariDataSource dataSource = null;
             try {
                 dataSource = new HikariDataSource(poolConfig(vendor));
-                Flyway.configure().dataSource(dataSource).locations(vendor.migrations()).load().migrate();
+                // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
+                Flyway.configure().dataSource(url, user, password).locations(vendor.migrations()).load().migrate();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
