@@ -1,0 +1,28 @@
+package io.hotelkit.jpa;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code rate_plans}: the plan, its cancellation policy and, for a derived plan, its derivation. */
+@Entity
+@Table(name = "rate_plans")
+@IdClass(RatePlanEntity.Key.class)
+class RatePlanEntity extends VersionedEntity {
+    @Id
+    String propertyId;
+    @Id
+    String code;
+    String name;
+    String mealPlan;
+    int freeUntilDaysBefore;
+    String penalty;
+    @Nullable BigDecimal penaltyPercent;
+    @Nullable String parentRatePlan;
+    @Nullable BigDecimal adjustmentPercent;
+
+    record Key(String propertyId, String code) {}
+}

@@ -1,0 +1,98 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.shared.DuplicateException;
+import io.hotelkit.shared.HotelException;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.VersionConflictException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PersistenceException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The row of a versioned aggregate, and how repositories save one. An aggregate's version is checked
+ * and moved on under the row's lock ({@code select ... for update}) rather than with JPA's
+ * {@code @Version}: the check is the repository contract's, so it always compares the caller's copy
+ * with the stored row, and every save moves the version on, even one that changes no column.
+ *
+ * <p>Repositories read rows with queries, never {@code EntityManager.find}: Hibernate's {@code find}
+ * returns {@code null} for a failed statement once the transaction is marked for rollback, so a lost
+ * connection would read as a missing row.
+ */
+@MappedSuperclass
+abstract class VersionedEntity {
+    long version;
+
+    /**
+     * Saves an aggregate the repository contract's way: a new one (version 0) is inserted at version 1,
+     * a changed one is written at the next version if its version is the stored one.
+     *
+     * @param stored the aggregate's row as the repository read it, or {@code null} if there is none
+     * @param spec what the aggregate is called, and how to make and fill its row
+     * @return the stored row, flushed
+     * @throws DuplicateException if a new aggregate's key or another unique value is taken
+     * @throws VersionConflictException if the stored version is not {@code version}
+     * @throws NotFoundException if a changed aggregate is not stored, or a row it refers to is missing
+     */
+    static <E extends VersionedEntity> E save(EntityManager em, @Nullable E stored, long version, Spec<E> spec) {
+        E row;
+        if (version == 0) {
+            if (stored != null) {
+                throw new DuplicateException(spec.kind, spec.id, null);
+            }
+            row = spec.create.get();
+            spec.fill.accept(row);
+            row.version = 1;
+            em.persist(row);
+        } else {
+            if (stored == null) {
+                throw new NotFoundException(spec.kind, spec.id);
+            }
+            row = stored;
+            // Read again under the lock: a row read earlier in this transaction may have changed since.
+            em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            if (row.version != version) {
+                throw new VersionConflictException(spec.kind, spec.id, version, row.version);
+            }
+            spec.fill.accept(row);
+            row.version = version + 1;
+        }
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (StoreFailures.isUniqueViolation(e)) {
+                throw withCause(new DuplicateException(spec.kind, spec.duplicateKey, null), e);
+            }
+            if (spec.missingParent != null && StoreFailures.isMissingParent(e)) {
+                throw withCause(spec.missingParent.get(), e);
+            }
+            throw e;
+        }
+        return row;
+    }
+
+    private static HotelException withCause(HotelException refusal, Throwable cause) {
+        refusal.initCause(cause);
+        return refusal;
+    }
+
+    /**
+     * How to save one aggregate.
+     *
+     * @param kind what the aggregate is called in refusals ({@code "room type"})
+     * @param id its key within its property, as refusals name it
+     * @param duplicateKey the unique value a unique violation is about (the code, for most)
+     * @param missingParent the refusal when a row it refers to (its property, its room type) is missing;
+     *     {@code null} for an aggregate that refers to no other
+     */
+    record Spec<E>(
+            String kind,
+            String id,
+            String duplicateKey,
+            @Nullable Supplier<? extends HotelException> missingParent,
+            Supplier<E> create,
+            Consumer<E> fill) {}
+}

@@ -1,0 +1,197 @@
+package io.hotelkit.jpa;
+
+import static io.hotelkit.jpa.Fixtures.event;
+import static io.hotelkit.jpa.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hotelkit.shared.DomainEvent;
+import io.hotelkit.shared.EventType;
+import io.hotelkit.shared.Outbox;
+import io.hotelkit.shared.Outbox.StoredEvent;
+import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The outbox's behaviour, run on each database by a subclass. */
+abstract class OutboxContract {
+
+    abstract JpaStore store();
+
+    private Outbox outbox() {
+        return store().outbox();
+    }
+
+    @Test
+    void append_needs_a_transaction() {
+        DomainEvent event = event(PropertyId.of(unique("P")), EventType.ROOM_CREATED, "101", Map.of());
+
+        assertThatThrownBy(() -> outbox().append(event)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void committed_events_are_read_in_order_with_their_data_as_it_was() {
+        PropertyId property = PropertyId.of(unique("P"));
+        DomainEvent booked = event(property, EventType.BOOKING_CREATED, "B1", Map.of(
+                "roomType", "DBL",
+                "nights", 3,
+                "bigCount", 3_000_000_000L,
+                "total", new BigDecimal("412.50"),
+                "breakfast", true,
+                "dates", List.of("2026-03-01", "2026-03-02"),
+                "guest", Map.of("name", "Ada", "vip", false)));
+        DomainEvent guest = new DomainEvent(unique("E"), EventType.GUEST_REGISTERED, null, "G1", "api-key-1",
+                Instant.parse("2026-03-01T00:00:00Z"), Map.of());
+        long before = lastPosition();
+
+        store().unitOfWork().run(() -> {
+            outbox().append(booked);
+            outbox().append(guest);
+        });
+
+        List<StoredEvent> read = outbox().readAfter(before, 10);
+        assertThat(read).extracting(StoredEvent::event).containsExactly(booked, guest);
+        assertThat(read).extracting(StoredEvent::position).containsExactly(before + 1, before + 2);
+        assertThat(outbox().readAfter(before, 1)).extracting(StoredEvent::event).containsExactly(booked);
+    }
+
+    @Test
+    void events_of_a_rolled_back_transaction_never_appear_and_give_their_positions_back() {
+        PropertyId property = PropertyId.of(unique("P"));
+        DomainEvent kept = event(property, EventType.ROOM_CREATED, "101", Map.of());
+        DomainEvent undone = event(property, EventType.ROOM_CREATED, "102", Map.of());
+        DomainEvent next = event(property, EventType.ROOM_CREATED, "103", Map.of());
+        long before = lastPosition();
+
+        store().unitOfWork().run(() -> outbox().append(kept));
+        assertThatThrownBy(() -> store().unitOfWork().run(() -> {
+            outbox().append(undone);
+            throw new IllegalStateException("undo");
+        })).isInstanceOf(IllegalStateException.class);
+        store().unitOfWork().run(() -> outbox().append(next));
+
+        List<StoredEvent> read = outbox().readAfter(before, 10);
+        assertThat(read).extracting(StoredEvent::event).containsExactly(kept, next);
+        assertThat(read).extracting(StoredEvent::position).containsExactly(before + 1, before + 2);
+    }
+
+    @Test
+    void history_is_one_entitys_events_newest_first() {
+        PropertyId property = PropertyId.of(unique("P"));
+        DomainEvent created = event(property, EventType.BOOKING_CREATED, "B1", Map.of());
+        DomainEvent other = event(property, EventType.BOOKING_CREATED, "B2", Map.of());
+        DomainEvent roomWithSameId = event(property, EventType.ROOM_CREATED, "B1", Map.of());
+        DomainEvent elsewhere = event(PropertyId.of(unique("P")), EventType.BOOKING_CREATED, "B1", Map.of());
+        DomainEvent modified = event(property, EventType.BOOKING_MODIFIED, "B1", Map.of("nights", 2));
+        DomainEvent cancelled = event(property, EventType.BOOKING_CANCELLED, "B1", Map.of());
+        store().unitOfWork().run(() -> List.of(created, other, roomWithSameId, elsewhere).forEach(outbox()::append));
+        store().unitOfWork().run(() -> List.of(modified, cancelled).forEach(outbox()::append));
+
+        assertThat(outbox().history(property, "booking", "B1", 10)).extracting(StoredEvent::event)
+                .containsExactly(cancelled, modified, created);
+        assertThat(outbox().history(property, "booking", "B1", 2)).extracting(StoredEvent::event)
+                .containsExactly(cancelled, modified);
+        assertThat(outbox().history(property, "guest", "B1", 10)).isEmpty();
+    }
+
+    @Test
+    void a_reader_following_concurrent_appenders_sees_every_committed_event_once_in_position_order() throws Exception {
+        PropertyId property = PropertyId.of(unique("P"));
+        int writers = 8;
+        int transactionsEach = 20;
+        Set<String> committed = ConcurrentHashMap.newKeySet();
+        Set<String> rolledBack = ConcurrentHashMap.newKeySet();
+        long start = lastPosition();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        try {
+            List<Future<?>> writing = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                writing.add(pool.submit(() -> {
+                    go.await();
+                    for (int t = 0; t < transactionsEach; t++) {
+                        List<DomainEvent> events = new ArrayList<>();
+                        for (int e = 0; e <= (writer + t) % 3; e++) {
+                            events.add(event(property, EventType.ROOM_HOUSEKEEPING_CHANGED, writer + "-" + t + "-" + e, Map.of()));
+                        }
+                        boolean rollBack = (writer + t) % 5 == 0;
+                        try {
+                            store().unitOfWork().run(() -> {
+                                events.forEach(outbox()::append);
+                                if (rollBack) {
+                                    throw new IllegalStateException("roll back");
+                                }
+                            });
+                            events.forEach(event -> committed.add(event.id()));
+                        } catch (IllegalStateException expected) {
+                            events.forEach(event -> rolledBack.add(event.id()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Future<List<StoredEvent>> reading = pool.submit(() -> {
+                List<StoredEvent> seen = new ArrayList<>();
+                long position = start;
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (System.nanoTime() < deadline) {
+                    boolean writersDone = writing.stream().allMatch(Future::isDone);
+                    List<StoredEvent> batch = outbox().readAfter(position, 7);
+                    for (StoredEvent stored : batch) {
+                        seen.add(stored);
+                        position = stored.position();
+                    }
+                    if (batch.isEmpty() && writersDone) {
+                        return seen;
+                    }
+                    if (batch.isEmpty()) {
+                        Thread.sleep(1); // leave the two cores to the writers
+                    }
+                }
+                throw new AssertionError("the reader did not catch up within 60 s; it saw " + seen.size());
+            });
+            go.countDown();
+            for (Future<?> writer : writing) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+            List<StoredEvent> seen = reading.get(90, TimeUnit.SECONDS);
+
+            List<String> ids = seen.stream()
+                    .filter(stored -> property.equals(stored.event().propertyId()))
+                    .map(stored -> stored.event().id())
+                    .toList();
+            assertThat(ids).doesNotHaveDuplicates();
+            assertThat(new HashSet<>(ids)).isEqualTo(committed);
+            assertThat(ids).doesNotContainAnyElementsOf(rolledBack);
+            assertThat(seen).extracting(StoredEvent::position).isSorted();
+            assertThat(committed).hasSizeGreaterThan(writers * transactionsEach);
+            assertThat(rolledBack).isNotEmpty();
+        } finally {
+            pool.shutdownNow();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private long lastPosition() {
+        long position = 0;
+        for (List<StoredEvent> batch = outbox().readAfter(0, 1000); !batch.isEmpty();
+                batch = outbox().readAfter(position, 1000)) {
+            position = batch.getLast().position();
+        }
+        return position;
+    }
+}

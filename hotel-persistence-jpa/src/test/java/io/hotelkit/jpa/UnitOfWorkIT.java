@@ -1,0 +1,15 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.jpa.testing.FreshDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class UnitOfWorkIT extends UnitOfWorkContract {
+
+    @RegisterExtension
+    static final FreshDatabase db = FreshDatabase.postgres();
+
+    @Override
+    JpaStore store() {
+        return db.store();
+    }
+}

@@ -1,0 +1,15 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.jpa.testing.FreshDatabase;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class UnitOfWorkTest extends UnitOfWorkContract {
+
+    @RegisterExtension
+    static final FreshDatabase db = FreshDatabase.h2();
+
+    @Override
+    JpaStore store() {
+        return db.store();
+    }
+}
