@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.shared.Decimals;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Rounding;
@@ -31,6 +32,7 @@ public record TaxPolicy(BigDecimal vatPercent, boolean vatIncluded, Money cityTa
         if (vatPercent.stripTrailingZeros().scale() > 4) {
             throw new IllegalArgumentException("vat percent has at most 4 decimals, not " + vatPercent.toPlainString());
         }
+        vatPercent = Decimals.normalized(vatPercent);
         cityTaxPerPersonNight.requireNotNegative("city tax per person and night");
     }
 

@@ -1,5 +1,6 @@
 package io.hotelkit.rates;
 
+import io.hotelkit.shared.Decimals;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Rounding;
 import java.math.BigDecimal;
@@ -40,6 +41,7 @@ public record CancellationPolicy(int freeUntilDaysBefore, Penalty penalty, @Null
         } else if (percent != null) {
             throw new IllegalArgumentException("percent is only for the percent penalty, not for " + penalty);
         }
+        percent = percent == null ? null : Decimals.normalized(percent);
     }
 
     /** Free whenever cancelled; a no-show pays nothing either. */

@@ -1,5 +1,6 @@
 package io.hotelkit.rates;
 
+import io.hotelkit.shared.Decimals;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -20,6 +21,7 @@ public record DerivedRate(String parentRatePlan, BigDecimal adjustmentPercent) {
         if (adjustmentPercent.stripTrailingZeros().scale() > 4) {
             throw new IllegalArgumentException("adjustment percent has at most 4 decimals, not " + adjustmentPercent.toPlainString());
         }
+        adjustmentPercent = Decimals.normalized(adjustmentPercent);
     }
 
     /** The adjustment as a factor in parts per million: -10 % is 900,000. */
