@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Setting up properties, room types and rooms, and keeping rooms' housekeeping and out-of-order periods. */
@@ -143,8 +144,8 @@ public final class InventoryService {
         if (roomType != null) {
             roomType(propertyId, roomType);
         }
-        List<String> free = engine.freeRooms(propertyId, nights, roomType);
-        return free.stream().map(number -> room(propertyId, number)).toList();
+        Set<String> free = Set.copyOf(engine.freeRooms(propertyId, nights, roomType));
+        return rooms.list(propertyId).stream().filter(room -> free.contains(room.number())).toList();
     }
 
     public Room setHousekeeping(PropertyId propertyId, String number, HousekeepingStatus status) {
