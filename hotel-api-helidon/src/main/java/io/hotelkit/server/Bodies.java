@@ -2,7 +2,6 @@ package io.hotelkit.server;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -78,26 +77,31 @@ final class Bodies {
     static <T> T parse(byte[] body, Class<T> type) {
         try {
             return Json.read(body, type);
-        } catch (JsonParseException e) {
-            throw ApiException.malformedJson("the body is not valid JSON (line %d, column %d)"
-                    .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
-        } catch (UnrecognizedPropertyException e) {
-            throw invalid(path(e, e.getPropertyName()), "unknown field");
-        } catch (InvalidNullException e) {
-            throw invalid(path(e, null), "must not be null");
-        } catch (ValueInstantiationException e) {
-            // A value object's constructor refused the value: its message says why.
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw invalid(path(e, null), cause.getMessage() != null ? cause.getMessage() : "invalid value");
-        } catch (MismatchedInputException e) {
-            throw invalid(path(e, null), expected(e));
-        } catch (JsonMappingException e) {
-            throw invalid(path(e, null), e.getOriginalMessage());
-        } catch (JacksonException e) {
-            throw ApiException.malformedJson("the body is not valid JSON");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw refusal(e);
         }
+    }
+
+    private static ApiException refusal(IOException error) {
+        return switch (error) {
+            case JsonParseException e -> malformed(e);
+            // Bad syntax met while binding a property comes wrapped.
+            case JsonMappingException e when e.getCause() instanceof JsonParseException syntax -> malformed(syntax);
+            case UnrecognizedPropertyException e -> invalid(path(e), "unknown field");
+            case InvalidNullException e -> invalid(path(e), "must not be null");
+            // A value object's constructor refused the value: its message says why.
+            case ValueInstantiationException e -> invalid(path(e),
+                    e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "invalid value");
+            case MismatchedInputException e -> invalid(path(e), expected(e));
+            case JsonMappingException e -> invalid(path(e), e.getOriginalMessage());
+            case JacksonException e -> ApiException.malformedJson("the body is not valid JSON");
+            default -> throw new UncheckedIOException(error);
+        };
+    }
+
+    private static ApiException malformed(JsonParseException e) {
+        return ApiException.malformedJson("the body is not valid JSON (line %d, column %d)"
+                .formatted(e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
     }
 
     static void validate(Object value) {
@@ -115,7 +119,7 @@ final class Bodies {
     }
 
     /** {@code guest.email}, {@code prices[2].amount}: JSON names, as the client wrote them. */
-    private static String path(JsonMappingException e, String last) {
+    private static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getIndex() >= 0) {
@@ -123,9 +127,6 @@ final class Bodies {
             } else if (ref.getFieldName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
             }
-        }
-        if (last != null) {
-            path.append(path.isEmpty() ? "" : ".").append(last);
         }
         return path.isEmpty() ? "(body)" : path.toString();
     }

@@ -5,7 +5,6 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Metrics;
 import io.hotelkit.access.ApiKeys;
 import io.hotelkit.server.interim.InMemoryApiKeys;
 import io.hotelkit.server.interim.InMemoryIdempotencyStore;
@@ -55,7 +54,7 @@ public final class Infrastructure {
         InMemoryUnitOfWork transactions = new InMemoryUnitOfWork();
         return new Infrastructure(config, clock, Ids.timeOrdered(clock), new InMemoryApiKeys(), transactions,
                 new InMemoryIdempotencyStore(transactions, clock), new CaffeineRateLimiter(Ticker.systemTicker()),
-                Metrics.globalRegistry(), databaseCheck(() -> true, "in-memory"));
+                MeterRegistry.create(), databaseCheck(() -> true, "in-memory"));
     }
 
     /** A readiness check named {@code database} that is UP while {@code reachable} says so. */

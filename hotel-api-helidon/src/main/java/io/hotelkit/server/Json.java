@@ -1,7 +1,6 @@
 package io.hotelkit.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,7 +63,6 @@ public final class Json {
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
             .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
             .withConfigOverride(LocalTime.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
             .withConfigOverride(Instant.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))

@@ -23,6 +23,10 @@ public final class Meters {
         this.registry = registry;
     }
 
+    MeterRegistry registry() {
+        return registry;
+    }
+
     /** A finished request, by its route template ({@code /v1/api-keys/{id}}), never by its path. */
     void request(String method, String route, int status, Duration elapsed) {
         registry.getOrCreate(Timer.builder("hotel.http.requests")

@@ -3,6 +3,7 @@ package io.hotelkit.server;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -11,6 +12,7 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.openapi.OpenApiFeature;
 import io.helidon.http.DirectHandler;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * The reference server: the {@code /v1} API, and {@code /health}, {@code /metrics} and {@code /openapi}
@@ -39,9 +41,15 @@ public final class Server {
 
     /** The server, not yet started, on the configured port. */
     public static WebServer create(Infrastructure infrastructure) {
-        return WebServer.builder()
-                .port(infrastructure.config().httpPort())
-                .featuresDiscoverServices(false)
+        WebServerConfig.Builder server = WebServer.builder().port(infrastructure.config().httpPort());
+        setUp(server, infrastructure, routing -> routing(routing, infrastructure));
+        return server.build();
+    }
+
+    /** Everything but the port and the routing: {@code /health}, {@code /metrics} and {@code /openapi}. */
+    static void setUp(WebServerConfig.Builder server, Infrastructure infrastructure,
+                      Consumer<HttpRouting.Builder> routing) {
+        server.featuresDiscoverServices(false)
                 .addFeature(observe(infrastructure))
                 .addFeature(OpenApiFeature.builder()
                         .servicesDiscoverServices(false)
@@ -49,8 +57,7 @@ public final class Server {
                         .staticFile("META-INF/openapi.yaml")
                         .build())
                 .directHandlers(directHandlers())
-                .routing(routing -> routing(routing, infrastructure))
-                .build();
+                .routing(routing);
     }
 
     private static DirectHandlers directHandlers() {
@@ -71,7 +78,10 @@ public final class Server {
                         .useSystemServices(false)
                         .addCheck(infrastructure.database())
                         .build())
-                .addObserver(MetricsObserver.builder().endpoint("metrics").build())
+                .addObserver(MetricsObserver.builder()
+                        .endpoint("metrics")
+                        .meterRegistry(infrastructure.meters().registry())
+                        .build())
                 .build();
     }
 

@@ -44,13 +44,18 @@ public record ServerConfig(
 
     /** The settings of this process: its {@code application.yaml} files and its environment. */
     public static ServerConfig load() {
+        return load(System.getenv());
+    }
+
+    /** The settings of the {@code application.yaml} files, overridden by {@code environment}. */
+    static ServerConfig load(Map<String, String> environment) {
         Config yaml = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .sources(ConfigSources.file("application.yaml").optional(),
                         ConfigSources.classpath("application.yaml"))
                 .build();
-        return from(yaml, System.getenv());
+        return from(yaml, environment);
     }
 
     /**
