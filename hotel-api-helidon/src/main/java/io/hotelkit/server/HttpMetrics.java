@@ -19,7 +19,7 @@ final class HttpMetrics implements Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
         res.whenSent(() -> meters.request(req.prologue().method().text(),
-                req.matchingPattern().filter(p -> !p.isEmpty()).orElse("unmatched"),
+                Routes.template(req).orElse("unmatched"),
                 res.status().code(),
                 Duration.ofNanos(System.nanoTime() - start)));
         chain.proceed();

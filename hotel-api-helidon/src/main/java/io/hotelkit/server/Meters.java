@@ -10,6 +10,8 @@ import io.hotelkit.shared.Cache;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's own metrics, published with Helidon's at {@code GET /metrics}. Resource services record
@@ -18,6 +20,10 @@ import java.util.Locale;
 public final class Meters {
 
     private final MeterRegistry registry;
+    // Helidon's Micrometer registry takes two locks in opposite orders to add and to remove a meter, and
+    // removes them while a server stops: registering a timer per request could deadlock a stop that
+    // races it. Each timer is registered once, then looked up here.
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     public Meters(MeterRegistry registry) {
         this.registry = registry;
@@ -29,12 +35,15 @@ public final class Meters {
 
     /** A finished request, by its route template ({@code /v1/api-keys/{id}}), never by its path. */
     void request(String method, String route, int status, Duration elapsed) {
-        registry.getOrCreate(Timer.builder("hotel.http.requests")
-                        .description("HTTP requests by method, route template and status")
-                        .tags(List.of(Tag.create("method", method), Tag.create("route", route),
-                                Tag.create("status", Integer.toString(status)))))
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status), key -> registry.getOrCreate(
+                        Timer.builder("hotel.http.requests")
+                                .description("HTTP requests by method, route template and status")
+                                .tags(List.of(Tag.create("method", method), Tag.create("route", route),
+                                        Tag.create("status", Integer.toString(status))))))
                 .record(elapsed);
     }
+
+    private record RequestKey(String method, String route, int status) {}
 
     void rateLimited(Role role) {
         counter("hotel.rate_limit.refused", "Requests refused by the rate limiter, by role",

@@ -73,7 +73,7 @@ final class Problems implements ErrorHandler<Throwable> {
 
     /** The route template, never the path itself: paths and queries can hold e-mail addresses. */
     private static String where(ServerRequest req) {
-        return req.prologue().method().text() + " " + req.matchingPattern().orElse("(no route)");
+        return req.prologue().method().text() + " " + Routes.template(req).orElse("(no route)");
     }
 
     static String withoutMessages(Throwable error) {

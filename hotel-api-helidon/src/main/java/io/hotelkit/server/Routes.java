@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -104,6 +105,15 @@ public final class Routes {
 
     private static <T> Endpoint withBody(Class<T> type, BodyEndpoint<T> endpoint) {
         return req -> endpoint.handle(req, Bodies.read(req, type));
+    }
+
+    /** The template of the route that answered ({@code /v1/api-keys/{id}}), if a route did. */
+    static Optional<String> template(ServerRequest req) {
+        return req.matchingPattern()
+                .filter(pattern -> !pattern.isEmpty())
+                .map(pattern -> pattern.length() > 1 && pattern.endsWith("/")
+                        ? pattern.substring(0, pattern.length() - 1)
+                        : pattern);
     }
 
     private static void authorize(ServerRequest req, Roles roles) {

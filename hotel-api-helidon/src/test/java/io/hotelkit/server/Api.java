@@ -35,7 +35,14 @@ final class Api {
     /** @param headers name, value, name, value... */
     Response call(Method method, String path, @Nullable String key, @Nullable String contentType,
                   @Nullable String body, String... headers) {
-        Http1ClientRequest request = client.method(method).path(path);
+        int query = path.indexOf('?');
+        Http1ClientRequest request = client.method(method).path(query < 0 ? path : path.substring(0, query));
+        if (query >= 0) {
+            for (String parameter : path.substring(query + 1).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                request.queryParam(pair[0], pair.length > 1 ? pair[1] : "");
+            }
+        }
         if (key != null) {
             request.header(HeaderNames.AUTHORIZATION, "Bearer " + key);
         }
@@ -46,14 +53,31 @@ final class Api {
             request.header(HeaderNames.create(headers[i]), headers[i + 1]);
         }
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
+            return Response.of(response);
+        }
+    }
+
+    /** A POST whose body is streamed without a length (chunked). */
+    Response postChunked(String path, String key, byte[] body) {
+        try (Http1ClientResponse response = client.post(path)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + key)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .outputStream(out -> {
+                    out.write(body);
+                    out.close();
+                })) {
+            return Response.of(response);
+        }
+    }
+
+    record Response(int status, Map<String, String> headers, String body) {
+
+        static Response of(Http1ClientResponse response) {
             Map<String, String> received = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             response.headers().forEach(h -> received.put(h.name(), h.get()));
             String text = response.entity().hasEntity() ? response.as(String.class) : "";
             return new Response(response.status().code(), received, text);
         }
-    }
-
-    record Response(int status, Map<String, String> headers, String body) {
 
         JsonNode json() {
             return Json.read(body, JsonNode.class);

@@ -3,10 +3,12 @@ package io.hotelkit.server;
 import static io.hotelkit.access.Role.FRONT_DESK;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,11 @@ class IdempotencyTest {
 
     IdempotencyTest(DirectClient client) {
         this.api = new Api(client);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute
