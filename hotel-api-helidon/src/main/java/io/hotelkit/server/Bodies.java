@@ -28,6 +28,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -164,7 +165,7 @@ final class Bodies {
     private static final Map<Class<?>, String> TYPE_NAMES = orderedTypeNames();
 
     private static Map<Class<?>, String> orderedTypeNames() {
-        var names = new java.util.LinkedHashMap<Class<?>, String>();
+        var names = new LinkedHashMap<Class<?>, String>();
         names.put(String.class, "a string");
         names.put(Boolean.class, "true or false");
         names.put(Integer.class, "a whole number");

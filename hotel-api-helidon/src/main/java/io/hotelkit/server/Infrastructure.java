@@ -10,11 +10,13 @@ import io.hotelkit.server.interim.InMemoryApiKeys;
 import io.hotelkit.server.interim.InMemoryIdempotencyStore;
 import io.hotelkit.server.interim.InMemoryUnitOfWork;
 import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the server is made of: its settings, the adapters of core's ports it uses, and the parts that
@@ -33,7 +35,7 @@ public final class Infrastructure {
     private final HealthCheck database;
 
     public Infrastructure(ServerConfig config, Clock clock, IdGenerator ids, ApiKeys apiKeys, UnitOfWork transactions,
-                          io.hotelkit.shared.IdempotencyStore idempotencyStore, RateLimiter rateLimiter,
+                          IdempotencyStore idempotencyStore, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, HealthCheck database) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,7 +60,7 @@ public final class Infrastructure {
     }
 
     /** A readiness check named {@code database} that is UP while {@code reachable} says so. */
-    public static HealthCheck databaseCheck(java.util.function.BooleanSupplier reachable, String kind) {
+    public static HealthCheck databaseCheck(BooleanSupplier reachable, String kind) {
         return new HealthCheck() {
             @Override
             public String name() {

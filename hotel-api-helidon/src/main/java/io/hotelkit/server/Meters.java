@@ -9,7 +9,6 @@ import io.hotelkit.access.Role;
 import io.hotelkit.shared.Cache;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,7 +46,7 @@ public final class Meters {
 
     void rateLimited(Role role) {
         counter("hotel.rate_limit.refused", "Requests refused by the rate limiter, by role",
-                Tag.create("role", wire(role))).increment();
+                Tag.create("role", Roles.wire(role))).increment();
     }
 
     public void bookingCreated(String channel) {
@@ -68,9 +67,5 @@ public final class Meters {
 
     private Counter counter(String name, String description, Tag tag) {
         return registry.getOrCreate(Counter.builder(name).description(description).tags(List.of(tag)));
-    }
-
-    static String wire(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
     }
 }

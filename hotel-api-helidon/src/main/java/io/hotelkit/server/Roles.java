@@ -1,7 +1,9 @@
 package io.hotelkit.server;
 
 import io.hotelkit.access.Role;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,7 +19,7 @@ public record Roles(Set<Role> admitted) {
 
     public static Roles allow(Role first, Role... more) {
         EnumSet<Role> roles = EnumSet.of(Role.ADMIN, first);
-        roles.addAll(java.util.Arrays.asList(more));
+        roles.addAll(Arrays.asList(more));
         return new Roles(roles);
     }
 
@@ -27,7 +29,11 @@ public record Roles(Set<Role> admitted) {
 
     @Override
     public String toString() {
-        return admitted.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).sorted()
-                .collect(Collectors.joining(", "));
+        return admitted.stream().map(Roles::wire).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** A role as the API writes it: {@code front_desk}. */
+    static String wire(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -120,7 +120,7 @@ public final class Routes {
         Caller caller = Caller.of(req);
         if (!roles.admits(caller.role())) {
             throw ApiException.forbidden("an API key with role %s may not do this; roles that may: %s".formatted(
-                    caller.role().name().toLowerCase(java.util.Locale.ROOT), roles));
+                    Roles.wire(caller.role()), roles));
         }
     }
 }

@@ -1,7 +1,11 @@
 package io.hotelkit.server;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.openapi.OpenApiFeature;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
@@ -9,8 +13,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
-import io.helidon.openapi.OpenApiFeature;
-import io.helidon.http.DirectHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -88,8 +90,8 @@ public final class Server {
     /** Errors Helidon answers before routing (a malformed request line, say) are problem documents too. */
     private static DirectHandler.TransportResponse problem(DirectHandler.TransportRequest request,
                                                            DirectHandler.EventType event,
-                                                           io.helidon.http.Status status,
-                                                           io.helidon.http.ServerResponseHeaders headers,
+                                                           Status status,
+                                                           ServerResponseHeaders headers,
                                                            String message) {
         Problem problem = Problem.of(status.code(), "http-" + status.code(), status.reasonPhrase(),
                 status.reasonPhrase());

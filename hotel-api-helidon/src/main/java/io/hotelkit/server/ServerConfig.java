@@ -37,7 +37,7 @@ public record ServerConfig(
         rateLimits = Map.copyOf(rateLimits);
         for (Role role : Role.values()) {
             if (!rateLimits.containsKey(role)) {
-                throw new IllegalArgumentException("no rate limit for role " + wireName(role));
+                throw new IllegalArgumentException("no rate limit for role " + Roles.wire(role));
             }
         }
     }
@@ -67,7 +67,7 @@ public record ServerConfig(
         Settings settings = new Settings(yaml, environment);
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            String prefix = "hotel.rate-limit." + wireName(role).replace('_', '-') + ".";
+            String prefix = "hotel.rate-limit." + Roles.wire(role).replace('_', '-') + ".";
             long capacity = settings.integer(prefix + "capacity", 1, Integer.MAX_VALUE);
             double refill = settings.decimal(prefix + "refill-per-second");
             limits.put(role, new RateLimiter.Limit(capacity, refill));
@@ -111,10 +111,6 @@ public record ServerConfig(
         return "ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s]"
                 .formatted(httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits);
-    }
-
-    private static String wireName(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {

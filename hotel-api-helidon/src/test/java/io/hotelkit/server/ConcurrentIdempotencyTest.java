@@ -9,6 +9,7 @@ import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,7 +84,7 @@ class ConcurrentIdempotencyTest {
         assertThat(fixture.widgets.creations.get()).isEqualTo(1);
     }
 
-    private static List<Api.Response> inParallel(java.util.concurrent.Callable<Api.Response> call) throws Exception {
+    private static List<Api.Response> inParallel(Callable<Api.Response> call) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Api.Response>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(REQUESTS)) {

@@ -1,5 +1,6 @@
 package io.hotelkit.server;
 
+import static io.hotelkit.access.Role.AUDITOR;
 import static io.hotelkit.access.Role.HOUSEKEEPING;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +96,7 @@ class RateLimitingTest {
 
     @Test
     void each_role_has_its_own_limit() {
-        var response = api.get("/v1/properties/P1/widgets", fixture.key(io.hotelkit.access.Role.AUDITOR));
+        var response = api.get("/v1/properties/P1/widgets", fixture.key(AUDITOR));
 
         assertThat(response.header("RateLimit-Limit")).contains(Long.toString(Fixture.GENEROUS.capacity()));
     }

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import static io.hotelkit.access.Role.ADMIN;
+import static io.hotelkit.access.Role.FRONT_DESK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.http.Method;
@@ -97,7 +98,7 @@ class ServerEndToEndTest {
     void a_chunked_body_over_one_mebibyte_is_413() {
         byte[] body = ("{\"name\": \"" + "x".repeat(Bodies.MAX_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        var response = api.postChunked("/v1/properties/P1/widgets", fixture.key(io.hotelkit.access.Role.FRONT_DESK), body);
+        var response = api.postChunked("/v1/properties/P1/widgets", fixture.key(FRONT_DESK), body);
 
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.problem()).isEqualTo("payload-too-large");

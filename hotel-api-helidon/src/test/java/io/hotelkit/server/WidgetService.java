@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,7 +98,7 @@ final class WidgetService implements HttpService {
 
     private Reply list(ServerRequest req) {
         return Reply.ok(Page.Request.of(req).slice(widgets.values().stream()
-                .sorted(java.util.Comparator.comparing(Widget::id)).toList(), Widget::id));
+                .sorted(Comparator.comparing(Widget::id)).toList(), Widget::id));
     }
 
     private Reply get(ServerRequest req) {
