@@ -39,6 +39,12 @@ final class ApiException extends RuntimeException {
         return of(400, "malformed-json", "Malformed JSON", detail);
     }
 
+    static ApiException cardData(String field) {
+        return new ApiException(new Problem(Problem.TYPE_BASE + "card-data-refused", "Invalid request", 400,
+                "raw card data is never accepted; send the gateway's card_token instead",
+                List.of(new Problem.FieldError(field, "card numbers and security codes are refused")), null), Map.of());
+    }
+
     static ApiException unauthorized(String detail) {
         return new ApiException(Problem.of(401, "unauthorized", "Unauthorized", detail),
                 Map.of("WWW-Authenticate", "Bearer"));

@@ -77,11 +77,38 @@ final class Bodies {
 
     static <T> T parse(byte[] body, Class<T> type) {
         try {
-            return Json.read(body, type);
+            JsonNode tree = Json.mapper().readTree(body);
+            refuseCardData(tree, "");
+            return Json.mapper().treeToValue(tree, type);
         } catch (IOException e) {
             throw refusal(e);
         }
     }
+
+    /**
+     * Only gateway tokens ({@code card_token}) are ever accepted: a body with a card number or security
+     * code anywhere in it, free-form objects included, is refused before it is bound, stored or logged.
+     */
+    private static void refuseCardData(JsonNode node, String path) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                String fieldPath = path.isEmpty() ? name : path + "." + name;
+                if (CARD_FIELDS.contains(name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""))) {
+                    throw ApiException.cardData(fieldPath);
+                }
+                refuseCardData(field.getValue(), fieldPath);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseCardData(node.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    private static final Set<String> CARD_FIELDS = Set.of(
+            "cardnumber", "pan", "primaryaccountnumber", "cvv", "cvv2", "cvc", "cvc2", "cid", "securitycode",
+            "cardsecuritycode");
 
     private static ApiException refusal(IOException error) {
         return switch (error) {

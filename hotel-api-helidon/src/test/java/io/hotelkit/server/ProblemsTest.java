@@ -152,6 +152,24 @@ class ProblemsTest {
     }
 
     @Test
+    void a_card_number_anywhere_in_a_body_is_refused_without_echoing_it() {
+        var response = create(VALID.replace("\"size\": 2", "\"size\": 2, \"parts\": [{\"code\": \"A\", \"count\": 1, "
+                + "\"extra\": {\"Card-Number\": \"4111111111111111\"}}]"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.problem()).isEqualTo("card-data-refused");
+        assertThat(fields(response)).containsExactly("parts[0].extra.Card-Number");
+        assertThat(response.body()).doesNotContain("4111111111111111");
+    }
+
+    @Test
+    void a_cvv_is_refused_even_where_unknown_fields_would_be() {
+        var response = create(VALID.replace("\"size\": 2", "\"size\": 2, \"cvv\": \"123\""));
+
+        assertThat(response.problem()).isEqualTo("card-data-refused");
+    }
+
+    @Test
     void a_body_over_one_mebibyte_is_413() {
         String padding = " ".repeat(Bodies.MAX_BYTES);
         var response = create(VALID + padding);
