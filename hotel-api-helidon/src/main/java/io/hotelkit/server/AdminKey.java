@@ -1,0 +1,52 @@
+package io.hotelkit.server;
+
+import io.hotelkit.access.ApiKey;
+import io.hotelkit.access.ApiKeys;
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.IdGenerator;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** The bootstrap admin key, so that a new server can be administered at all. */
+final class AdminKey {
+
+    private static final System.Logger LOG = System.getLogger(AdminKey.class.getName());
+    static final String NAME = "bootstrap admin";
+
+    private AdminKey() {}
+
+    /**
+     * Stores the configured admin key (hashed) unless it is stored already; with none configured and no
+     * key at all, makes one.
+     *
+     * @return the plain key made now, to be shown once; empty if none was made
+     */
+    static Optional<String> bootstrap(ApiKeys apiKeys, @Nullable String configured, IdGenerator ids, Clock clock) {
+        if (configured != null) {
+            String hash = Secrets.hash(configured);
+            Optional<ApiKey> stored = apiKeys.findByHash(hash);
+            if (stored.isEmpty()) {
+                apiKeys.save(admin(hash, ids, clock));
+            } else if (stored.get().isRevoked()) {
+                LOG.log(Level.WARNING, "the configured admin key (HOTEL_ADMIN_KEY) was revoked and stays revoked;"
+                        + " configure a new one to administer this server");
+            }
+            return Optional.empty();
+        }
+        if (apiKeys.any()) {
+            return Optional.empty();
+        }
+        String plain = Secrets.newKey();
+        apiKeys.save(admin(Secrets.hash(plain), ids, clock));
+        return Optional.of(plain);
+    }
+
+    private static ApiKey admin(String hash, IdGenerator ids, Clock clock) {
+        return new ApiKey(ids.next(), NAME, Role.ADMIN, Set.of(), hash, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                null);
+    }
+}

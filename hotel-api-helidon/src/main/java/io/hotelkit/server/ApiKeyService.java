@@ -1,0 +1,95 @@
+package io.hotelkit.server;
+
+import static io.hotelkit.access.Role.ADMIN;
+import static io.hotelkit.server.Roles.allow;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.access.ApiKey;
+import io.hotelkit.access.ApiKeys;
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code /v1/api-keys}: admins make keys (the plain key is in the creation's response and nowhere else,
+ * ever), list them and revoke them. Creation takes no {@code Idempotency-Key}: a stored reply would keep
+ * the plain key.
+ */
+final class ApiKeyService implements HttpService {
+
+    private final ApiKeys apiKeys;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeys apiKeys, IdGenerator ids, Clock clock) {
+        this.apiKeys = apiKeys;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        Routes.define(rules, routes -> routes
+                .get("/", allow(ADMIN), this::list)
+                .post("/", allow(ADMIN), NewApiKey.class, this::create)
+                .delete("/{id}", allow(ADMIN), this::revoke));
+    }
+
+    /** @param propertyIds the properties the key may see; an empty list for all of them */
+    record NewApiKey(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Role role,
+            @NotNull @Size(max = 1000) List<@NotBlank @Size(max = 64) String> propertyIds) {}
+
+    record ApiKeyView(String id, String name, Role role, List<String> propertyIds, Instant createdAt,
+                      @Nullable Instant revokedAt) {
+        static ApiKeyView of(ApiKey key) {
+            return new ApiKeyView(key.id(), key.name(), key.role(),
+                    key.propertyIds().stream().map(PropertyId::value).sorted().toList(),
+                    key.createdAt(), key.revokedAt());
+        }
+    }
+
+    /** The one response that holds the plain key. */
+    record CreatedApiKey(String id, String name, Role role, List<String> propertyIds, Instant createdAt,
+                         @Nullable Instant revokedAt, String key) {}
+
+    private Reply create(ServerRequest req, NewApiKey body) {
+        String plain = Secrets.newKey();
+        Set<PropertyId> scope = body.propertyIds().stream().map(PropertyId::of).collect(Collectors.toSet());
+        ApiKey key = new ApiKey(ids.next(), body.name().strip(), body.role(), scope, Secrets.hash(plain),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+        apiKeys.save(key);
+        ApiKeyView view = ApiKeyView.of(key);
+        return Reply.created("/v1/api-keys/" + key.id(), new CreatedApiKey(view.id(), view.name(), view.role(),
+                view.propertyIds(), view.createdAt(), view.revokedAt(), plain));
+    }
+
+    private Reply list(ServerRequest req) {
+        return Reply.ok(Page.Request.of(req).slice(apiKeys.list().stream().map(ApiKeyView::of).toList(), ApiKeyView::id));
+    }
+
+    /** Revoking is final, and revoking a revoked key again changes nothing. */
+    private Reply revoke(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        ApiKey key = apiKeys.findBy(id).orElseThrow(() -> new NotFoundException("api key", id));
+        if (!key.isRevoked()) {
+            key = key.revoked(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            apiKeys.save(key);
+        }
+        return Reply.ok(ApiKeyView.of(key));
+    }
+}

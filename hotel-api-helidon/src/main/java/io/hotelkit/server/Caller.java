@@ -1,0 +1,34 @@
+package io.hotelkit.server;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.access.ApiKey;
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.PropertyId;
+import java.util.Objects;
+
+/** Who is calling: the API key that authenticated the request, put in the request's context by {@link Authentication}. */
+public record Caller(ApiKey apiKey) {
+
+    public Caller {
+        Objects.requireNonNull(apiKey, "api key");
+    }
+
+    /** The caller of a {@code /v1} request; every {@code /v1} request has one. */
+    public static Caller of(ServerRequest req) {
+        return req.context().get(Caller.class)
+                .orElseThrow(() -> new IllegalStateException("no caller: is this route outside /v1?"));
+    }
+
+    /** The API key's id: the actor of every change, the scope of idempotency keys. */
+    public String id() {
+        return apiKey.id();
+    }
+
+    public Role role() {
+        return apiKey.role();
+    }
+
+    public boolean mayAccess(PropertyId propertyId) {
+        return apiKey.mayAccess(propertyId);
+    }
+}

@@ -1,0 +1,81 @@
+package io.hotelkit.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.shared.Idempotency;
+import io.hotelkit.shared.IdempotencyKey;
+import io.hotelkit.shared.IdempotencyStore;
+import io.hotelkit.shared.UnitOfWork;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes creating POSTs idempotent under the {@code Idempotency-Key} header: wrap the endpoint with
+ * {@link #creating}. The first request with a key runs the endpoint and stores its reply in the same
+ * transaction as what it creates; the same key with the same body replays that reply with
+ * {@code Idempotent-Replayed: true}; with another body it is 422; while the first still runs, 409.
+ * Keys are scoped to the calling API key.
+ */
+public final class Idempotent {
+
+    public static final HeaderName KEY = HeaderNames.create("Idempotency-Key");
+    public static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");
+
+    private final Idempotency idempotency;
+    private final UnitOfWork transactions;
+    // Within one instance a second request with a running key is refused here at once; across
+    // instances the store's claim serialises them.
+    private final Set<IdempotencyKey> running = ConcurrentHashMap.newKeySet();
+
+    public Idempotent(IdempotencyStore store, UnitOfWork transactions) {
+        this.idempotency = new Idempotency(store, transactions);
+        this.transactions = transactions;
+    }
+
+    /** {@code create}, run at most once per idempotency key, in one transaction with the key's record. */
+    public <T> Routes.BodyEndpoint<T> creating(Routes.BodyEndpoint<T> create) {
+        return (req, body) -> {
+            String header = req.headers().first(KEY).orElse(null);
+            if (header == null) {
+                return transactions.inTransaction(() -> create.handle(req, body));
+            }
+            IdempotencyKey key = new IdempotencyKey(Caller.of(req).id(), header);
+            if (!running.add(key)) {
+                throw inProgress(key);
+            }
+            try {
+                return idempotency.once(key, fingerprintText(req, body),
+                        () -> create.handle(req, body), Idempotent::remember, Idempotent::replay);
+            } finally {
+                running.remove(key);
+            }
+        };
+    }
+
+    static ApiException inProgress(IdempotencyKey key) {
+        return ApiException.conflict("idempotency-key-in-use",
+                "a request with idempotency key '" + key.key() + "' is still running; retry when it has finished");
+    }
+
+    /** The same key on another path is another request, as is another body. */
+    private static String fingerprintText(ServerRequest req, Object body) {
+        return req.prologue().method().text() + " " + req.prologue().uriPath().path() + "\n" + Json.canonical(body);
+    }
+
+    private static String remember(Reply reply) {
+        return Json.text(new Stored(reply.status(), reply.headers(),
+                reply.body() == null ? null : Json.mapper().valueToTree(reply.body())));
+    }
+
+    private static Reply replay(String outcome) {
+        Stored stored = Json.read(outcome, Stored.class);
+        JsonNode body = stored.body() == null || stored.body().isNull() ? null : stored.body();
+        return new Reply(stored.status(), body, stored.headers()).withHeader(REPLAYED.defaultCase(), "true");
+    }
+
+    private record Stored(int status, Map<String, String> headers, @Nullable JsonNode body) {}
+}

@@ -1,0 +1,71 @@
+package io.hotelkit.server;
+
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.Cache;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The server's own metrics, published with Helidon's at {@code GET /metrics}. Resource services record
+ * their business counters here ({@link #bookingCreated}, {@link #payment}, {@link #cache}).
+ */
+public final class Meters {
+
+    private final MeterRegistry registry;
+    // Helidon's Micrometer registry takes two locks in opposite orders to add and to remove a meter, and
+    // removes them while a server stops: registering a timer per request could deadlock a stop that
+    // races it. Each timer is registered once, then looked up here.
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    public Meters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    MeterRegistry registry() {
+        return registry;
+    }
+
+    /** A finished request, by its route template ({@code /v1/api-keys/{id}}), never by its path. */
+    void request(String method, String route, int status, Duration elapsed) {
+        requestTimers.computeIfAbsent(new RequestKey(method, route, status), key -> registry.getOrCreate(
+                        Timer.builder("hotel.http.requests")
+                                .description("HTTP requests by method, route template and status")
+                                .tags(List.of(Tag.create("method", method), Tag.create("route", route),
+                                        Tag.create("status", Integer.toString(status))))))
+                .record(elapsed);
+    }
+
+    private record RequestKey(String method, String route, int status) {}
+
+    void rateLimited(Role role) {
+        counter("hotel.rate_limit.refused", "Requests refused by the rate limiter, by role",
+                Tag.create("role", Roles.wire(role))).increment();
+    }
+
+    public void bookingCreated(String channel) {
+        counter("hotel.bookings.created", "Bookings created", Tag.create("channel", channel)).increment();
+    }
+
+    /** A payment's outcome: {@code captured}, {@code declined}, {@code failed}. */
+    public void payment(String outcome) {
+        counter("hotel.payments", "Payments by outcome", Tag.create("outcome", outcome)).increment();
+    }
+
+    /** Publishes the hit rate of {@code cache} under {@code name} for as long as the server runs. */
+    public void cache(String name, Cache<?, ?> cache) {
+        registry.getOrCreate(Gauge.builder("hotel.cache.hit_rate", cache, c -> c.stats().hitRate())
+                .description("Cache hits per lookup since start")
+                .tags(List.of(Tag.create("cache", name))));
+    }
+
+    private Counter counter(String name, String description, Tag tag) {
+        return registry.getOrCreate(Counter.builder(name).description(description).tags(List.of(tag)));
+    }
+}

@@ -1,0 +1,57 @@
+package io.hotelkit.server;
+
+import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of a list: {@code {"items": [...], "next_cursor": "..."|null}}. A client asks for a page with
+ * {@code ?limit=} (default 50, at most 500) and {@code ?cursor=} (the {@code next_cursor} of the page before).
+ */
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    public Page {
+        items = List.copyOf(items);
+    }
+
+    /** What a request asks for. */
+    public record Request(int limit, @Nullable String cursor) {
+
+        public static Request of(ServerRequest req) {
+            String limit = req.query().first("limit").orElse(null);
+            String cursor = req.query().first("cursor").orElse(null);
+            return new Request(limit == null ? DEFAULT_LIMIT : parseLimit(limit), cursor);
+        }
+
+        /**
+         * The requested page of {@code sorted}, which is in ascending order of {@code key}, the value that
+         * cursors carry (an id).
+         */
+        public <T> Page<T> slice(List<T> sorted, Function<T, String> key) {
+            List<T> after = cursor == null ? sorted
+                    : sorted.stream().filter(item -> key.apply(item).compareTo(cursor) > 0).toList();
+            if (after.size() <= limit) {
+                return new Page<>(after, null);
+            }
+            List<T> items = after.subList(0, limit);
+            return new Page<>(items, key.apply(items.getLast()));
+        }
+
+        private static int parseLimit(String limit) {
+            try {
+                int value = Integer.parseInt(limit);
+                if (value >= 1 && value <= MAX_LIMIT) {
+                    return value;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw ApiException.invalid(List.of(new Problem.FieldError("limit",
+                    "must be a whole number from 1 to " + MAX_LIMIT)));
+        }
+    }
+}

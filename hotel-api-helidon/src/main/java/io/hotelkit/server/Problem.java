@@ -1,0 +1,44 @@
+package io.hotelkit.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An RFC 9457 problem document, the body of every error response.
+ *
+ * @param type a URI naming the kind of problem; its last segment is a stable code ({@code not-available})
+ * @param errors the fields that failed, for a request that failed validation
+ * @param existingId the id of what exists already, for a duplicate
+ */
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String existingId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String TYPE_BASE = "https://hotelkit.io/problems/";
+
+    public Problem {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(detail, "detail");
+        errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    static Problem of(int status, String code, String title, String detail) {
+        return new Problem(TYPE_BASE + code, title, status, detail, null, null);
+    }
+
+    /** The code this problem's type ends in. */
+    public String code() {
+        return type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /** A field that failed, named by its JSON path ({@code guest.email}, {@code prices[2].amount}). */
+    public record FieldError(String field, String message) {}
+}

@@ -1,0 +1,89 @@
+package io.hotelkit.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.hotelkit.shared.ConflictException;
+import io.hotelkit.shared.CurrencyMismatchException;
+import io.hotelkit.shared.DuplicateException;
+import io.hotelkit.shared.HotelException;
+import io.hotelkit.shared.IdempotencyKeyReusedException;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.StoreUnavailableException;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place where exceptions become HTTP responses: every error, whoever throws it, leaves as an
+ * {@code application/problem+json} document. Nothing of an unexpected exception reaches the client; the
+ * server log gets its stack trace without its message, which might hold a guest's personal data.
+ */
+final class Problems implements ErrorHandler<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res, Throwable error) {
+        if (error instanceof ApiException api) {
+            send(res, api.problem(), api.headers());
+            return;
+        }
+        send(res, problemOf(req, error), Map.of());
+    }
+
+    static void send(ServerResponse res, Problem problem, Map<String, String> headers) {
+        res.status(Status.create(problem.status()));
+        headers.forEach(res::header);
+        res.header(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        res.send(Json.bytes(problem));
+    }
+
+    private static Problem problemOf(ServerRequest req, Throwable error) {
+        return switch (error) {
+            case NotFoundException e -> Problem.of(404, e.code(), "Not found", e.getMessage());
+            case DuplicateException e -> new Problem(Problem.TYPE_BASE + e.code(), "Conflict", 409, e.getMessage(),
+                    null, e.existingId().orElse(null));
+            case ConflictException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
+            case IdempotencyKeyReusedException e -> Problem.of(422, e.code(), "Idempotency key reused", e.getMessage());
+            case StoreUnavailableException e -> {
+                LOG.log(Level.WARNING, "store unavailable in " + where(req) + ": " + e.getCause());
+                yield Problem.of(503, e.code(), "Service unavailable",
+                        "the database cannot be reached; nothing was changed; retry later");
+            }
+            case HotelException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
+            case CurrencyMismatchException e -> Problem.of(400, "currency-mismatch", "Invalid request", e.getMessage());
+            case IllegalArgumentException e -> Problem.of(400, "invalid-request", "Invalid request", e.getMessage());
+            case HttpException e when e.status().code() == 404 -> Problem.of(404, "not-found", "Not found",
+                    "nothing at " + req.prologue().method().text() + " " + req.path().rawPathNoParams());
+            case HttpException e when e.status().code() < 500 -> Problem.of(e.status().code(),
+                    "http-" + e.status().code(), e.status().reasonPhrase(), e.status().reasonPhrase());
+            default -> {
+                String incident = UUID.randomUUID().toString();
+                LOG.log(Level.ERROR, "unexpected error in " + where(req) + ", incident " + incident + "\n"
+                        + withoutMessages(error));
+                yield Problem.of(500, "internal-error", "Internal server error",
+                        "an unexpected error; the server log has incident " + incident);
+            }
+        };
+    }
+
+    /** The route template, never the path itself: paths and queries can hold e-mail addresses. */
+    private static String where(ServerRequest req) {
+        return req.prologue().method().text() + " " + Routes.template(req).orElse("(no route)");
+    }
+
+    static String withoutMessages(Throwable error) {
+        StringBuilder trace = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            trace.append(t == error ? "" : "caused by ").append(t.getClass().getName()).append('\n');
+            for (StackTraceElement frame : t.getStackTrace()) {
+                trace.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return trace.toString();
+    }
+}

@@ -1,0 +1,105 @@
+package io.hotelkit.server;
+
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.openapi.OpenApiFeature;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * The reference server: the {@code /v1} API, and {@code /health}, {@code /metrics} and {@code /openapi}
+ * without a key.
+ */
+public final class Server {
+
+    private Server() {}
+
+    /**
+     * The {@code /v1} routing: errors as problem documents, then per request metrics, authentication, the
+     * rate limit, property scope and body rules, then one service per resource. Tests build their routing
+     * with this too.
+     */
+    public static void routing(HttpRouting.Builder routing, Infrastructure infrastructure) {
+        routing.error(Throwable.class, new Problems())
+                .addFilter(new HttpMetrics(infrastructure.meters()))
+                .addFilter(new Authentication(infrastructure.apiKeys()))
+                .addFilter(new RateLimiting(infrastructure.rateLimiter(), infrastructure.config().rateLimits(),
+                        infrastructure.meters()))
+                .addFilter(new PropertyScope())
+                .addFilter(new BodyRules())
+                .register("/v1/api-keys",
+                        new ApiKeyService(infrastructure.apiKeys(), infrastructure.ids(), infrastructure.clock()));
+    }
+
+    /** The server, not yet started, on the configured port. */
+    public static WebServer create(Infrastructure infrastructure) {
+        WebServerConfig.Builder server = WebServer.builder().port(infrastructure.config().httpPort());
+        setUp(server, infrastructure, routing -> routing(routing, infrastructure));
+        return server.build();
+    }
+
+    /** Everything but the port and the routing: {@code /health}, {@code /metrics} and {@code /openapi}. */
+    static void setUp(WebServerConfig.Builder server, Infrastructure infrastructure,
+                      Consumer<HttpRouting.Builder> routing) {
+        server.featuresDiscoverServices(false)
+                .addFeature(observe(infrastructure))
+                .addFeature(OpenApiFeature.builder()
+                        .servicesDiscoverServices(false)
+                        .managerDiscoverServices(false)
+                        .staticFile("META-INF/openapi.yaml")
+                        .build())
+                .directHandlers(directHandlers())
+                .routing(routing);
+    }
+
+    private static DirectHandlers directHandlers() {
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, Server::problem);
+        }
+        return handlers.build();
+    }
+
+    private static ObserveFeature observe(Infrastructure infrastructure) {
+        return ObserveFeature.builder()
+                .endpoint("/")
+                .observersDiscoverServices(false)
+                .addObserver(HealthObserver.builder()
+                        .endpoint("health")
+                        .details(true)
+                        .useSystemServices(false)
+                        .addCheck(infrastructure.database())
+                        .build())
+                .addObserver(MetricsObserver.builder()
+                        .endpoint("metrics")
+                        .meterRegistry(infrastructure.meters().registry())
+                        .build())
+                .build();
+    }
+
+    /** Errors Helidon answers before routing (a malformed request line, say) are problem documents too. */
+    private static DirectHandler.TransportResponse problem(DirectHandler.TransportRequest request,
+                                                           DirectHandler.EventType event,
+                                                           Status status,
+                                                           ServerResponseHeaders headers,
+                                                           String message) {
+        Problem problem = Problem.of(status.code(), "http-" + status.code(), status.reasonPhrase(),
+                status.reasonPhrase());
+        headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE));
+        return DirectHandler.TransportResponse.builder()
+                .status(status)
+                .headers(headers)
+                .entity(new String(Json.bytes(problem), StandardCharsets.UTF_8))
+                .build();
+    }
+}

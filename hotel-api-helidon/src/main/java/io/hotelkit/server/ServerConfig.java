@@ -1,0 +1,170 @@
+package io.hotelkit.server;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.RateLimiter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The server's settings, read once at start from {@code application.yaml} (bundled, and optionally one in
+ * the working directory) with every key overridable by an environment variable named after it
+ * ({@code hotel.http.port} by {@code HOTEL_HTTP_PORT}). A missing or malformed setting stops the start
+ * with a message naming the key.
+ *
+ * @param adminKey the bootstrap admin key, or {@code null} to generate one on a first start
+ */
+public record ServerConfig(
+        int httpPort,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        @Nullable String adminKey,
+        boolean demo,
+        Map<Role, RateLimiter.Limit> rateLimits) {
+
+    static final int MIN_ADMIN_KEY_LENGTH = 16;
+
+    public ServerConfig {
+        Objects.requireNonNull(dbUrl, "hotel.db.url");
+        Objects.requireNonNull(dbUser, "hotel.db.user");
+        Objects.requireNonNull(dbPassword, "hotel.db.password");
+        rateLimits = Map.copyOf(rateLimits);
+        for (Role role : Role.values()) {
+            if (!rateLimits.containsKey(role)) {
+                throw new IllegalArgumentException("no rate limit for role " + Roles.wire(role));
+            }
+        }
+    }
+
+    /** The settings of this process: its {@code application.yaml} files and its environment. */
+    public static ServerConfig load() {
+        return load(System.getenv());
+    }
+
+    /** The settings of the {@code application.yaml} files, overridden by {@code environment}. */
+    static ServerConfig load(Map<String, String> environment) {
+        Config yaml = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .sources(ConfigSources.file("application.yaml").optional(),
+                        ConfigSources.classpath("application.yaml"))
+                .build();
+        return from(yaml, environment);
+    }
+
+    /**
+     * The settings in {@code yaml}, each overridden by its variable in {@code environment}.
+     *
+     * @throws IllegalArgumentException naming the key of a missing or malformed setting
+     */
+    public static ServerConfig from(Config yaml, Map<String, String> environment) {
+        Settings settings = new Settings(yaml, environment);
+        Map<Role, RateLimiter.Limit> limits = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            String prefix = "hotel.rate-limit." + Roles.wire(role).replace('_', '-') + ".";
+            long capacity = settings.integer(prefix + "capacity", 1, Integer.MAX_VALUE);
+            double refill = settings.decimal(prefix + "refill-per-second");
+            limits.put(role, new RateLimiter.Limit(capacity, refill));
+        }
+        String adminKey = settings.string("hotel.admin-key").strip();
+        if (!adminKey.isEmpty() && adminKey.length() < MIN_ADMIN_KEY_LENGTH) {
+            throw settings.invalid("hotel.admin-key", "must have at least " + MIN_ADMIN_KEY_LENGTH + " characters");
+        }
+        return new ServerConfig(
+                (int) settings.integer("hotel.http.port", 0, 65535),
+                settings.string("hotel.db.url"),
+                settings.string("hotel.db.user"),
+                settings.string("hotel.db.password"),
+                adminKey.isEmpty() ? null : adminKey,
+                settings.bool("hotel.demo"),
+                limits);
+    }
+
+    public Optional<String> adminKeyIfSet() {
+        return Optional.ofNullable(adminKey);
+    }
+
+    /** The same settings on another port (0: any free one), for tests. */
+    public ServerConfig withHttpPort(int port) {
+        return new ServerConfig(port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits);
+    }
+
+    public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
+        Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
+        limits.put(role, limit);
+        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits);
+    }
+
+    /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s]"
+                .formatted(httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
+                        demo, rateLimits);
+    }
+
+    private record Settings(Config yaml, Map<String, String> environment) {
+
+        String string(String key) {
+            String fromEnvironment = environment.get(environmentName(key));
+            if (fromEnvironment != null) {
+                return fromEnvironment;
+            }
+            return yaml.get(key).asString()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "missing setting " + key + " (set it in application.yaml or as " + environmentName(key) + ")"));
+        }
+
+        long integer(String key, long min, long max) {
+            String value = string(key).strip();
+            try {
+                long number = Long.parseLong(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw invalid(key, "is '" + value + "', not a whole number from " + min + " to " + max);
+        }
+
+        double decimal(String key) {
+            String value = string(key).strip();
+            try {
+                double number = Double.parseDouble(value);
+                if (number > 0 && Double.isFinite(number)) {
+                    return number;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw invalid(key, "is '" + value + "', not a number more than 0");
+        }
+
+        boolean bool(String key) {
+            String value = string(key).strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw invalid(key, "is '" + value + "', not true or false");
+            };
+        }
+
+        IllegalArgumentException invalid(String key, String problem) {
+            String source = environment.containsKey(environmentName(key))
+                    ? "environment variable " + environmentName(key)
+                    : "application.yaml";
+            return new IllegalArgumentException("setting " + key + " (from " + source + ") " + problem);
+        }
+    }
+}

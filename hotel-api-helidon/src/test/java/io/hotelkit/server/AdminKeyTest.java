@@ -1,0 +1,61 @@
+package io.hotelkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotelkit.access.Role;
+import io.hotelkit.server.interim.InMemoryApiKeys;
+import io.hotelkit.shared.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class AdminKeyTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
+    private final Ids ids = Ids.seeded(clock, 1);
+    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+
+    @Test
+    void a_first_start_without_a_configured_key_makes_one_admin_key_and_shows_it() {
+        var made = AdminKey.bootstrap(apiKeys, null, ids, clock);
+
+        assertThat(made).isPresent();
+        var stored = apiKeys.findByHash(Secrets.hash(made.get()));
+        assertThat(stored).isPresent();
+        assertThat(stored.get().role()).isEqualTo(Role.ADMIN);
+        assertThat(stored.get().allProperties()).isTrue();
+    }
+
+    @Test
+    void a_later_start_makes_no_key() {
+        AdminKey.bootstrap(apiKeys, null, ids, clock);
+
+        assertThat(AdminKey.bootstrap(apiKeys, null, ids, clock)).isEmpty();
+        assertThat(apiKeys.list()).hasSize(1);
+    }
+
+    @Test
+    void a_configured_key_is_stored_hashed_once() {
+        String configured = "a-long-enough-admin-key";
+
+        assertThat(AdminKey.bootstrap(apiKeys, configured, ids, clock)).isEmpty();
+        assertThat(AdminKey.bootstrap(apiKeys, configured, ids, clock)).isEmpty();
+
+        assertThat(apiKeys.list()).singleElement().satisfies(key -> {
+            assertThat(key.hash()).isEqualTo(Secrets.hash(configured)).isNotEqualTo(configured);
+            assertThat(key.role()).isEqualTo(Role.ADMIN);
+        });
+    }
+
+    @Test
+    void a_revoked_configured_key_stays_revoked() {
+        String configured = "a-long-enough-admin-key";
+        AdminKey.bootstrap(apiKeys, configured, ids, clock);
+        apiKeys.save(apiKeys.list().getFirst().revoked(clock.instant()));
+
+        AdminKey.bootstrap(apiKeys, configured, ids, clock);
+
+        assertThat(apiKeys.list()).singleElement().satisfies(key -> assertThat(key.isRevoked()).isTrue());
+    }
+}

@@ -1,0 +1,105 @@
+package io.hotelkit.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webclient.http1.Http1ClientResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Calls the server as a client would, through a direct (no socket) or a real client. */
+final class Api {
+
+    private final Http1Client client;
+
+    Api(Http1Client client) {
+        this.client = client;
+    }
+
+    Response get(String path, @Nullable String key) {
+        return call(Method.GET, path, key, null, null);
+    }
+
+    Response delete(String path, @Nullable String key) {
+        return call(Method.DELETE, path, key, null, null);
+    }
+
+    Response post(String path, @Nullable String key, String json, String... headers) {
+        return call(Method.POST, path, key, "application/json", json, headers);
+    }
+
+    /** @param headers name, value, name, value... */
+    Response call(Method method, String path, @Nullable String key, @Nullable String contentType,
+                  @Nullable String body, String... headers) {
+        int query = path.indexOf('?');
+        Http1ClientRequest request = client.method(method).path(query < 0 ? path : path.substring(0, query));
+        if (query >= 0) {
+            for (String parameter : path.substring(query + 1).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                request.queryParam(pair[0], pair.length > 1 ? pair[1] : "");
+            }
+        }
+        if (key != null) {
+            request.header(HeaderNames.AUTHORIZATION, "Bearer " + key);
+        }
+        if (contentType != null) {
+            request.header(HeaderNames.CONTENT_TYPE, contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(HeaderNames.create(headers[i]), headers[i + 1]);
+        }
+        try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
+            return Response.of(response);
+        }
+    }
+
+    /** A POST whose body is streamed without a length (chunked). */
+    Response postChunked(String path, String key, byte[] body) {
+        try (Http1ClientResponse response = client.post(path)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + key)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .outputStream(out -> {
+                    out.write(body);
+                    out.close();
+                })) {
+            return Response.of(response);
+        }
+    }
+
+    record Response(int status, Map<String, String> headers, String body) {
+
+        static Response of(Http1ClientResponse response) {
+            Map<String, String> received = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            response.headers().forEach(h -> received.put(h.name(), h.get()));
+            String text = response.entity().hasEntity() ? response.as(String.class) : "";
+            return new Response(response.status().code(), received, text);
+        }
+
+        JsonNode json() {
+            return Json.read(body, JsonNode.class);
+        }
+
+        Optional<String> header(String name) {
+            return Optional.ofNullable(headers.get(name));
+        }
+
+        String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        /** The code a problem document's type ends in. */
+        String problem() {
+            String type = json().path("type").asText();
+            return type.substring(type.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + headers + " " + body;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.hotelkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hotelkit.access.Role;
+import io.hotelkit.shared.RateLimiter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+    @Test
+    void the_bundled_settings_are_the_documented_defaults() {
+        ServerConfig config = ServerConfig.load(Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dbUrl()).startsWith("jdbc:h2:file:./data/");
+        assertThat(config.adminKey()).isNull();
+        assertThat(config.demo()).isFalse();
+        assertThat(config.rateLimits()).containsOnlyKeys(Role.values());
+    }
+
+    @Test
+    void every_setting_is_overridden_by_its_environment_variable() {
+        ServerConfig config = ServerConfig.load(Map.of(
+                "HOTEL_HTTP_PORT", "9090",
+                "HOTEL_DB_URL", "jdbc:postgresql://localhost/hotel",
+                "HOTEL_DB_USER", "hotel",
+                "HOTEL_DB_PASSWORD", "secret",
+                "HOTEL_ADMIN_KEY", "0123456789abcdef",
+                "HOTEL_DEMO", "true",
+                "HOTEL_RATE_LIMIT_FRONT_DESK_CAPACITY", "7",
+                "HOTEL_RATE_LIMIT_FRONT_DESK_REFILL_PER_SECOND", "0.5"));
+
+        assertThat(config.httpPort()).isEqualTo(9090);
+        assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://localhost/hotel");
+        assertThat(config.dbUser()).isEqualTo("hotel");
+        assertThat(config.dbPassword()).isEqualTo("secret");
+        assertThat(config.adminKey()).isEqualTo("0123456789abcdef");
+        assertThat(config.demo()).isTrue();
+        assertThat(config.rateLimits().get(Role.FRONT_DESK)).isEqualTo(new RateLimiter.Limit(7, 0.5));
+    }
+
+    @Test
+    void secrets_stay_out_of_its_text() {
+        ServerConfig config = ServerConfig.load(Map.of("HOTEL_DB_PASSWORD", "secret", "HOTEL_ADMIN_KEY", "0123456789abcdef"));
+
+        assertThat(config.toString()).doesNotContain("secret").doesNotContain("0123456789abcdef");
+    }
+
+    @Test
+    void a_malformed_setting_stops_the_start_naming_its_key_and_source() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_HTTP_PORT", "eighty")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hotel.http.port")
+                .hasMessageContaining("HOTEL_HTTP_PORT");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_HTTP_PORT", "70000")))
+                .hasMessageContaining("hotel.http.port");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_DEMO", "yes")))
+                .hasMessageContaining("hotel.demo");
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_RATE_LIMIT_CHANNEL_REFILL_PER_SECOND", "0")))
+                .hasMessageContaining("hotel.rate-limit.channel.refill-per-second");
+    }
+
+    @Test
+    void a_short_admin_key_is_refused_without_showing_it() {
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_ADMIN_KEY", "tooshort")))
+                .hasMessageContaining("hotel.admin-key")
+                .hasMessageNotContaining("tooshort");
+    }
+
+    @Test
+    void an_empty_admin_key_means_none() {
+        assertThat(ServerConfig.load(Map.of("HOTEL_ADMIN_KEY", "  ")).adminKey()).isNull();
+    }
+}
