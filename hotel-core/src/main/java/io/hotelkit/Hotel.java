@@ -29,16 +29,20 @@ import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingService;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Idempotency;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -74,6 +78,9 @@ public final class Hotel {
     private final PersonalData personalData;
     private final Events events;
     private final Clock clock;
+    private static final int MAX_DEFERRALS = 5;
+    private long followed;
+    private final Map<PropertyId, Integer> stale = new LinkedHashMap<>();
 
     private Hotel(Builder builder) {
         this.storage = Objects.requireNonNull(builder.storage, "storage");
@@ -182,24 +189,61 @@ public final class Hotel {
     }
 
     /**
-     * Loads one property into the availability engine again from storage, for a server instance that
-     * learns another changed it.
+     * Catches the availability engine up with changes other processes (other server instances on the same
+     * database) made: every property that the outbox shows was changed elsewhere since the last call is
+     * loaded again from storage. Call it now and then (a server does, every second or on a database
+     * notification); a process that is the only writer never needs it.
+     *
+     * <p>A property with changes of this process in flight is loaded on a later call, so that loading
+     * never loses a change; after {@value #MAX_DEFERRALS} calls it is loaded anyway.
+     *
+     * @return the properties loaded again
      */
+    public synchronized Set<PropertyId> catchUp() {
+        for (List<Outbox.StoredEvent> page = storage.outbox().readAfter(followed, 1_000); !page.isEmpty();
+                page = storage.outbox().readAfter(followed, 1_000)) {
+            for (Outbox.StoredEvent stored : page) {
+                DomainEvent event = stored.event();
+                if (event.propertyId() != null && !events.recordedHere(event.id())) {
+                    stale.putIfAbsent(event.propertyId(), 0);
+                }
+                followed = stored.position();
+            }
+        }
+        Set<PropertyId> loaded = new LinkedHashSet<>();
+        for (PropertyId id : List.copyOf(stale.keySet())) {
+            int deferrals = stale.get(id);
+            long mark = deferrals >= MAX_DEFERRALS ? AvailabilityEngine.FORCE : engine.mark(id);
+            Property property = storage.properties().findBy(id).orElse(null);
+            if (property == null) {
+                stale.remove(id);
+            } else if (mark != AvailabilityEngine.BUSY && load(property, mark)) {
+                stale.remove(id);
+                loaded.add(id);
+            } else {
+                stale.put(id, deferrals + 1);
+            }
+        }
+        return loaded;
+    }
+
+    /** Loads one property into the availability engine again from storage, whatever it has. */
     public void reload(PropertyId propertyId) {
-        storage.properties().findBy(propertyId).ifPresent(this::load);
+        storage.properties().findBy(propertyId).ifPresent(property -> load(property, AvailabilityEngine.FORCE));
     }
 
     private void loadEngine() {
+        followed = storage.outbox().lastPosition();
         PropertyId after = null;
         List<Property> page;
         do {
             page = storage.properties().list(after, 500);
-            page.forEach(this::load);
+            page.forEach(property -> load(property, AvailabilityEngine.FORCE));
             after = page.isEmpty() ? null : page.getLast().id();
         } while (page.size() == 500);
     }
 
-    private void load(Property property) {
+    private boolean load(Property property, long mark) {
         PropertyId id = property.id();
         List<RatePlan> plans = storage.ratePlans().list(id);
         Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
@@ -211,7 +255,7 @@ public final class Hotel {
                 .map(Booking::claim)
                 .filter(Objects::nonNull)
                 .toList();
-        engine.load(property, storage.roomTypes().list(id), storage.rooms().list(id), plans, grids, holds, claims);
+        return engine.load(mark, property, storage.roomTypes().list(id), storage.rooms().list(id), plans, grids, holds, claims);
     }
 
     /** Builds a hotel from its adapters; only the storage is required. */

@@ -155,13 +155,34 @@ public final class AvailabilityEngine {
     // ---- configuration: call once the change has committed -------------------------------------------
 
     /**
-     * (Re)builds a property's index from what the store holds, replacing any index it had. The data is
-     * trusted: claims are counted without being checked, as the store accepted them.
+     * Where a property's index is, for a reload: take a mark before reading the store, and pass it to
+     * {@link #load} after, which then replaces the index only if nothing changed it in between. A property
+     * with changes in flight has no mark ({@link #BUSY}): an index read from the store now could miss them.
+     */
+    public long mark(PropertyId propertyId) {
+        PropertyIndex index = properties.get(propertyId);
+        if (index == null) {
+            return NEW;
+        }
+        return index.busy() ? BUSY : index.version();
+    }
+
+    /** {@link #mark} of a property the engine does not have. */
+    public static final long NEW = -1;
+    /** {@link #mark} of a property with changes in flight. */
+    public static final long BUSY = -2;
+    /** A mark that replaces whatever index a property has. */
+    public static final long FORCE = Long.MIN_VALUE;
+
+    /**
+     * Builds a property's index from what the store holds, replacing the one it had if that one is still
+     * at {@code mark}; whether it replaced it. The data is trusted: claims are counted without being
+     * checked, as the store accepted them.
      *
      * @param grids each base rate plan's stored nights, by plan code
      * @param claims what every booking that holds inventory holds
      */
-    public void load(Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
+    public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
         PropertyIndex index = new PropertyIndex(property);
         roomTypes.forEach(index::addRoomType);
@@ -179,7 +200,13 @@ public final class AvailabilityEngine {
                         block.rooms(), true), block).commit();
             }
         }
-        properties.put(property.id(), index);
+        PropertyIndex[] replaced = {null};
+        properties.compute(property.id(), (id, old) -> {
+            boolean unchanged = mark == FORCE || (old == null ? mark == NEW : !old.busy() && old.version() == mark);
+            replaced[0] = unchanged ? index : null;
+            return unchanged ? index : old;
+        });
+        return replaced[0] != null;
     }
 
     public void addProperty(Property property) {

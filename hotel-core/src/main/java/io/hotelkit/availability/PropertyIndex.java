@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +43,8 @@ final class PropertyIndex {
     private volatile Map<String, RoomIndex> rooms = Map.of();
     private volatile Map<String, BlockIndex> blocks = Map.of();
     private volatile long version;
+    /** Changes taken but not yet committed or rolled back. */
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     PropertyIndex(Property property) {
         this.property = property;
@@ -54,6 +57,11 @@ final class PropertyIndex {
 
     long version() {
         return version;
+    }
+
+    /** Whether a change is taken and not yet settled: an index loaded from storage now could miss it. */
+    boolean busy() {
+        return inFlight.get() > 0;
     }
 
     // ---- reads -------------------------------------------------------------------------------------
@@ -283,6 +291,7 @@ final class PropertyIndex {
             } finally {
                 lock.unlockWrite(stamp);
             }
+            inFlight.incrementAndGet();
             return new Deferred(() -> {}, () -> {
                 take(delta, -1);
                 setBlocks(after.code(), null);
@@ -290,6 +299,7 @@ final class PropertyIndex {
         }
         if (before != null && after != null && before.open() && !after.open()) {
             BlockIndex block = block(before.code(), before.roomType());
+            inFlight.incrementAndGet();
             return new Deferred(() -> {
                 block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
                         block.picked.get(night.toEpochDay()) - block.hold.rooms()));
@@ -323,6 +333,7 @@ final class PropertyIndex {
         } finally {
             lock.unlockWrite(stamp);
         }
+        inFlight.incrementAndGet();
         return new Deferred(() -> take(giveBacks, 1), () -> take(takes, -1));
     }
 
@@ -368,12 +379,20 @@ final class PropertyIndex {
 
         @Override
         public void commit() {
-            write(onCommit);
+            settle(onCommit);
         }
 
         @Override
         public void rollback() {
-            write(onRollback);
+            settle(onRollback);
+        }
+
+        private void settle(Runnable action) {
+            try {
+                write(action);
+            } finally {
+                inFlight.decrementAndGet();
+            }
         }
     }
 

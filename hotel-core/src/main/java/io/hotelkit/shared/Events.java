@@ -1,8 +1,11 @@
 package io.hotelkit.shared;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +16,13 @@ public final class Events {
     private final Clock clock;
     private final IdGenerator ids;
     private final Supplier<String> actor;
+    private static final int REMEMBERED = 100_000;
+    private final Set<String> recordedHere = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     public Events(Outbox outbox, Clock clock, IdGenerator ids, Supplier<String> actor) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -22,7 +32,18 @@ public final class Events {
     }
 
     public void record(EventType type, @Nullable PropertyId propertyId, String entityId, Map<String, Object> data) {
-        outbox.append(new DomainEvent(ids.next(), type, propertyId, entityId, actor(), clock.instant(), data));
+        DomainEvent event = new DomainEvent(ids.next(), type, propertyId, entityId, actor(), clock.instant(), data);
+        synchronized (recordedHere) {
+            recordedHere.add(event.id());
+        }
+        outbox.append(event);
+    }
+
+    /** Whether this process recorded the event (of the last {@value #REMEMBERED} it recorded). */
+    public boolean recordedHere(String eventId) {
+        synchronized (recordedHere) {
+            return recordedHere.contains(eventId);
+        }
     }
 
     /** Who is acting now: an API key's id, a user, or {@code "system"}. */

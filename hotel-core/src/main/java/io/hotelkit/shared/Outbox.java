@@ -15,6 +15,15 @@ public interface Outbox {
     /** Committed events after {@code position}, oldest first, at most {@code limit}. */
     List<StoredEvent> readAfter(long position, int limit);
 
+    /** The position of the newest committed event, 0 when there is none. */
+    default long lastPosition() {
+        long position = 0;
+        for (List<StoredEvent> page = readAfter(0, 1_000); !page.isEmpty(); page = readAfter(position, 1_000)) {
+            position = page.getLast().position();
+        }
+        return position;
+    }
+
     /** Committed events about one thing, newest first: the audit trail of that entity. */
     List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit);
 

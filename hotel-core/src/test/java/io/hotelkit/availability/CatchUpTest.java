@@ -1,0 +1,48 @@
+package io.hotelkit.availability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotelkit.Hotel;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.shared.Stay;
+import io.hotelkit.testing.MutableClock;
+import io.hotelkit.testing.TestHotels;
+import org.junit.jupiter.api.Test;
+
+/** Two processes on one store, as two server instances on one database: each catches up with the other. */
+class CatchUpTest {
+
+    private final MutableClock clock = MutableClock.at(TestHotels.CLOCK_START);
+    private final MemoryStorage shared = new MemoryStorage(clock);
+
+    @Test
+    void an_instance_sees_what_another_sold_once_it_catches_up() {
+        Hotel first = Hotel.builder().clock(clock).storage(shared).build();
+        Property lisbon = TestHotels.lisbon(first);
+        Hotel second = Hotel.builder().clock(clock).storage(shared).build();
+        Stay stay = Stay.of("2026-12-05", "2026-12-07");
+
+        TestHotels.book(first, lisbon, "DBL", stay);
+        assertThat(second.engine().available(lisbon.id(), "DBL", stay.nightsAsRange())).as("not yet").isEqualTo(5);
+
+        assertThat(second.catchUp()).containsExactly(lisbon.id());
+        assertThat(second.engine().available(lisbon.id(), "DBL", stay.nightsAsRange())).isEqualTo(4);
+        assertThat(first.catchUp()).as("its own changes are not news to it").isEmpty();
+    }
+
+    @Test
+    void a_property_is_not_reloaded_while_a_change_of_its_own_is_in_flight() {
+        Hotel first = Hotel.builder().clock(clock).storage(shared).build();
+        Property lisbon = TestHotels.lisbon(first);
+        Hotel second = Hotel.builder().clock(clock).storage(shared).build();
+        TestHotels.book(first, lisbon, "DBL", Stay.of("2026-12-05", "2026-12-06"));
+        Stay stay = Stay.of("2026-12-05", "2026-12-07");
+
+        PendingChange inFlight = second.engine().change(null, new Claim(lisbon.id(), "DBL", stay.nightsAsRange(), null, null));
+        assertThat(second.catchUp()).isEmpty();
+        inFlight.commit();
+
+        assertThat(second.catchUp()).containsExactly(lisbon.id());
+    }
+}
