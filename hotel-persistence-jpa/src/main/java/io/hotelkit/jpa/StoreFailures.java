@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 final class StoreFailures {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EXCLUSION_VIOLATION = "23P01";
     /** PostgreSQL's foreign key violation, and H2's for a missing parent row. */
     private static final Set<String> MISSING_PARENT = Set.of("23503", "23506");
     /** H2's "connection broken", "database is closed" and "database called at shutdown". */
@@ -55,6 +56,11 @@ final class StoreFailures {
 
     static boolean isUniqueViolation(Throwable failure) {
         return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
+    }
+
+    /** PostgreSQL's exclusion constraint refused a row (a room booked twice, see V5). */
+    static boolean isExclusionViolation(Throwable failure) {
+        return sqlState(failure).filter(EXCLUSION_VIOLATION::equals).isPresent();
     }
 
     static boolean isMissingParent(Throwable failure) {
