@@ -11,6 +11,7 @@ import io.hotelkit.shared.IdempotencyKeyReusedException;
 import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.IdempotencyStore.Claim;
 import io.hotelkit.shared.UnitOfWork;
+import io.hotelkit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
