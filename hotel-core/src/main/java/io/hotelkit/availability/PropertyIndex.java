@@ -15,6 +15,7 @@ import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -150,7 +151,9 @@ final class PropertyIndex {
                 }
             }
         }
-        free.sort(Comparator.naturalOrder());
+        if (candidates.size() > 1) {
+            free.sort(Comparator.naturalOrder()); // each type's rooms are in order already
+        }
         return free;
     }
 
@@ -160,6 +163,18 @@ final class PropertyIndex {
 
     int available(String roomType, DateRange nights) {
         return type(roomType).free(nights.start().toEpochDay(), nights.nights());
+    }
+
+    List<TypeAvailability> available(DateRange nights) {
+        long from = nights.start().toEpochDay();
+        int count = nights.nights();
+        List<TypeIndex> all = typesInOrder;
+        TypeAvailability[] available = new TypeAvailability[all.size()];
+        for (int i = 0; i < available.length; i++) {
+            TypeIndex type = all.get(i);
+            available[i] = new TypeAvailability(type.roomType.code(), type.free(from, count));
+        }
+        return Collections.unmodifiableList(Arrays.asList(available));
     }
 
     int pickedUp(String block, LocalDate night) {
@@ -197,23 +212,36 @@ final class PropertyIndex {
 
     /** A new room: its type has one room more, less its out-of-order nights. */
     void addRoom(Room room) {
+        addRooms(List.of(room));
+    }
+
+    /** New rooms, with the maps copied once for all of them rather than once a room. */
+    void addRooms(List<Room> added) {
         write(() -> {
-            TypeIndex type = type(room.roomType());
-            RoomIndex index = new RoomIndex(room.number(), type);
-            for (OutOfOrder period : room.outOfOrder()) {
-                period.period().dates().forEach(night -> {
-                    index.occupied.set(night.toEpochDay());
-                    type.taken.add(night.toEpochDay(), 1);
-                });
-            }
             Map<String, RoomIndex> changed = new HashMap<>(rooms);
-            changed.put(room.number(), index);
+            Map<TypeIndex, List<RoomIndex>> byType = new HashMap<>();
+            for (Room room : added) {
+                TypeIndex type = type(room.roomType());
+                RoomIndex index = new RoomIndex(room.number(), type);
+                for (OutOfOrder period : room.outOfOrder()) {
+                    period.period().dates().forEach(night -> {
+                        index.occupied.set(night.toEpochDay());
+                        type.taken.add(night.toEpochDay(), 1);
+                    });
+                }
+                changed.put(room.number(), index);
+                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
+            }
             rooms = Map.copyOf(changed);
-            RoomIndex[] ofType = Arrays.copyOf(type.rooms, type.rooms.length + 1);
-            ofType[ofType.length - 1] = index;
-            Arrays.sort(ofType, Comparator.comparing(r -> r.number));
-            type.rooms = ofType;
-            type.roomCount++;
+            byType.forEach((type, indexes) -> {
+                RoomIndex[] ofType = Arrays.copyOf(type.rooms, type.rooms.length + indexes.size());
+                for (int i = 0; i < indexes.size(); i++) {
+                    ofType[type.rooms.length + i] = indexes.get(i);
+                }
+                Arrays.sort(ofType, Comparator.comparing(r -> r.number));
+                type.rooms = ofType;
+                type.roomCount += indexes.size();
+            });
         });
     }
 
@@ -260,9 +288,8 @@ final class PropertyIndex {
 
     /** Counts the claims as they are, unchecked: the index is being loaded from a store that accepted them. */
     void restore(List<Claim> claims) {
-        Map<Unit, Integer> delta = new HashMap<>();
-        claims.forEach(claim -> units(claim).forEach(unit -> delta.merge(unit, 1, Integer::sum)));
-        write(() -> take(delta, 1));
+        // unit by unit, not summed into a map first: a big hotel's year of bookings is millions of room-nights
+        write(() -> claims.forEach(claim -> units(claim).forEach(unit -> unit.add(1))));
     }
 
     /** Holds an open block's rooms, unchecked, while the index is being loaded. */

@@ -135,6 +135,11 @@ class InventoryInvariantsTest {
                 }
             }
             assertSound(hotel, property, where);
+            if (step % 25 == 24) {
+                // an engine loaded from storage, as on a restart, must count what the live one does
+                Hotel restarted = Hotel.builder().clock(clock).storage(hotel.storage()).ids(Ids.seeded(clock, seed)).build();
+                assertSound(restarted, property, where + " after a restart");
+            }
         }
     }
 
@@ -154,6 +159,8 @@ class InventoryInvariantsTest {
         assertThat(model.violations(WINDOW)).as(where).isEmpty();
         WINDOW.dates().forEach(night -> {
             DateRange one = DateRange.of(night, night.plusDays(1));
+            assertThat(hotel.engine().available(property.id(), one)).as("%s: engine's free types on %s", where, night)
+                    .containsExactlyElementsOf(TYPES.stream().map(type -> new TypeAvailability(type, model.free(type, night))).toList());
             for (String type : TYPES) {
                 assertThat(hotel.engine().available(property.id(), type, one))
                         .as("%s: engine's free %s on %s", where, type, night).isEqualTo(model.free(type, night));
