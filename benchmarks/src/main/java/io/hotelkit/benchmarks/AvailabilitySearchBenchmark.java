@@ -26,8 +26,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <ul>
  *   <li>{@code NAIVE_SCAN}: every booking read, per type and night counted (a list of bookings, no index).
  *   <li>{@code SORTED_LISTS}: per room its sorted stays, binary-searched (rooms free for the whole stay).
- *   <li>{@code ENGINE}: the library's {@link AvailabilityEngine#available} per type: per-type night counts,
- *       what offer search and booking decide on.
+ *   <li>{@code ENGINE}: the library's per-type night counts, what offer search and booking decide on, all
+ *       types in one call ({@code engine.available(propertyId, nights)}).
+ *   <li>{@code ENGINE_PER_TYPE}: the same counts asked one type at a time ({@code engine.available(propertyId,
+ *       type, nights)}), to show what one call per type costs.
  *   <li>{@code ENGINE_FREE_ROOMS}: the library's {@link AvailabilityEngine#freeRooms} per type: its per-room
  *       bitsets, what room assignment uses.
  *   <li>{@code MEMORY_BOUND}: the floor of any per-room search, OR-reducing rooms × nights bits laid out
@@ -52,7 +54,7 @@ public class AvailabilitySearchBenchmark {
     static final int HORIZON = 365;
     static final long SEED = 20260101L;
 
-    public enum Implementation { NAIVE_SCAN, SORTED_LISTS, ENGINE, ENGINE_FREE_ROOMS, MEMORY_BOUND }
+    public enum Implementation { NAIVE_SCAN, SORTED_LISTS, ENGINE, ENGINE_PER_TYPE, ENGINE_FREE_ROOMS, MEMORY_BOUND }
 
     @Param({"100", "1000", "10000"})
     int rooms;
@@ -81,7 +83,7 @@ public class AvailabilitySearchBenchmark {
         search = create(implementation, inventory);
         TypeSearch check = switch (implementation) {
             case NAIVE_SCAN -> create(Implementation.ENGINE, inventory);
-            case ENGINE -> new TypeSearches.NaiveScan(inventory, nights);
+            case ENGINE, ENGINE_PER_TYPE -> new TypeSearches.NaiveScan(inventory, nights);
             case SORTED_LISTS, ENGINE_FREE_ROOMS -> new TypeSearches.MemoryBound(inventory);
             case MEMORY_BOUND -> new TypeSearches.SortedLists(inventory);
         };
@@ -101,11 +103,14 @@ public class AvailabilitySearchBenchmark {
             case NAIVE_SCAN -> new TypeSearches.NaiveScan(inventory, nights);
             case SORTED_LISTS -> new TypeSearches.SortedLists(inventory);
             case MEMORY_BOUND -> new TypeSearches.MemoryBound(inventory);
-            case ENGINE, ENGINE_FREE_ROOMS -> {
+            case ENGINE, ENGINE_PER_TYPE, ENGINE_FREE_ROOMS -> {
                 SyntheticHotel hotel = new SyntheticHotel(inventory);
                 AvailabilityEngine engine = hotel.newEngine();
-                yield which == Implementation.ENGINE ? new TypeSearches.EngineCounts(hotel, engine, nights)
-                        : new TypeSearches.EngineFreeRooms(hotel, engine, nights);
+                yield switch (which) {
+                    case ENGINE -> new TypeSearches.EngineCounts(hotel, engine, nights);
+                    case ENGINE_PER_TYPE -> new TypeSearches.EngineCountsPerType(hotel, engine, nights);
+                    default -> new TypeSearches.EngineFreeRooms(hotel, engine, nights);
+                };
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.TypeAvailability;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.PropertyId;
 import java.util.Arrays;
@@ -154,14 +155,35 @@ final class TypeSearches {
         }
     }
 
-    /** The engine's per-type counts: {@link AvailabilityEngine#available} once per room type. */
+    /** The engine's per-type counts, all types in one call: {@link AvailabilityEngine#available(PropertyId, DateRange)}. */
     static final class EngineCounts implements TypeSearch {
+        private final AvailabilityEngine engine;
+        private final PropertyId propertyId;
+        private final DateRange[] stays;
+
+        EngineCounts(SyntheticHotel hotel, AvailabilityEngine engine, int nights) {
+            this.engine = engine;
+            this.propertyId = hotel.property.id();
+            this.stays = stays(hotel, nights);
+        }
+
+        @Override
+        public void freePerType(int from, int nights, int[] free) {
+            List<TypeAvailability> types = engine.available(propertyId, stays[from]);
+            for (int t = 0; t < free.length; t++) {
+                free[t] = types.get(t).available(); // types come in code order, T0 to T9
+            }
+        }
+    }
+
+    /** The engine's per-type counts asked type by type: {@link AvailabilityEngine#available(PropertyId, String, DateRange)}. */
+    static final class EngineCountsPerType implements TypeSearch {
         private final AvailabilityEngine engine;
         private final PropertyId propertyId;
         private final String[] typeCodes;
         private final DateRange[] stays;
 
-        EngineCounts(SyntheticHotel hotel, AvailabilityEngine engine, int nights) {
+        EngineCountsPerType(SyntheticHotel hotel, AvailabilityEngine engine, int nights) {
             this.engine = engine;
             this.propertyId = hotel.property.id();
             this.typeCodes = hotel.roomTypes.stream().map(t -> t.code()).toArray(String[]::new);
