@@ -90,6 +90,7 @@ final class PropertyIndex {
         }
         List<TypeIndex> candidates = query.roomType() == null ? typesInOrder : List.of(type(query.roomType()));
         List<Offer> offers = new ArrayList<>();
+        LocalDate[] dates = nightsOf(stay);
         for (TypeIndex type : candidates) {
             if (!type.roomType.fits(occupancy)) {
                 continue;
@@ -100,7 +101,7 @@ final class PropertyIndex {
             }
             for (String plan : planCodes) {
                 if (rates.price(plan, type.roomType, stay, occupancy) instanceof StayPrice.Priced priced) {
-                    offers.add(offer(type.roomType.code(), plan, free, stay, occupancy, priced.nightlyMinor()));
+                    offers.add(offer(type.roomType.code(), plan, free, dates, occupancy, priced.nightlyMinor()));
                 }
             }
         }
@@ -126,17 +127,24 @@ final class PropertyIndex {
     }
 
     private Offer offer(String roomType, String ratePlan, int available, Stay stay, Occupancy occupancy, long[] nightlyMinor) {
+        return offer(roomType, ratePlan, available, nightsOf(stay), occupancy, nightlyMinor);
+    }
+
+    /** An offer whose nights are {@code dates}, which a search shares among all its offers. */
+    private Offer offer(String roomType, String ratePlan, int available, LocalDate[] dates, Occupancy occupancy,
+            long[] nightlyMinor) {
         Property p = property;
-        List<Offer.NightPrice> nightly = new ArrayList<>(nightlyMinor.length);
-        long total = 0;
-        LocalDate night = stay.checkin();
-        for (long price : nightlyMinor) {
-            nightly.add(new Offer.NightPrice(night, Money.ofMinor(price, p.currency())));
-            total += p.taxes().nightTotalMinor(price, occupancy, p.rounding());
-            night = night.plusDays(1);
+        long total = p.taxes().stayTotalMinor(nightlyMinor, occupancy, p.rounding());
+        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()),
+                new NightPrices(dates, nightlyMinor, p.currency()), rates.cancellationPolicy(ratePlan));
+    }
+
+    private static LocalDate[] nightsOf(Stay stay) {
+        LocalDate[] dates = new LocalDate[stay.nights()];
+        for (int n = 0; n < dates.length; n++) {
+            dates[n] = stay.checkin().plusDays(n);
         }
-        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()), nightly,
-                rates.cancellationPolicy(ratePlan));
+        return dates;
     }
 
     List<String> freeRooms(DateRange nights, @Nullable String roomType) {
