@@ -8,14 +8,19 @@ import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RatePlan;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +42,8 @@ final class SyntheticHotel {
     SyntheticHotel(SyntheticInventory inventory) {
         hotel = Hotel.inMemory(Clock.fixed(FIRST_NIGHT.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         property = hotel.inventory().createProperty(new NewProperty("SYN", "Synthetic", ZoneId.of("Europe/Lisbon"),
-                Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30, null, FIRST_NIGHT));
+                Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
+                new TaxPolicy(new BigDecimal("6"), false, Money.of("2.00", "EUR")), FIRST_NIGHT));
         for (int t = 0; t < inventory.types(); t++) {
             hotel.inventory().addRoomType(property.id(), SyntheticInventory.typeCode(t), "Type " + t, 3, 2, 4, 2, 0);
         }
@@ -54,11 +60,23 @@ final class SyntheticHotel {
         }
     }
 
-    /** A new engine holding this hotel's rooms and bookings, and no rates. */
+    /** A new engine holding this hotel's rooms, bookings and rates. */
     AvailabilityEngine newEngine() {
         AvailabilityEngine engine = new AvailabilityEngine();
-        engine.load(property, roomTypes, rooms, List.of(), Map.of(), List.of(), claims);
+        loadInto(engine);
         return engine;
+    }
+
+    /**
+     * Loads the rooms and bookings, and the rate plans the hotel's storage holds, into {@code engine}
+     * (the hotel's own, to search through {@code hotel.availability()}), as {@link Hotel} does on start.
+     */
+    void loadInto(AvailabilityEngine engine) {
+        List<RatePlan> plans = hotel.storage().ratePlans().list(property.id());
+        Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
+        plans.stream().filter(plan -> !plan.isDerived())
+                .forEach(plan -> grids.put(plan.code(), hotel.storage().nightlyRates().all(property.id(), plan.code())));
+        engine.load(property, roomTypes, rooms, plans, grids, List.of(), claims);
     }
 
     static DateRange nights(int fromNight, int toNight) {
