@@ -270,6 +270,22 @@ final class PropertyIndex {
      * one transaction.
      */
     PendingChange change(List<Claim> befores, List<Claim> afters) {
+        // the everyday cases, a new booking and a cancellation, without netting units through maps
+        if (befores.isEmpty() && afters.size() == 1) {
+            return takeNew(units(afters.getFirst()));
+        }
+        if (afters.isEmpty() && befores.size() == 1) {
+            List<Unit> units = units(befores.getFirst());
+            return new PendingChange() {
+                @Override
+                public void commit() {
+                    write(() -> units.forEach(unit -> unit.add(-1)));
+                }
+
+                @Override
+                public void rollback() {}
+            };
+        }
         Map<Unit, Integer> delta = new HashMap<>();
         for (Claim before : befores) {
             units(before).forEach(unit -> delta.merge(unit, -1, Integer::sum));
@@ -347,6 +363,27 @@ final class PropertyIndex {
         throw new IllegalArgumentException("a block can only be created open, or closed: " + before + " -> " + after);
     }
 
+    /** Takes one of each unit, all or none; {@code units} are distinct and in night order, as one claim's are. */
+    private PendingChange takeNew(List<Unit> units) {
+        long stamp = lock.writeLock();
+        try {
+            units.forEach(unit -> unit.check(1));
+            units.forEach(unit -> unit.add(1));
+            version++;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+        return new PendingChange() {
+            @Override
+            public void commit() {}
+
+            @Override
+            public void rollback() {
+                write(() -> units.forEach(unit -> unit.add(-1)));
+            }
+        };
+    }
+
     private PendingChange apply(Map<Unit, Integer> delta) {
         Map<Unit, Integer> takes = new HashMap<>();
         Map<Unit, Integer> giveBacks = new HashMap<>();
@@ -397,12 +434,12 @@ final class PropertyIndex {
         TypeIndex type = type(claim.roomType());
         BlockIndex block = claim.block() == null ? null : block(claim.block(), claim.roomType());
         RoomIndex room = claim.room() == null ? null : roomOfType(claim.room(), claim.roomType());
-        claim.nights().dates().forEach(night -> {
+        for (LocalDate night = claim.nights().start(); night.isBefore(claim.nights().end()); night = night.plusDays(1)) {
             units.add(block == null ? new TypeNight(type, night) : new BlockNight(block, night));
             if (room != null) {
                 units.add(new RoomNight(room, night));
             }
-        });
+        }
         return units;
     }
 
