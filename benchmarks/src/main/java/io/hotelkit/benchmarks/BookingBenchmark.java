@@ -1,6 +1,7 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
+import io.hotelkit.availability.Claim;
 import io.hotelkit.availability.NotAvailableException;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.NewProperty;
@@ -25,9 +26,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -57,9 +61,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code HOT_ROOMS}: the room is drawn from 10: threads fight for the same room-nights, and many
  *       attempts are refused (counted in {@code refused}, not in {@code booked}).
  * </ul>
- * A fresh hotel every iteration, so memory stays flat; after every iteration the engine and the stored
- * bookings are checked against each other and against the invariant: no room sold twice a night, no night
- * sold past the rooms.
+ * and on two layers:
+ * <ul>
+ *   <li>{@code BOOKING_SERVICE}: {@code hotel.bookings().book(...)} and {@code cancel(...)}: the whole
+ *       operation, a transaction with the booking, its folio and its events.
+ *   <li>{@code ENGINE}: only the availability decision, {@code engine.change(null, claim)} committed, and
+ *       {@code engine.change(claim, null)} to cancel: the ceiling the engine puts on booking.
+ * </ul>
+ * A fresh hotel every iteration, so memory stays flat; after every iteration the engine is checked night by
+ * night against the live bookings (storage's, and the threads' own) and against the invariant: no room sold
+ * twice a night, no night sold past the rooms.
  *
  * <p>Run:
  * <pre>{@code
@@ -76,6 +87,8 @@ public class BookingBenchmark {
 
     public enum Spread { ALL_ROOMS, HOT_ROOMS }
 
+    public enum Layer { BOOKING_SERVICE, ENGINE }
+
     static final int ROOMS = 200;
     static final int HOT = 10;
     static final int HORIZON = 60;
@@ -85,10 +98,15 @@ public class BookingBenchmark {
     @Param
     Spread spread;
 
+    @Param
+    Layer layer;
+
     Hotel hotel;
     PropertyId propertyId;
     final List<GuestId> guests = new ArrayList<>();
     private final AtomicLong threadSeeds = new AtomicLong(1);
+    /** Every thread's booker, so that the check after an iteration sees every live claim. */
+    final Queue<Booker> bookers = new ConcurrentLinkedQueue<>();
 
     @Setup(Level.Iteration)
     public void newHotel() {
@@ -103,6 +121,7 @@ public class BookingBenchmark {
                 new CancellationPolicy(1, CancellationPolicy.Penalty.FIRST_NIGHT, null), null);
         hotel.rates().setPrices(propertyId, "FLEX", List.of(new PriceRow("STD", DateRange.of(TODAY, TODAY.plusDays(HORIZON + 40)),
                 Money.of("120.00", "EUR"), null, null, null, null, false, false, false)));
+        bookers.clear();
         guests.clear();
         for (int g = 0; g < 100; g++) {
             guests.add(hotel.guests().register(NewGuest.of("Guest " + g, "guest" + g + "@example.com"), null).id());
@@ -114,14 +133,19 @@ public class BookingBenchmark {
     public void checkNothingSoldTwice() {
         DateRange window = DateRange.of(TODAY, TODAY.plusDays(HORIZON + 40));
         InventoryModel model = InventoryModel.of(hotel, propertyId, window);
+        List<Claim> live = bookers.stream().flatMap(booker -> booker.live.stream()).toList();
+        List<Claim> stored = model.holding().stream().map(Booking::claim).toList();
+        if (layer == Layer.BOOKING_SERVICE && !new HashSet<>(stored).equals(new HashSet<>(live))) {
+            throw new IllegalStateException("storage holds " + stored.size() + " bookings, the threads " + live.size());
+        }
         Map<String, Integer> holders = new HashMap<>();
         int[] sold = new int[window.nights()];
-        for (Booking booking : model.holding()) {
-            booking.stay().dates().forEach(night -> {
+        for (Claim claim : live) {
+            claim.nights().dates().forEach(night -> {
                 int n = (int) (night.toEpochDay() - TODAY.toEpochDay());
                 sold[n]++;
-                if (holders.merge(booking.roomNumber() + "@" + night, 1, Integer::sum) > 1) {
-                    throw new IllegalStateException("room " + booking.roomNumber() + " sold twice on " + night);
+                if (holders.merge(claim.room() + "@" + night, 1, Integer::sum) > 1) {
+                    throw new IllegalStateException("room " + claim.room() + " sold twice on " + night);
                 }
             });
         }
@@ -147,12 +171,16 @@ public class BookingBenchmark {
     @State(Scope.Thread)
     public static class Booker {
         SplittableRandom random;
-        final ArrayDeque<Booking> live = new ArrayDeque<>();
+        /** The claims of this thread's live bookings, and the bookings themselves on the service layer. */
+        final ArrayDeque<Claim> live = new ArrayDeque<>();
+        final ArrayDeque<Booking> bookings = new ArrayDeque<>();
 
         @Setup(Level.Iteration)
         public void setUp(BookingBenchmark benchmark) {
             random = new SplittableRandom(benchmark.threadSeeds.getAndIncrement());
             live.clear();
+            bookings.clear();
+            benchmark.bookers.add(this);
         }
     }
 
@@ -188,20 +216,33 @@ public class BookingBenchmark {
         LocalDate checkin = TODAY.plusDays(random.nextInt(HORIZON));
         int nights = Math.min(14, 1 + SyntheticInventory.geometric(random, SyntheticInventory.MEAN_STAY - 1));
         Stay stay = Stay.of(checkin, checkin.plusDays(nights));
+        GuestId guest = guests.get(random.nextInt(guests.size()));
         Object result;
         try {
-            Booking booking = hotel.bookings().book(new BookingRequest(propertyId, guests.get(random.nextInt(guests.size())), null,
-                    null, roomNumber(room), "FLEX", stay, Occupancy.adults(2), null, null, null), null);
-            booker.live.addLast(booking);
+            if (layer == Layer.ENGINE) {
+                Claim claim = new Claim(propertyId, "STD", stay.nightsAsRange(), null, roomNumber(room));
+                hotel.engine().change(null, claim).commit();
+                booker.live.addLast(claim);
+                result = claim;
+            } else {
+                Booking booking = hotel.bookings().book(new BookingRequest(propertyId, guest, null, null, roomNumber(room), "FLEX",
+                        stay, Occupancy.adults(2), null, null, null), null);
+                booker.live.addLast(booking.claim());
+                booker.bookings.addLast(booking);
+                result = booking;
+            }
             outcomes.booked++;
-            result = booking;
         } catch (NotAvailableException refused) {
             outcomes.refused++;
             result = refused;
         }
         if (booker.live.size() > LIVE_PER_THREAD) {
-            Booking oldest = booker.live.removeFirst();
-            result = hotel.bookings().cancel(propertyId, oldest.id(), null);
+            Claim oldest = booker.live.removeFirst();
+            if (layer == Layer.ENGINE) {
+                hotel.engine().change(oldest, null).commit();
+            } else {
+                result = hotel.bookings().cancel(propertyId, booker.bookings.removeFirst().id(), null);
+            }
         }
         return result;
     }
