@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * the target's own reports, and draws a month × day occupancy heat map per hotel ({@link HeatMap}).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
- * [data zip, default ../shared/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]}.
+ * [data zip, default ../shared/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
+ * [runs, default 2: the first warms the JVM up]}.
  */
 public final class Replay {
 
@@ -191,7 +192,8 @@ public final class Replay {
         Path data = args.length > 0 ? Path.of(args[0]) : DEFAULT_DATA;
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         Path output = args.length > 2 ? Path.of(args[2]) : Path.of("target", "replay");
-        replay(data, limit, output, InMemoryTarget::new, 2, System.out);
+        int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        replay(data, limit, output, InMemoryTarget::new, runs, System.out);
     }
 
     /**
