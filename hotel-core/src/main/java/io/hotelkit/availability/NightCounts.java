@@ -22,8 +22,8 @@ final class NightCounts {
     int max(long fromDay, int nights) {
         int[] values = counts; // one read: a writer may replace the array
         // nights outside the array count zero, so only the overlap is read, in a loop without range checks
-        int from = (int) Math.clamp(fromDay - firstDay, 0, values.length);
-        int to = (int) Math.clamp(fromDay - firstDay + nights, 0, values.length);
+        int from = Math.clamp(fromDay - firstDay, 0, values.length);
+        int to = Math.clamp(fromDay - firstDay + nights, 0, values.length);
         int max = 0;
         for (int i = from; i < to; i++) {
             max = Math.max(max, values[i]);
