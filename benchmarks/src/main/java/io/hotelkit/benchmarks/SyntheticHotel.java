@@ -76,7 +76,7 @@ final class SyntheticHotel {
         Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
         plans.stream().filter(plan -> !plan.isDerived())
                 .forEach(plan -> grids.put(plan.code(), hotel.storage().nightlyRates().all(property.id(), plan.code())));
-        engine.load(property, roomTypes, rooms, plans, grids, List.of(), claims);
+        engine.load(AvailabilityEngine.FORCE, property, roomTypes, rooms, plans, grids, List.of(), claims);
     }
 
     static DateRange nights(int fromNight, int toNight) {
