@@ -26,12 +26,13 @@ import java.util.function.Supplier;
  * the target's own reports, and draws a month × day occupancy heat map per hotel ({@link HeatMap}).
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
- * [data zip, default ../shared/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
+ * [data zip, default benchmarks/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
  * [runs, default 2: the first warms the JVM up]}.
  */
 public final class Replay {
 
-    public static final Path DEFAULT_DATA = Path.of("..", "shared", "data", "hotel_bookings.csv.zip");
+    /** The data set kept in the repository: found from the working directory or any folder above it. */
+    public static final Path DEFAULT_DATA = findUpwards(Path.of("benchmarks", "data", "hotel_bookings.csv.zip"));
 
     private Replay() {}
 
@@ -234,5 +235,14 @@ public final class Replay {
             }
         }
         return result;
+    }
+
+    private static Path findUpwards(Path relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (java.nio.file.Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        return relative;
     }
 }

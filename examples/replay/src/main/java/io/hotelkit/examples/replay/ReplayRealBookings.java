@@ -10,8 +10,8 @@ import java.nio.file.Path;
  * datasets", Data in Brief 22 (2019) 41-49, doi:10.1016/j.dib.2018.11.126, CC BY 4.0) into hotel-core in
  * memory, and prints occupancy, ADR and RevPAR per month and draws an occupancy heat map per hotel.
  *
- * <p>Arguments: the data set's zip (default {@code ../shared/data/hotel_bookings.csv.zip} from the
- * repository root), how many rows (default all), and the folder for the heat maps (default
+ * <p>Arguments: the data set's zip (default the repository's
+ * {@code benchmarks/data/hotel_bookings.csv.zip}), how many rows (default all), and the folder for the heat maps (default
  * {@code target/replay}).
  */
 public final class ReplayRealBookings {
