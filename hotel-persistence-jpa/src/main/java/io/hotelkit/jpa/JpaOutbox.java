@@ -37,21 +37,23 @@ final class JpaOutbox implements Outbox {
         Objects.requireNonNull(event, "event");
         OutboxEventEntity row = EventMapper.toEntity(0, event); // fails on unstorable data now, not at commit
         JpaUnitOfWork.Tx tx = transactions.required();
-        List<OutboxEventEntity> pending = tx.resource(this, JpaOutbox::pendingEvents);
+        List<OutboxEventEntity> pending = tx.resource(this, this::pendingEvents);
         pending.add(row);
     }
 
-    private static List<OutboxEventEntity> pendingEvents(JpaUnitOfWork.Tx tx) {
+    private List<OutboxEventEntity> pendingEvents(JpaUnitOfWork.Tx tx) {
         List<OutboxEventEntity> pending = new ArrayList<>();
         tx.beforeCommit(() -> insert(tx.entityManager, pending));
         return pending;
     }
 
-    private static void insert(EntityManager em, List<OutboxEventEntity> events) {
-        em.createNativeQuery("update outbox_position set last_position = last_position + ?1 where id = 1")
+    private void insert(EntityManager em, List<OutboxEventEntity> events) {
+        // one round trip: the counter moved on and read back in the same statement
+        String takePositions = transactions.vendor() == Vendor.POSTGRESQL
+                ? "update outbox_position set last_position = last_position + ?1 where id = 1 returning last_position"
+                : "select last_position from final table (update outbox_position set last_position = last_position + ?1 where id = 1)";
+        long last = ((Number) em.createNativeQuery(takePositions)
                 .setParameter(1, events.size())
-                .executeUpdate();
-        long last = ((Number) em.createNativeQuery("select last_position from outbox_position where id = 1")
                 .getSingleResult()).longValue();
         long position = last - events.size();
         for (OutboxEventEntity event : events) {
