@@ -26,23 +26,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * hotelkit embedded, on its in-memory adapters ({@link Hotel#inMemory}): no database, nothing kept. The
  * clock stands at the first business date; each booking's guest is one profile per country of origin
- * (the data names no guests).
+ * (the data names no guests). {@link JpaTarget} is the same on another storage.
  */
 public final class InMemoryTarget implements Target {
 
     private static final ZoneId LISBON = ZoneId.of("Europe/Lisbon");
 
+    private final String name;
+    private final Function<Clock, Hotel> hotels;
     private final Map<String, PropertyId> properties = new HashMap<>();
     private final Map<String, GuestId> guests = new HashMap<>();
     private Hotel hotel;
 
+    public InMemoryTarget() {
+        this("in-memory", Hotel::inMemory);
+    }
+
+    /** Books through the hotel {@code hotels} builds, with the clock it is given, on its first {@link #open}. */
+    InMemoryTarget(String name, Function<Clock, Hotel> hotels) {
+        this.name = name;
+        this.hotels = hotels;
+    }
+
     @Override
     public String name() {
-        return "in-memory";
+        return name;
     }
 
     /** The hotel the bookings went to, to look at after the replay. */
@@ -53,7 +66,7 @@ public final class InMemoryTarget implements Target {
     @Override
     public void open(HotelPlan plan) {
         if (hotel == null) {
-            hotel = Hotel.inMemory(Clock.fixed(plan.businessDate().atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            hotel = hotels.apply(Clock.fixed(plan.businessDate().atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
         }
         PropertyId id = hotel.inventory().createProperty(new NewProperty(plan.code(), plan.name(), LISBON, Money.currency("EUR"),
                 LocalTime.of(14, 0), LocalTime.of(12, 0), plan.maxStayNights(), null, plan.businessDate())).id();

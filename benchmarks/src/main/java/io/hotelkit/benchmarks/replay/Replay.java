@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
  * [data zip, default benchmarks/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
- * [runs, default 2: the first warms the JVM up]}.
+ * [runs, default 2: the first warms the JVM up] [target: in-memory (default) or jpa]}. {@code jpa} books
+ * through {@link JpaTarget} on a PostgreSQL database made per run, on {@code HOTEL_TEST_POSTGRES_URL}'s
+ * server or an embedded one.
  */
 public final class Replay {
 
@@ -194,7 +196,16 @@ public final class Replay {
         int limit = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         Path output = args.length > 2 ? Path.of(args[2]) : Path.of("target", "replay");
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        replay(data, limit, output, InMemoryTarget::new, runs, System.out);
+        String target = args.length > 4 ? args[4] : "in-memory";
+        Supplier<Target> targets = switch (target) {
+            case "in-memory" -> InMemoryTarget::new;
+            case "jpa" -> {
+                java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // Hikari, Flyway, Hibernate
+                yield JpaTarget::new;
+            }
+            default -> throw new IllegalArgumentException("no target " + target + ": in-memory or jpa");
+        };
+        replay(data, limit, output, targets, runs, System.out);
     }
 
     /**
