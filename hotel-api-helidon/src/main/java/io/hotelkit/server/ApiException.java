@@ -27,8 +27,8 @@ final class ApiException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().message()
                 : errors.size() + " fields are invalid";
-        return new ApiException(new Problem(Problem.TYPE_BASE + "invalid-request", "Invalid request", 400,
-                detail, errors, null), Map.of());
+        return new ApiException(Problem.of(400, "invalid-request", "Invalid request", detail).withErrors(errors),
+                Map.of());
     }
 
     static ApiException badRequest(String detail) {
@@ -40,9 +40,17 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException cardData(String field) {
-        return new ApiException(new Problem(Problem.TYPE_BASE + "card-data-refused", "Invalid request", 400,
-                "raw card data is never accepted; send the gateway's card_token instead",
-                List.of(new Problem.FieldError(field, "card numbers and security codes are refused")), null), Map.of());
+        return new ApiException(Problem.of(400, "card-data-refused", "Invalid request",
+                "raw card data is never accepted; send the gateway's card_token instead")
+                .withErrors(List.of(new Problem.FieldError(field, "card numbers and security codes are refused"))),
+                Map.of());
+    }
+
+    /** Money in a request is in the property's currency, or the request is refused. */
+    static ApiException currencyMismatch(String field, String expected, String actual) {
+        return new ApiException(Problem.of(400, "currency-mismatch", "Invalid request",
+                field + ": amounts are in the property's currency " + expected + ", not " + actual)
+                .withErrors(List.of(new Problem.FieldError(field, "must be in " + expected))), Map.of());
     }
 
     static ApiException unauthorized(String detail) {

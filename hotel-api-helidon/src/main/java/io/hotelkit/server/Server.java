@@ -10,6 +10,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
@@ -37,8 +38,14 @@ public final class Server {
                         infrastructure.meters()))
                 .addFilter(new PropertyScope())
                 .addFilter(new BodyRules())
-                .register("/v1/api-keys",
-                        new ApiKeyService(infrastructure.apiKeys(), infrastructure.ids(), infrastructure.clock()));
+                .register("/v1", resources(infrastructure));
+    }
+
+    private static HttpService[] resources(Infrastructure infrastructure) {
+        return new HttpService[] {
+                new ApiKeysResource(infrastructure.apiKeys(), infrastructure.transactions(), infrastructure.ids(),
+                        infrastructure.clock()),
+        };
     }
 
     /** The server, not yet started, on the configured port. */

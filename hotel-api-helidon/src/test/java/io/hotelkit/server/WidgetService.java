@@ -5,6 +5,7 @@ import static io.hotelkit.access.Role.FRONT_DESK;
 import static io.hotelkit.access.Role.HOUSEKEEPING;
 import static io.hotelkit.server.Roles.allow;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -62,10 +63,11 @@ final class WidgetService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
-                .get("/{p}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
-                .post("/{p}/widgets", allow(FRONT_DESK), NewWidget.class, idempotent.creating(this::create))
-                .get("/{p}/widgets/{id}", allow(FRONT_DESK, AUDITOR), this::get)
-                .get("/{p}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
+                .route(Method.GET, "/{p}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
+                .route(Method.POST, "/{p}/widgets", allow(FRONT_DESK),
+                        Routes.withBody(NewWidget.class, idempotent.creating(this::create)))
+                .route(Method.GET, "/{p}/widgets/{id}", allow(FRONT_DESK, AUDITOR), this::get)
+                .route(Method.GET, "/{p}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
     }
 
     record NewWidget(
