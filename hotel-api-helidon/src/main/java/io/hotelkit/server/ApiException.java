@@ -71,6 +71,10 @@ final class ApiException extends RuntimeException {
                 method + " is not allowed here; allowed: " + allowed), Map.of("Allow", allowed));
     }
 
+    static ApiException preconditionRequired(String detail) {
+        return of(428, "precondition-required", "Precondition required", detail);
+    }
+
     static ApiException conflict(String code, String detail) {
         return of(409, code, "Conflict", detail);
     }
@@ -83,6 +87,11 @@ final class ApiException extends RuntimeException {
     static ApiException unsupportedMediaType(String contentType) {
         return of(415, "unsupported-media-type", "Unsupported media type",
                 "a request body must be application/json, not " + contentType);
+    }
+
+    static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(Problem.of(503, "unavailable", "Service unavailable", detail),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     static ApiException rateLimited(Duration retryAfter) {

@@ -39,6 +39,7 @@ enum Route {
     // Set-up: managers.
     CREATE_ROOM_TYPE(Method.POST, "/properties/{p}/room-types", MANAGER),
     LIST_ROOM_TYPES(Method.GET, "/properties/{p}/room-types", MANAGER, FRONT_DESK, AUDITOR),
+    GET_ROOM_TYPE(Method.GET, "/properties/{p}/room-types/{code}", MANAGER, FRONT_DESK, AUDITOR),
     CREATE_ROOM(Method.POST, "/properties/{p}/rooms", MANAGER),
     LIST_ROOMS(Method.GET, "/properties/{p}/rooms", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),
     GET_ROOM(Method.GET, "/properties/{p}/rooms/{number}", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),

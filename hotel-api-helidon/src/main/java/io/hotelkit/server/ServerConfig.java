@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param paymentGateway the time limit, retries and circuit breaker around the payment gateway
  * @param offerCacheSize how many availability answers the offer cache keeps
  * @param maxEventStreams how many event streams may be open at once, over all keys
+ * @param eventHeartbeat how long an event stream may be quiet before it sends a comment, so that proxies
+ *     keep it open and a client that has gone is noticed
  */
 public record ServerConfig(
         int httpPort,
@@ -34,7 +36,8 @@ public record ServerConfig(
         Map<Role, RateLimiter.Limit> rateLimits,
         ResilientPaymentGateway.Settings paymentGateway,
         int offerCacheSize,
-        int maxEventStreams) {
+        int maxEventStreams,
+        Duration eventHeartbeat) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -95,7 +98,8 @@ public record ServerConfig(
                 limits,
                 paymentGateway(settings),
                 (int) settings.integer("hotel.cache.offers-max-size", 1, 10_000_000),
-                (int) settings.integer("hotel.events.max-streams", 1, 100_000));
+                (int) settings.integer("hotel.events.max-streams", 1, 100_000),
+                Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)));
     }
 
     /** The gateway's guards; what is not configurable here keeps core's default. */
@@ -122,25 +126,25 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams);
+                offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams);
+                offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams);
+                offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
-    public ServerConfig withMaxEventStreams(int streams) {
+    public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams);
+                offerCacheSize, streams, heartbeat);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -151,9 +155,9 @@ public record ServerConfig(
     @Override
     public String toString() {
         return ("ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
-                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d]")
+                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s]")
                 .formatted(httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
-                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams);
+                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {
