@@ -69,7 +69,7 @@ public final class InvoiceService {
      */
     public Invoice issue(PropertyId propertyId, BookingId bookingId, @Nullable IdempotencyKey idempotencyKey) {
         return idempotency.once(idempotencyKey, "invoice|" + propertyId + "|" + bookingId, () -> {
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             Folio folio = folios.findBy(bookingId).filter(f -> f.propertyId().equals(propertyId))
                     .orElseThrow(() -> new NotFoundException("booking", bookingId));
             Set<String> invoiced = invoicedLines(bookingId);
@@ -98,7 +98,7 @@ public final class InvoiceService {
      */
     public Invoice credit(PropertyId propertyId, InvoiceId invoiceId, @Nullable IdempotencyKey idempotencyKey) {
         return idempotency.once(idempotencyKey, "credit|" + propertyId + "|" + invoiceId, () -> {
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             Invoice invoice = invoice(propertyId, invoiceId);
             if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {
                 throw new InvoiceRefusedException("invoice " + invoice.number() + " is a credit note; it cannot be credited");
@@ -200,7 +200,4 @@ public final class InvoiceService {
         return total;
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 }

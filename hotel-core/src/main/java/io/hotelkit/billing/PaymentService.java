@@ -73,7 +73,7 @@ public final class PaymentService {
                 : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
         return idempotency.once(idempotencyKey, request, () -> {
             Folio folio = folio(propertyId, bookingId);
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());
             if (method == PaymentMethod.CARD) {
                 if (cardToken == null) {
@@ -147,7 +147,7 @@ public final class PaymentService {
             Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
             payments.save(payment.withRefund(refund));
             Folio folio = folio(propertyId, payment.bookingId());
-            folios.save(folio.post(new FolioLine(ids.next(), property(propertyId).businessDate(), FolioLineKind.REFUND,
+            folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
                     "Refund of payment " + paymentId, amount, "refund:" + refundId, now)));
             Map<String, Object> data = summary(payment);
             data.put("refund_id", refundId);
@@ -182,9 +182,6 @@ public final class PaymentService {
                 .orElseThrow(() -> new InvalidRequestException("booking_id", "property has no booking '" + bookingId + "'"));
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 
     /** The last four characters of a token, masked: {@code ****visa}. */
     static String hint(String cardToken) {

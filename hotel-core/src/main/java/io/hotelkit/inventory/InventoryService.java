@@ -72,7 +72,7 @@ public final class InventoryService {
     }
 
     public Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
+        return properties.require(id);
     }
 
     public List<Property> properties(@Nullable PropertyId afterId, int limit) {

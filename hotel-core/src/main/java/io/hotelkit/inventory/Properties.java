@@ -1,7 +1,9 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +17,11 @@ public interface Properties {
     Optional<Property> findBy(PropertyId id);
 
     Optional<Property> findByCode(String code);
+
+    /** The property, or {@link NotFoundException}. */
+    default Property require(PropertyId id) {
+        return findBy(Objects.requireNonNull(id, "property id")).orElseThrow(() -> new NotFoundException("property", id));
+    }
 
     /** Properties in id order, after {@code afterId} if given, at most {@code limit}. */
     List<Property> list(@Nullable PropertyId afterId, int limit);

@@ -69,7 +69,7 @@ public final class NightAudit {
      * @throws NightAuditTooEarlyException if the business date has not begun yet where the property is
      */
     public Result close(PropertyId propertyId) {
-        Property property = property(propertyId);
+        Property property = properties.require(propertyId);
         LocalDate date = property.businessDate();
         LocalDate today = LocalDate.now(clock.withZone(property.timezone()));
         if (date.isAfter(today)) {
@@ -94,7 +94,7 @@ public final class NightAudit {
         List<String> released = transactions.inTransaction(() ->
                 blockService.releaseDue(propertyId, date).stream().map(block -> block.code()).toList());
         Property closed = transactions.inTransaction(() -> {
-            Property current = property(propertyId);
+            Property current = properties.require(propertyId);
             if (!current.businessDate().equals(date)) {
                 throw new NightAuditConflictException(current.code(), date);
             }
@@ -127,9 +127,6 @@ public final class NightAudit {
         });
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 
     /**
      * What an audit did.

@@ -45,7 +45,7 @@ public final class RateService {
 
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom) {
-        property(propertyId);
+        properties.require(propertyId);
         RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
                 cancellationPolicy, derivedFrom, 0);
         return transactions.inTransaction(() -> {
@@ -78,7 +78,7 @@ public final class RateService {
     }
 
     public List<RatePlan> ratePlans(PropertyId propertyId) {
-        property(propertyId);
+        properties.require(propertyId);
         return ratePlans.list(propertyId);
     }
 
@@ -92,7 +92,7 @@ public final class RateService {
     public void setPrices(PropertyId propertyId, String ratePlanCode, List<PriceRow> rows) {
         Objects.requireNonNull(rows, "price rows");
         transactions.run(() -> {
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             RatePlan plan = ratePlan(propertyId, ratePlanCode);
             if (plan.isDerived()) {
                 throw new InvalidRequestException("rate_plan", "rate plan " + plan.code() + " is derived from "
@@ -131,7 +131,7 @@ public final class RateService {
 
     /** The grid a plan sells a room type at, one row a priced night; a derived plan's adjusted from its parent's. */
     public List<DailyRate> prices(PropertyId propertyId, String ratePlanCode, String roomType, DateRange nights) {
-        property(propertyId);
+        properties.require(propertyId);
         ratePlan(propertyId, ratePlanCode);
         if (roomTypes.findBy(propertyId, roomType).isEmpty()) {
             throw new NotFoundException("room type", roomType);
@@ -142,8 +142,5 @@ public final class RateService {
         return engine.rates(propertyId, ratePlanCode, roomType, nights);
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 
 }

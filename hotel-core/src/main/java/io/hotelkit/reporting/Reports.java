@@ -10,7 +10,6 @@ import io.hotelkit.reservations.Bookings;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
-import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,7 +44,7 @@ public final class Reports {
     }
 
     public OccupancyReport occupancy(PropertyId propertyId, DateRange nights) {
-        Property property = property(propertyId);
+        Property property = properties.require(propertyId);
         if (nights.nights() > LONGEST_REPORT_NIGHTS) {
             throw new InvalidRequestException("to", "a report covers at most " + LONGEST_REPORT_NIGHTS + " nights");
         }
@@ -91,7 +90,7 @@ public final class Reports {
 
     /** Bookings leaving on {@code date}: still in the house, or already checked out. */
     public List<Booking> departures(PropertyId propertyId, LocalDate date) {
-        property(propertyId);
+        properties.require(propertyId);
         return bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date), null).stream()
                 .filter(booking -> booking.stay().checkout().equals(date))
                 .filter(booking -> booking.status() == BookingStatus.CHECKED_IN || booking.status() == BookingStatus.CHECKED_OUT)
@@ -105,7 +104,7 @@ public final class Reports {
     }
 
     private List<Booking> on(PropertyId propertyId, LocalDate date, java.util.function.Predicate<Booking> filter) {
-        property(propertyId);
+        properties.require(propertyId);
         return bookings.overlapping(propertyId, DateRange.of(date, date.plusDays(1)), null).stream()
                 .filter(filter)
                 .sorted(Comparator.comparing((Booking b) -> String.valueOf(b.roomNumber())).thenComparing(b -> b.id().value()))
@@ -135,7 +134,4 @@ public final class Reports {
         return property.taxes().vatIncluded() ? price.minus(property.taxes().vatContainedIn(price, property.rounding())) : price;
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 }

@@ -53,7 +53,7 @@ public final class BlockService {
             throw new InvalidRequestException("status", "a new block is tentative or definite");
         }
         return transactions.inTransaction(() -> {
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             Objects.requireNonNull(nights, "block dates");
             if (nights.start().isBefore(property.businessDate())) {
                 throw new InvalidRequestException("from", "a block cannot start before the business date " + property.businessDate());
@@ -89,7 +89,7 @@ public final class BlockService {
     }
 
     public List<Block> blocks(PropertyId propertyId) {
-        property(propertyId);
+        properties.require(propertyId);
         return blocks.list(propertyId);
     }
 
@@ -124,9 +124,6 @@ public final class BlockService {
         return saved;
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(id).orElseThrow(() -> new NotFoundException("property", id));
-    }
 
     /** A night of a block: rooms held (all of them while open, the picked-up ones after) and picked up. */
     public record BlockNight(LocalDate night, int held, int pickedUp) {}

@@ -1,7 +1,6 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.Claim;
 import io.hotelkit.availability.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.BalanceNotZeroException;
@@ -120,7 +119,7 @@ public final class BookingService {
     }
 
     private Booking create(BookingRequest request) {
-        Property property = property(request.propertyId());
+        Property property = properties.require(request.propertyId());
         property.requireSellable(request.stay());
         String cardToken = request.cardToken() == null ? null : CardTokens.requireToken("card_token", request.cardToken());
         String roomType = roomTypeOf(request);
@@ -202,7 +201,7 @@ public final class BookingService {
             if (booking.version() != expectedVersion) {
                 throw new VersionConflictException("booking", id.value(), expectedVersion, booking.version());
             }
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             boolean inHouse = booking.status() == BookingStatus.CHECKED_IN;
             if (booking.status() != BookingStatus.CONFIRMED && !inHouse) {
                 throw new BookingNotChangeableException(id, "it is " + booking.status().name().toLowerCase());
@@ -307,7 +306,7 @@ public final class BookingService {
             if (roomNumber.equals(booking.roomNumber())) {
                 return booking;
             }
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             RoomAssignment.Plan plan = assignment.place(booking, booking.stay(), roomNumber, room -> true,
                     property.businessDate());
             return applyAssignment(booking, plan);
@@ -347,17 +346,11 @@ public final class BookingService {
         return transactions.inTransaction(() -> {
             Booking booking = booking(propertyId, id);
             booking.requireTransition(BookingStatus.CANCELLED);
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             Money fee = booking.cancellationPolicy().cancellationFee(booking.nightly(), booking.stay().checkin(),
                     property.businessDate(), property.rounding());
-            Booking cancelled = booking.cancelled(reason, clock.instant());
-            engine.change(booking.claim(), null).settleWith(transactions);
-            Booking saved = bookings.save(cancelled);
-            postFee(booking, property, fee, "Cancellation fee", "cancellation");
-            Map<String, Object> data = summary(saved);
-            data.put("fee", fee.amount().toPlainString());
-            events.record(EventType.BOOKING_CANCELLED, propertyId, id.value(), data);
-            return saved;
+            return release(booking, booking.cancelled(reason, clock.instant()), property, fee, "Cancellation fee",
+                    "cancellation", EventType.BOOKING_CANCELLED);
         });
     }
 
@@ -366,7 +359,7 @@ public final class BookingService {
         return transactions.inTransaction(() -> {
             Booking booking = booking(propertyId, id);
             booking.requireTransition(BookingStatus.NO_SHOW);
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             if (property.businessDate().isBefore(booking.stay().checkin())) {
                 throw new BookingNotChangeableException(id, "its guest is due on " + booking.stay().checkin()
                         + ", after the business date " + property.businessDate());
@@ -382,13 +375,19 @@ public final class BookingService {
     public Booking noShow(Booking booking, Property property) {
         booking.requireTransition(BookingStatus.NO_SHOW);
         Money fee = booking.cancellationPolicy().noShowFee(booking.nightly(), property.rounding());
-        Booking noShow = booking.moveTo(BookingStatus.NO_SHOW, clock.instant());
+        return release(booking, booking.moveTo(BookingStatus.NO_SHOW, clock.instant()), property, fee, "No-show fee", "no_show",
+                EventType.BOOKING_NO_SHOW);
+    }
+
+    /** Ends a booking that never began: its nights go back to inventory and the policy's fee to the folio. */
+    private Booking release(Booking booking, Booking ended, Property property, Money fee, String feeDescription,
+            String feeReference, EventType event) {
         engine.change(booking.claim(), null).settleWith(transactions);
-        Booking saved = bookings.save(noShow);
-        postFee(booking, property, fee, "No-show fee", "no_show");
+        Booking saved = bookings.save(ended);
+        postFee(booking, property, fee, feeDescription, feeReference);
         Map<String, Object> data = summary(saved);
         data.put("fee", fee.amount().toPlainString());
-        events.record(EventType.BOOKING_NO_SHOW, property.id(), saved.id().value(), data);
+        events.record(event, property.id(), saved.id().value(), data);
         return saved;
     }
 
@@ -402,7 +401,7 @@ public final class BookingService {
         return transactions.inTransaction(() -> {
             Booking booking = booking(propertyId, id);
             booking.requireTransition(BookingStatus.CHECKED_IN);
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             LocalDate today = property.businessDate();
             if (!booking.stay().checkin().equals(today)) {
                 throw new BookingNotChangeableException(id, "it arrives on " + booking.stay().checkin()
@@ -447,7 +446,7 @@ public final class BookingService {
         return transactions.inTransaction(() -> {
             Booking booking = booking(propertyId, id);
             booking.requireTransition(BookingStatus.CHECKED_OUT);
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             LocalDate today = property.businessDate();
             Booking leaving = booking;
             if (today.isBefore(booking.stay().checkout())) {
@@ -505,7 +504,7 @@ public final class BookingService {
             if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
                 throw new BookingNotChangeableException(id, "its folio is closed: it is " + booking.status().name().toLowerCase());
             }
-            Property property = property(propertyId);
+            Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());
             LocalDate on = date != null ? date : property.businessDate();
             if (on.isAfter(property.businessDate())) {
@@ -557,9 +556,6 @@ public final class BookingService {
         return Money.ofMinor(total, property.currency());
     }
 
-    private Property property(PropertyId id) {
-        return properties.findBy(Objects.requireNonNull(id, "property id")).orElseThrow(() -> new NotFoundException("property", id));
-    }
 
     private static Map<String, Object> summary(Booking booking) {
         Map<String, Object> data = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import io.hotelkit.Hotel;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
-import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockStatus;
 import io.hotelkit.reservations.Booking;
@@ -15,7 +14,6 @@ import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.DateRange;
-import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
 import io.hotelkit.testing.InventoryModel;
@@ -48,7 +46,7 @@ class InventoryInvariantsTest {
     void random_operations_never_oversell_and_the_engine_matches_a_brute_force_count(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         MutableClock clock = MutableClock.at(TestHotels.CLOCK_START);
-        Hotel hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).ids(Ids.seeded(clock, seed)).build();
+        Hotel hotel = TestHotels.seeded(clock, seed);
         Property property = TestHotels.lisbon(hotel);
         Guest guest = TestHotels.guest(hotel, "model@example.com");
         int blocks = 0;

@@ -9,13 +9,11 @@ import io.hotelkit.guests.Guest;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.TaxPolicy;
-import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.PriceRow;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.shared.DateRange;
-import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
@@ -50,7 +48,7 @@ class BillingPropertiesTest {
     void folios_offers_and_invoices_agree_to_the_cent(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         MutableClock clock = MutableClock.at("2026-12-01T23:00:00Z");
-        Hotel hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).ids(Ids.seeded(clock, seed)).build();
+        Hotel hotel = TestHotels.seeded(clock, seed);
         BigDecimal vat = BigDecimal.valueOf(random.nextInt(0, 250_000), 4); // 0 to 25 %, four decimals
         Money cityTax = Money.ofMinor(random.nextInt(0, 400), Money.currency("EUR"));
         Property property = hotel.inventory().createProperty(new NewProperty("P" + seed, "Random", ZoneId.of("UTC"),

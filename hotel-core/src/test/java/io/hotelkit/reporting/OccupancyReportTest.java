@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hotelkit.Hotel;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.inventory.Property;
-import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.DateRange;
-import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
@@ -39,7 +37,7 @@ class OccupancyReportTest {
     void the_report_equals_a_brute_force_count_night_by_night(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         MutableClock clock = MutableClock.at(TestHotels.CLOCK_START);
-        Hotel hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).ids(Ids.seeded(clock, seed)).build();
+        Hotel hotel = TestHotels.seeded(clock, seed);
         Property lisbon = TestHotels.lisbon(hotel);
         Guest guest = TestHotels.guest(hotel, "report@example.com");
         hotel.inventory().takeOutOfOrder(lisbon.id(), "102", DateRange.of(LocalDate.parse("2026-12-10"),

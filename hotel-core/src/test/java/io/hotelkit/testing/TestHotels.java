@@ -6,6 +6,7 @@ import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.DerivedRate;
 import io.hotelkit.rates.MealPlan;
@@ -13,6 +14,7 @@ import io.hotelkit.rates.PriceRow;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
@@ -37,6 +39,11 @@ public final class TestHotels {
     public static final String CLOCK_START = "2026-12-01T10:00:00Z";
 
     private TestHotels() {}
+
+    /** A hotel in memory whose ids come from {@code seed}, so that a seeded test replays exactly. */
+    public static Hotel seeded(MutableClock clock, long seed) {
+        return Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).ids(Ids.seeded(clock, seed)).build();
+    }
 
     public static Property lisbon(Hotel hotel) {
         return lisbon(hotel, "LIS");
