@@ -10,6 +10,7 @@ import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.RateLimiter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -43,7 +44,8 @@ final class Fixture {
         for (Role role : Role.values()) {
             all.put(role, limits.getOrDefault(role, GENEROUS));
         }
-        ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0);
+        // A quiet event stream notices within a second that its client has gone.
+        ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0).withEventStreams(20, Duration.ofSeconds(1));
         for (var limit : all.entrySet()) {
             config = config.withRateLimit(limit.getKey(), limit.getValue());
         }

@@ -3,18 +3,18 @@ package io.hotelkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.access.Role;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A property set up over the API the way a hotel would be: Lisbon Riverside, EUR, VAT 6 % on top of prices
  * and 2.00 city tax per person and night; room type {@code DBL} (rooms 101 to 103) and {@code SGL} (room
  * 201); rate plan {@code FLEX} at 100.00 a night for DBL and 80.00 for SGL, and {@code NRF} 10 % below it;
- * 90 nights of prices from the business date, {@value #TODAY}.
+ * prices from its business date ({@link #today}, 2026-11-25 unless a test has moved the clock) to 2027-02-23.
  */
 final class Lisbon {
 
-    static final String TODAY = "2026-11-25";
-
     final String id;
+    final String today;
     final String admin;
     final String manager;
     final String frontDesk;
@@ -33,6 +33,7 @@ final class Lisbon {
                          "city_tax_per_person_night": {"amount": "2.00", "currency": "EUR"}}}""".formatted(code));
         assertThat(property.status()).as(property.toString()).isEqualTo(201);
         this.id = property.json().path("id").asText();
+        this.today = property.json().path("business_date").asText();
         this.manager = fixture.key(Role.MANAGER, id);
         this.frontDesk = fixture.key(Role.FRONT_DESK, id);
         this.auditor = fixture.key(Role.AUDITOR, id);
@@ -55,21 +56,20 @@ final class Lisbon {
                  "cancellation_policy": {"free_until_days_before": 0, "penalty": "full_stay"},
                  "derived_from": {"rate_plan": "FLEX", "adjustment_percent": -10}}""");
         var prices = api.put(path("/rate-plans/FLEX/prices"), manager, """
-                [{"room_type": "DBL", "from": "2026-11-25", "to": "2027-02-23",
+                [{"room_type": "DBL", "from": "%1$s", "to": "2027-02-23",
                   "amount": {"amount": "100.00", "currency": "EUR"},
                   "extra_adult": {"amount": "30.00", "currency": "EUR"},
                   "extra_child": {"amount": "15.00", "currency": "EUR"}},
-                 {"room_type": "SGL", "from": "2026-11-25", "to": "2027-02-23",
-                  "amount": {"amount": "80.00", "currency": "EUR"}}]""");
+                 {"room_type": "SGL", "from": "%1$s", "to": "2027-02-23",
+                  "amount": {"amount": "80.00", "currency": "EUR"}}]""".formatted(today));
         assertThat(prices.status()).as(prices.toString()).isEqualTo(204);
     }
 
-    static Lisbon setUp(Api api, Fixture fixture) {
-        return new Lisbon(api, fixture, "LIS");
-    }
+    private static final AtomicInteger PROPERTIES = new AtomicInteger();
 
-    static Lisbon setUp(Api api, Fixture fixture, String code) {
-        return new Lisbon(api, fixture, code);
+    /** A new property, with a code of its own, so that a test class may set up one per test. */
+    static Lisbon setUp(Api api, Fixture fixture) {
+        return new Lisbon(api, fixture, "LIS" + PROPERTIES.incrementAndGet());
     }
 
     /** {@code /v1/properties/{id}} followed by {@code tail}. */
