@@ -8,6 +8,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+import io.hotelkit.access.ApiKey;
+import io.hotelkit.access.ApiKeys;
 import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Outbox;
@@ -25,7 +27,8 @@ import java.util.concurrent.Semaphore;
  *
  * <p>A stream holds at most one page of events at a time and no queue: it reads the outbox after the
  * last position it sent. Streams are capped in number (503 past the cap), send a comment when quiet so
- * that a client that has gone is noticed, and end after {@link #LIFETIME}, for the client to reconnect.
+ * that a client that has gone is noticed, end when their key is revoked, and end after {@link #LIFETIME},
+ * for the client to reconnect.
  */
 final class EventsResource implements HttpService {
 
@@ -36,12 +39,14 @@ final class EventsResource implements HttpService {
 
     private final Outbox outbox;
     private final InventoryService inventory;
+    private final ApiKeys apiKeys;
     private final Semaphore streams;
     private final Duration heartbeat;
 
-    EventsResource(Outbox outbox, InventoryService inventory, int maxStreams, Duration heartbeat) {
+    EventsResource(Outbox outbox, InventoryService inventory, ApiKeys apiKeys, int maxStreams, Duration heartbeat) {
         this.outbox = outbox;
         this.inventory = inventory;
+        this.apiKeys = apiKeys;
         this.streams = new Semaphore(maxStreams);
         this.heartbeat = heartbeat;
     }
@@ -59,7 +64,7 @@ final class EventsResource implements HttpService {
             throw ApiException.unavailable("too many event streams are open; retry in a minute", 60);
         }
         try (SseSink sink = res.sink(SseSink.TYPE)) {
-            follow(property, after, sink);
+            follow(property, Caller.of(req).id(), after, sink);
         } catch (UncheckedIOException gone) {
             // the client went away; there is nothing left to send it
         } finally {
@@ -67,7 +72,7 @@ final class EventsResource implements HttpService {
         }
     }
 
-    private void follow(PropertyId property, long after, SseSink sink) {
+    private void follow(PropertyId property, String key, long after, SseSink sink) {
         long position = after;
         long started = System.nanoTime();
         long lastSent = started;
@@ -86,6 +91,9 @@ final class EventsResource implements HttpService {
             }
             if (page.size() < PAGE) {
                 if (System.nanoTime() - lastSent >= heartbeat.toNanos()) {
+                    if (revoked(key)) {
+                        return;
+                    }
                     sink.emit(SseEvent.builder().comment("keep-alive").build());
                     lastSent = System.nanoTime();
                 }
@@ -94,6 +102,10 @@ final class EventsResource implements HttpService {
                 }
             }
         }
+    }
+
+    private boolean revoked(String key) {
+        return apiKeys.findBy(key).map(ApiKey::isRevoked).orElse(true);
     }
 
     /** Waits for the next poll; false when the server is stopping. */

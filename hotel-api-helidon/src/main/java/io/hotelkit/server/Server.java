@@ -63,8 +63,8 @@ public final class Server {
                 new InvoicesResource(hotel.invoices(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit()),
                 new ReportsResource(hotel.reports(), hotel.inventory()),
-                new EventsResource(hotel.storage().outbox(), hotel.inventory(), config.maxEventStreams(),
-                        config.eventHeartbeat()),
+                new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
+                        config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
         };
     }

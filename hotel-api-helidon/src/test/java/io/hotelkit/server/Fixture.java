@@ -40,12 +40,21 @@ final class Fixture {
 
     /** With these limits, and {@link #GENEROUS} ones for the other roles. */
     Fixture(Map<Role, RateLimiter.Limit> limits) {
+        this(limits, 20);
+    }
+
+    /** With at most {@code eventStreams} event streams open at once. */
+    static Fixture withEventStreams(int eventStreams) {
+        return new Fixture(Map.of(), eventStreams);
+    }
+
+    private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams) {
         Map<Role, RateLimiter.Limit> all = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             all.put(role, limits.getOrDefault(role, GENEROUS));
         }
         // A quiet event stream notices within a second that its client has gone.
-        ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0).withEventStreams(20, Duration.ofSeconds(1));
+        ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0).withEventStreams(eventStreams, Duration.ofSeconds(1));
         for (var limit : all.entrySet()) {
             config = config.withRateLimit(limit.getKey(), limit.getValue());
         }
