@@ -191,6 +191,7 @@ public abstract class StorageContract {
     @Test
     void rate_plans_and_nightly_grids_round_trip_and_later_nights_replace_earlier_ones() {
         Property property = tx(() -> storage.properties().save(property("RATES")));
+        tx(() -> storage.roomTypes().save(roomType(property.id(), "DBL")));
         RatePlan flex = tx(() -> storage.ratePlans().save(new RatePlan(property.id(), "FLEX", "Flexible", MealPlan.HALF_BOARD,
                 new CancellationPolicy(3, CancellationPolicy.Penalty.PERCENT, new BigDecimal("50")), null, 0)));
         RatePlan nrf = tx(() -> storage.ratePlans().save(new RatePlan(property.id(), "NRF", "Non-refundable", MealPlan.ROOM_ONLY,
@@ -247,7 +248,7 @@ public abstract class StorageContract {
     void blocks_round_trip_and_close() {
         Property property = setUpProperty("BLK");
         Block block = tx(() -> storage.blocks().save(new Block(property.id(), "WED", "Wedding", "DBL", "FLEX",
-                DateRange.of(LocalDate.parse("2026-12-20"), LocalDate.parse("2026-12-22")), 2, LocalDate.parse("2026-12-10"),
+                DateRange.of(LocalDate.parse("2026-12-20"), LocalDate.parse("2026-12-22")), 1, LocalDate.parse("2026-12-10"),
                 BlockStatus.TENTATIVE, 0)));
         Block released = tx(() -> storage.blocks().save(block.closed(BlockStatus.RELEASED)));
 

@@ -1,27 +1,12 @@
 package io.hotelkit.jpa;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
-import java.util.Map;
 
-/**
- * Maps domain events to outbox rows and back. An event's data is stored as JSON; numbers come back as
- * {@code Integer}, {@code Long} or {@code BigInteger} when whole and as {@code BigDecimal} otherwise, so
- * that no amount loses a cent on the way.
- */
+/** Maps domain events to outbox rows and back. An event's data is stored as JSON (see {@link Json}). */
 final class EventMapper {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
 
     private EventMapper() {}
 
@@ -35,7 +20,7 @@ final class EventMapper {
         row.entityId = event.entityId();
         row.actor = event.actor();
         row.occurredAt = event.occurredAt();
-        row.data = write(event.data());
+        row.data = Json.write(event.data());
         return row;
     }
 
@@ -49,23 +34,7 @@ final class EventMapper {
                         row.entityId,
                         row.actor,
                         row.occurredAt,
-                        read(row.data)));
+                        Json.readObject(row.data)));
     }
 
-    private static String write(Map<String, Object> data) {
-        try {
-            return JSON.writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(
-                    "event data must be strings, numbers, booleans, lists and maps: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static Map<String, Object> read(String json) {
-        try {
-            return JSON.readValue(json, DATA);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an outbox row holds data that is not a JSON object: " + e.getOriginalMessage(), e);
-        }
-    }
 }

@@ -52,7 +52,7 @@ final class InventoryMapper {
                 row.checkOutTime,
                 row.maxStayNights,
                 new TaxPolicy(
-                        Decimals.canonical(row.vatPercent),
+                        row.vatPercent,
                         row.vatIncluded,
                         Money.of(row.cityTaxPerPersonNight, currency)),
                 new Rounding(RoundingMode.valueOf(row.rounding)),

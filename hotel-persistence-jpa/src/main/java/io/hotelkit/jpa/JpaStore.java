@@ -2,12 +2,21 @@ package io.hotelkit.jpa;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.InvoiceNumbers;
+import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Payments;
+import io.hotelkit.guests.Guests;
+import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.rates.NightlyRates;
 import io.hotelkit.rates.RatePlans;
+import io.hotelkit.reservations.Blocks;
+import io.hotelkit.reservations.Bookings;
 import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.UnitOfWork;
@@ -21,6 +30,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.cfg.AvailableSettings;
@@ -28,22 +39,24 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * hotel-core's repositories, unit of work, outbox and idempotency store on a PostgreSQL or H2 database.
- * Opening a store connects a pool to the database, migrates its schema to this version, and starts JPA;
- * closing it closes them.
+ * hotel-core's {@link Storage} on a PostgreSQL or H2 database: every repository, the unit of work, the
+ * outbox and the idempotency store. Opening a store connects a pool to the database, migrates its schema
+ * to this version, and starts JPA; closing it closes them.
  *
  * <pre>{@code
  * try (JpaStore store = JpaStore.open("jdbc:h2:file:./data/hotel", "sa", "")) {
- *     UnitOfWork transactions = store.unitOfWork();
- *     transactions.run(() -> store.properties().save(property));
+ *     Hotel hotel = Hotel.builder().storage(store).build();
+ *     ...
  * }
  * }</pre>
  *
  * Every repository method joins the calling thread's transaction, or runs in one of its own outside of
- * one. A database that cannot be reached shows as {@link io.hotelkit.shared.StoreUnavailableException}.
- * Thread-safe.
+ * one. The database itself refuses a night of a room sold twice and a room type sold past its capacity
+ * (see {@link Bookings#save}); a transaction that it ends with a deadlock or serialization failure is run
+ * again (see {@link #transactions()}). A database that cannot be reached shows as
+ * {@link io.hotelkit.shared.StoreUnavailableException}. Thread-safe.
  */
-public final class JpaStore implements AutoCloseable {
+public final class JpaStore implements Storage, AutoCloseable {
 
     private static final List<Class<?>> ENTITIES = List.of(
             PropertyEntity.class,
@@ -52,7 +65,14 @@ public final class JpaStore implements AutoCloseable {
             RatePlanEntity.class,
             NightlyRateEntity.class,
             ApiKeyEntity.class,
-            OutboxEventEntity.class);
+            OutboxEventEntity.class,
+            GuestEntity.class,
+            LoyaltyAccountEntity.class,
+            BlockEntity.class,
+            BookingEntity.class,
+            FolioEntity.class,
+            PaymentEntity.class,
+            InvoiceEntity.class);
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;
@@ -64,21 +84,38 @@ public final class JpaStore implements AutoCloseable {
     private final NightlyRates nightlyRates;
     private final ApiKeys apiKeys;
     private final Outbox outbox;
-    private final IdempotencyStore idempotencyStore;
+    private final IdempotencyStore idempotency;
+    private final Bookings bookings;
+    private final Blocks blocks;
+    private final Guests guests;
+    private final LoyaltyAccounts loyaltyAccounts;
+    private final Folios folios;
+    private final Payments payments;
+    private final Invoices invoices;
+    private final InvoiceNumbers invoiceNumbers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock) {
         this.dataSource = dataSource;
         this.factory = factory;
         this.unitOfWork = new JpaUnitOfWork(factory, vendor);
+        InventoryRows inventory = new InventoryRows(unitOfWork);
         this.properties = new JpaProperties(unitOfWork);
-        this.roomTypes = new JpaRoomTypes(unitOfWork);
-        this.rooms = new JpaRooms(unitOfWork);
+        this.roomTypes = new JpaRoomTypes(unitOfWork, inventory);
+        this.rooms = new JpaRooms(unitOfWork, inventory);
         this.ratePlans = new JpaRatePlans(unitOfWork);
         this.nightlyRates = new JpaNightlyRates(unitOfWork);
         this.apiKeys = new JpaApiKeys(unitOfWork);
         this.outbox = new JpaOutbox(unitOfWork);
-        this.idempotencyStore = new JpaIdempotencyStore(unitOfWork, clock);
+        this.idempotency = new JpaIdempotencyStore(unitOfWork, clock);
+        this.bookings = new JpaBookings(unitOfWork, inventory);
+        this.blocks = new JpaBlocks(unitOfWork, inventory);
+        this.guests = new JpaGuests(unitOfWork);
+        this.loyaltyAccounts = new JpaLoyaltyAccounts(unitOfWork);
+        this.folios = new JpaFolios(unitOfWork);
+        this.payments = new JpaPayments(unitOfWork);
+        this.invoices = new JpaInvoices(unitOfWork);
+        this.invoiceNumbers = new JpaInvoiceNumbers(unitOfWork);
     }
 
     /**
@@ -96,41 +133,95 @@ public final class JpaStore implements AutoCloseable {
         return new Builder();
     }
 
-    /** The transactions that every repository of this store joins. */
-    public UnitOfWork unitOfWork() {
+    /**
+     * The transactions that every repository of this store joins. An outermost transaction that the
+     * database ends with a deadlock or serialization failure (SQL state 40001 or 40P01) is run again, up
+     * to 3 times in all: nothing of it was committed and its after-rollback hooks have run, so the work
+     * starts afresh; what it calls outside the process must be idempotent across runs.
+     */
+    @Override
+    public UnitOfWork transactions() {
         return unitOfWork;
     }
 
+    @Override
     public Properties properties() {
         return properties;
     }
 
+    @Override
     public RoomTypes roomTypes() {
         return roomTypes;
     }
 
+    @Override
     public Rooms rooms() {
         return rooms;
     }
 
+    @Override
     public RatePlans ratePlans() {
         return ratePlans;
     }
 
+    @Override
     public NightlyRates nightlyRates() {
         return nightlyRates;
     }
 
+    @Override
     public ApiKeys apiKeys() {
         return apiKeys;
     }
 
+    @Override
     public Outbox outbox() {
         return outbox;
     }
 
-    public IdempotencyStore idempotencyStore() {
-        return idempotencyStore;
+    @Override
+    public IdempotencyStore idempotency() {
+        return idempotency;
+    }
+
+    @Override
+    public Bookings bookings() {
+        return bookings;
+    }
+
+    @Override
+    public Blocks blocks() {
+        return blocks;
+    }
+
+    @Override
+    public Guests guests() {
+        return guests;
+    }
+
+    @Override
+    public LoyaltyAccounts loyaltyAccounts() {
+        return loyaltyAccounts;
+    }
+
+    @Override
+    public Folios folios() {
+        return folios;
+    }
+
+    @Override
+    public Payments payments() {
+        return payments;
+    }
+
+    @Override
+    public Invoices invoices() {
+        return invoices;
+    }
+
+    @Override
+    public InvoiceNumbers invoiceNumbers() {
+        return invoiceNumbers;
     }
 
     /**
@@ -167,6 +258,7 @@ public final class JpaStore implements AutoCloseable {
         private Duration connectionTimeout = Duration.ofSeconds(5);
         private Duration lockTimeout = Duration.ofSeconds(10);
         private Clock clock = Clock.systemUTC();
+        private UnaryOperator<DataSource> wrapDataSource = UnaryOperator.identity();
 
         private Builder() {}
 
@@ -227,6 +319,12 @@ public final class JpaStore implements AutoCloseable {
             return this;
         }
 
+        /** What JPA's connections go through, for tests that count statements; package-private on purpose. */
+        Builder wrapDataSource(UnaryOperator<DataSource> wrap) {
+            this.wrapDataSource = Objects.requireNonNull(wrap, "wrap");
+            return this;
+        }
+
         /**
          * Connects, migrates the schema and starts JPA.
          *
@@ -247,7 +345,7 @@ public final class JpaStore implements AutoCloseable {
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
                         .validationMode(ValidationMode.NONE)
-                        .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                        .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, wrapDataSource.apply(dataSource))
                         .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, true)
                         .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, PhysicalNamingStrategySnakeCaseImpl.class.getName())
                         .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)

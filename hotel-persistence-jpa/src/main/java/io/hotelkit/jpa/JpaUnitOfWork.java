@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.Session;
@@ -19,8 +21,19 @@ import org.jspecify.annotations.Nullable;
  * Transactions on one {@link EntityManager} per thread: the outermost {@link #inTransaction} call opens
  * it and a transaction, nested calls join, and the outermost commits when it returns or rolls back when
  * it throws. Repositories reach the current entity manager through {@link #call} and {@link #jdbc}.
+ *
+ * <p>An outermost transaction that the database ends with a deadlock or a serialization failure (SQL
+ * states 40001, 40P01) is run again, up to {@link #ATTEMPTS} times in all, after a short random pause. That
+ * is safe: the database rolled the whole transaction back, so nothing of it was committed, and its
+ * after-rollback hooks have run (the availability engine has given back what it took) before the work
+ * runs again from the start. Work that calls out of the process inside a transaction must be idempotent
+ * across runs, as the payment gateway is through its idempotency key. Nested calls never retry: only the
+ * outermost call owns the whole transaction.
  */
 final class JpaUnitOfWork implements UnitOfWork {
+
+    static final int ATTEMPTS = 3;
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
 
     private final EntityManagerFactory factory;
     private final Vendor vendor;
@@ -37,23 +50,49 @@ final class JpaUnitOfWork implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        Tx tx = begin();
-        current.set(tx);
-        T result;
-        try {
-            result = work.get();
-            tx.commit();
-        } catch (Throwable failure) {
+        for (int attempt = 1; ; attempt++) {
+            Tx tx = begin();
+            current.set(tx);
+            T result;
+            try {
+                result = work.get();
+                tx.commit();
+            } catch (Throwable failure) {
+                current.remove();
+                tx.rollback(failure);
+                tx.close(failure);
+                runAll(tx.afterRollback, failure);
+                if (attempt < ATTEMPTS && isRetryable(failure) && pause(attempt)) {
+                    continue;
+                }
+                throw sneaky(StoreFailures.translate(failure));
+            }
             current.remove();
-            tx.rollback(failure);
-            tx.close(failure);
-            runAll(tx.afterRollback, failure);
-            throw sneaky(StoreFailures.translate(failure));
+            tx.close(null);
+            runAll(tx.afterCommit, null);
+            return result;
         }
-        current.remove();
-        tx.close(null);
-        runAll(tx.afterCommit, null);
-        return result;
+    }
+
+    /** Whether the database gave up the transaction so that it may be run again: a deadlock or serialization failure. */
+    static boolean isRetryable(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits a little, longer with each attempt, so that the transactions that clashed do not clash again. */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt + 5));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

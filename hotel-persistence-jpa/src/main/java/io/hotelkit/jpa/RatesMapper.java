@@ -36,10 +36,10 @@ final class RatesMapper {
                 new CancellationPolicy(
                         row.freeUntilDaysBefore,
                         CancellationPolicy.Penalty.valueOf(row.penalty),
-                        Decimals.canonical(row.penaltyPercent)),
+                        row.penaltyPercent),
                 row.parentRatePlan == null
                         ? null
-                        : new DerivedRate(row.parentRatePlan, Decimals.canonical(row.adjustmentPercent)),
+                        : new DerivedRate(row.parentRatePlan, row.adjustmentPercent),
                 row.version);
     }
 

@@ -14,8 +14,11 @@ import org.jspecify.annotations.Nullable;
 final class StoreFailures {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String EXCLUSION_VIOLATION = "23P01";
     /** PostgreSQL's foreign key violation, and H2's for a missing parent row. */
     private static final Set<String> MISSING_PARENT = Set.of("23503", "23506");
+    /** PostgreSQL's "terminating connection" (admin shutdown, crash shutdown) and "cannot connect now". */
+    private static final Set<String> POSTGRESQL_GONE = Set.of("57P01", "57P02", "57P03");
     /** H2's "connection broken", "database is closed" and "database called at shutdown". */
     private static final Set<String> H2_GONE = Set.of("90067", "90098", "90121");
 
@@ -43,7 +46,8 @@ final class StoreFailures {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || H2_GONE.contains(sql.getSQLState()))) {
+                    && (sql.getSQLState().startsWith("08") || POSTGRESQL_GONE.contains(sql.getSQLState())
+                            || H2_GONE.contains(sql.getSQLState()))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -55,6 +59,11 @@ final class StoreFailures {
 
     static boolean isUniqueViolation(Throwable failure) {
         return sqlState(failure).filter(UNIQUE_VIOLATION::equals).isPresent();
+    }
+
+    /** PostgreSQL's exclusion constraint refused a row (a room booked twice, see V5). */
+    static boolean isExclusionViolation(Throwable failure) {
+        return sqlState(failure).filter(EXCLUSION_VIOLATION::equals).isPresent();
     }
 
     static boolean isMissingParent(Throwable failure) {

@@ -38,11 +38,23 @@ abstract class VersionedEntity {
      * @throws NotFoundException if a changed aggregate is not stored, or a row it refers to is missing
      */
     static <E extends VersionedEntity> E save(EntityManager em, @Nullable E stored, long version, Spec<E> spec) {
+        return save(em, stored, version, spec, checked -> {});
+    }
+
+    /**
+     * Saves as {@link #save(EntityManager, VersionedEntity, long, Spec)} does, and runs {@code beforeWrite}
+     * once the version is checked and before the row is written: with the stored row, locked and as it is
+     * in the database, or with {@code null} for a new aggregate. A repository applies there what the row's
+     * change takes from other rows, so that a refusal leaves the row as it was.
+     */
+    static <E extends VersionedEntity> E save(EntityManager em, @Nullable E stored, long version, Spec<E> spec,
+            Consumer<@Nullable E> beforeWrite) {
         E row;
         if (version == 0) {
             if (stored != null) {
                 throw new DuplicateException(spec.kind, spec.id, null);
             }
+            beforeWrite.accept(null);
             row = spec.create.get();
             spec.fill.accept(row);
             row.version = 1;
@@ -57,6 +69,7 @@ abstract class VersionedEntity {
             if (row.version != version) {
                 throw new VersionConflictException(spec.kind, spec.id, version, row.version);
             }
+            beforeWrite.accept(row);
             spec.fill.accept(row);
             row.version = version + 1;
         }

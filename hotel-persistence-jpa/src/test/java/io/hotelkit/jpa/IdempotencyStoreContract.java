@@ -11,6 +11,7 @@ import io.hotelkit.shared.IdempotencyKeyReusedException;
 import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.IdempotencyStore.Claim;
 import io.hotelkit.shared.UnitOfWork;
+import io.hotelkit.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +43,11 @@ abstract class IdempotencyStoreContract {
     }
 
     private IdempotencyStore keys() {
-        return store().idempotencyStore();
+        return store().idempotency();
     }
 
     private UnitOfWork transactions() {
-        return store().unitOfWork();
+        return store().transactions();
     }
 
     private static IdempotencyKey newKey() {
@@ -104,24 +105,24 @@ abstract class IdempotencyStoreContract {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
         IdempotencyKey key = newKey();
         try (JpaStore store = db().database().storeBuilder().clock(clock).open()) {
-            IdempotencyStore keys = store.idempotencyStore();
-            store.unitOfWork().run(() -> {
+            IdempotencyStore keys = store.idempotency();
+            store.transactions().run(() -> {
                 keys.claim(key, FINGERPRINT);
                 keys.complete(key, "old");
             });
 
             clock.advance(IdempotencyStore.RETENTION.minusSeconds(1));
-            assertThat(store.unitOfWork().inTransaction(() -> keys.claim(key, FINGERPRINT)))
+            assertThat(store.transactions().inTransaction(() -> keys.claim(key, FINGERPRINT)))
                     .isEqualTo(new Claim.Completed("old"));
 
             clock.advance(Duration.ofSeconds(2));
-            Claim afresh = store.unitOfWork().inTransaction(() -> {
+            Claim afresh = store.transactions().inTransaction(() -> {
                 Claim claim = keys.claim(key, OTHER_FINGERPRINT);
                 keys.complete(key, "new");
                 return claim;
             });
             assertThat(afresh).isEqualTo(new Claim.Fresh());
-            assertThat(store.unitOfWork().inTransaction(() -> keys.claim(key, OTHER_FINGERPRINT)))
+            assertThat(store.transactions().inTransaction(() -> keys.claim(key, OTHER_FINGERPRINT)))
                     .isEqualTo(new Claim.Completed("new"));
         }
     }

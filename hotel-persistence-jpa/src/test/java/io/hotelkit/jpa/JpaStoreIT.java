@@ -18,7 +18,7 @@ class JpaStoreIT {
     @Test
     void the_lock_timeout_holds_on_a_connection_even_after_a_rollback() {
         try (JpaStore store = db.database().storeBuilder().maximumPoolSize(1).lockTimeout(Duration.ofSeconds(3)).open()) {
-            JpaUnitOfWork transactions = (JpaUnitOfWork) store.unitOfWork();
+            JpaUnitOfWork transactions = (JpaUnitOfWork) store.transactions();
             assertThatThrownBy(() -> transactions.run(() -> {
                 lockTimeout(transactions);
                 throw new IllegalStateException("roll back");

@@ -43,7 +43,7 @@ class StoreUnavailableIT {
             store.properties().save(property);
             assertThat(store.isAvailable()).isTrue();
 
-            assertThatThrownBy(() -> store.unitOfWork().run(() -> {
+            assertThatThrownBy(() -> store.transactions().run(() -> {
                 store.properties().findBy(property.id());
                 proxy.close();
                 store.properties().findByCode(property.code());

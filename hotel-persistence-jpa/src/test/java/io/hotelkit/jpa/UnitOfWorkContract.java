@@ -24,7 +24,7 @@ abstract class UnitOfWorkContract {
     abstract JpaStore store();
 
     private UnitOfWork transactions() {
-        return store().unitOfWork();
+        return store().transactions();
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.hotelkit.jpa;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code bookings}. */
+@Entity
+@Table(name = "bookings")
+class BookingEntity extends VersionedEntity {
+    @Id
+    String id;
+    String propertyId;
+    String confirmationCode;
+    String guestId;
+    String roomType;
+    @Nullable String roomNumber;
+    boolean roomRequested;
+    String ratePlan;
+    @Nullable String blockCode;
+    LocalDate checkin;
+    LocalDate checkout;
+    int adults;
+    int children;
+    String currency;
+
+    /** The frozen price of each night, in order, as a JSON array of decimal strings. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    String nightlyPrices;
+
+    BigDecimal total;
+    int freeUntilDaysBefore;
+    String penalty;
+    @Nullable BigDecimal penaltyPercent;
+    String status;
+    @Nullable String specialRequests;
+    @Nullable String cardToken;
+    String createdBy;
+    Instant createdAt;
+    Instant updatedAt;
+    @Nullable String cancellationReason;
+}

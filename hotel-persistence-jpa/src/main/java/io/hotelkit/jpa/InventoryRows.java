@@ -1,0 +1,400 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.availability.InventoryDelta;
+import io.hotelkit.availability.InventoryDelta.BlockNight;
+import io.hotelkit.availability.InventoryDelta.RoomNight;
+import io.hotelkit.availability.InventoryDelta.TypeNight;
+import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.availability.NotAvailableException.Reason;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inventory's night rows ({@code V5__inventory_nights.sql}), through which the database itself
+ * refuses a second sale: repositories hand every change of bookings, blocks and rooms here as the
+ * {@link InventoryDelta} the availability engine applies in memory, and it is applied as
+ * <ul>
+ *   <li>{@code block_nights}: a pick-up is {@code picked + d <= rooms} while the block is open; a closed
+ *       block takes none, and what its bookings give back also goes back to its room type;
+ *   <li>{@code type_nights}: a positive change is {@code taken + d <= capacity}, with the row made on
+ *       first use; a give-back is not guarded;
+ *   <li>{@code room_nights}: a held night is a row, and the primary key refuses a second holder.
+ * </ul>
+ * A guard that fails changes no row: the statement reports 0 rows, and the change is refused with a
+ * {@link NotAvailableException} naming the night. So no statement fails, and a PostgreSQL transaction is
+ * never aborted by a refusal. A change is applied whole or not at all, inside a savepoint that a refusal
+ * rolls back to, so that a caller may go on with its transaction. Rows are touched in one order (blocks,
+ * then room types, then rooms, each by code and night), so that concurrent changes lock them in the same
+ * order and do not deadlock.
+ *
+ * <p>Under PostgreSQL's default isolation a guarded update that finds its row locked waits for the other
+ * transaction and then checks its guard against the row as that transaction left it; so the guard holds
+ * however many transactions, from however many processes, sell the same night at once.
+ */
+final class InventoryRows {
+
+    private static final String TYPE_NIGHT_POSTGRESQL = """
+            insert into type_nights as t (property_id, room_type, night, taken)
+            select ?, ?, cast(? as date), cast(? as integer)
+            where cast(? as integer) <= (select capacity from room_types where property_id = ? and code = ?)
+            on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
+            where t.taken + excluded.taken
+                <= (select capacity from room_types where property_id = excluded.property_id and code = excluded.room_type)""";
+    private static final String TYPE_NIGHT_H2 = """
+            merge into type_nights t using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) room_type,
+                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored,
+                (select capacity from room_types where property_id = ? and code = ?) capacity) s
+            on t.property_id = s.property_id and t.room_type = s.room_type and t.night = s.night
+            when matched and t.taken + s.d <= s.capacity then update set taken = t.taken + s.d
+            when not matched and s.d <= s.capacity then
+                insert (property_id, room_type, night, taken) values (s.property_id, s.room_type, s.night, s.d)""";
+    private static final String BLOCK_NIGHT_POSTGRESQL = """
+            insert into block_nights as b (property_id, block_code, night, picked)
+            select ?, ?, cast(? as date), cast(? as integer) where cast(? as integer) <= cast(? as integer)
+            on conflict (property_id, block_code, night) do update set picked = b.picked + excluded.picked
+            where b.picked + excluded.picked <= cast(? as integer)""";
+    private static final String BLOCK_NIGHT_H2 = """
+            merge into block_nights b using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) block_code,
+                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored, cast(? as integer) rooms,
+                cast(? as integer) also_rooms) s
+            on b.property_id = s.property_id and b.block_code = s.block_code and b.night = s.night
+            when matched and b.picked + s.d <= s.rooms then update set picked = b.picked + s.d
+            when not matched and s.d <= s.rooms then
+                insert (property_id, block_code, night, picked) values (s.property_id, s.block_code, s.night, s.d)""";
+    // Give-backs are plain updates: a proposed row of an upsert must pass the checks (taken >= 0) before any conflict.
+    private static final String GIVE_BACK_TYPE_NIGHT =
+            "update type_nights set taken = taken + ? where property_id = ? and room_type = ? and night = ?";
+    private static final String GIVE_BACK_BLOCK_NIGHT =
+            "update block_nights set picked = picked + ? where property_id = ? and block_code = ? and night = ?";
+    private static final String HOLD_ROOM_POSTGRESQL =
+            "insert into room_nights (property_id, room_number, night, booking_id) values (?, ?, ?, ?) on conflict do nothing";
+    private static final String HOLD_ROOM_H2 =
+            "insert into room_nights (property_id, room_number, night, booking_id) values (?, ?, ?, ?)";
+    private static final String FREE_BOOKED_ROOM =
+            "delete from room_nights where property_id = ? and room_number = ? and night = ? and booking_id = ?";
+    private static final String FREE_OUT_OF_ORDER_ROOM =
+            "delete from room_nights where property_id = ? and room_number = ? and night = ? and booking_id is null";
+
+    private final JpaUnitOfWork transactions;
+
+    InventoryRows(JpaUnitOfWork transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * Applies {@code delta} to a property's night rows in the current transaction, whole or not at all.
+     *
+     * @param roomType the room type whose capacity changes, and under which a taken room is reported
+     * @param capacityChange rooms added to (or removed from) {@code roomType}'s capacity first
+     * @param holder the booking whose room nights change, or {@code null} for out-of-order periods
+     * @throws NotAvailableException if a night is sold out, a block full or closed, or a room taken; nothing
+     *     of the change is applied then
+     */
+    void apply(PropertyId propertyId, String roomType, int capacityChange, InventoryDelta delta, @Nullable String holder) {
+        if (capacityChange == 0 && delta.isEmpty()) {
+            return;
+        }
+        transactions.jdbc(connection -> {
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                new Change(connection, propertyId.value(), roomType, holder).apply(capacityChange, delta);
+            } catch (RuntimeException | SQLException | Error failure) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException e) {
+                    failure.addSuppressed(e);
+                }
+                throw failure;
+            }
+            connection.releaseSavepoint(savepoint);
+            return null;
+        });
+    }
+
+    /** The rooms a block's bookings have picked up, by night; nights with none are left out. */
+    Map<LocalDate, Integer> pickedUp(PropertyId propertyId, String block) {
+        return transactions.jdbc(connection -> {
+            Map<LocalDate, Integer> picked = new TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select night, picked from block_nights where property_id = ? and block_code = ? and picked > 0")) {
+                select.setString(1, propertyId.value());
+                select.setString(2, block);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        picked.put(row.getObject(1, LocalDate.class), row.getInt(2));
+                    }
+                }
+            }
+            return picked;
+        });
+    }
+
+    /** A block as a pick-up sees it, read under the block row's lock. */
+    private record BlockRow(String code, String roomType, DateRange nights, int rooms, boolean open) {}
+
+    /** One change, applied on the transaction's connection. */
+    private final class Change {
+        private final Connection connection;
+        private final String propertyId;
+        private final String roomType;
+        private final @Nullable String holder;
+        private final boolean postgres = transactions.vendor() == Vendor.POSTGRESQL;
+
+        Change(Connection connection, String propertyId, String roomType, @Nullable String holder) {
+            this.connection = connection;
+            this.propertyId = propertyId;
+            this.roomType = roomType;
+            this.holder = holder;
+        }
+
+        void apply(int capacityChange, InventoryDelta delta) throws SQLException {
+            if (capacityChange != 0) {
+                changeCapacity(capacityChange);
+            }
+            Map<TypeNight, Integer> typeNights = new HashMap<>(delta.typeNights());
+            applyBlockNights(delta.blockNights(), typeNights);
+            applyTypeNights(typeNights);
+            applyRoomNights(delta.roomNights());
+        }
+
+        private void changeCapacity(int change) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update room_types set capacity = capacity + ? where property_id = ? and code = ?")) {
+                update.setInt(1, change);
+                update.setString(2, propertyId);
+                update.setString(3, roomType);
+                if (update.executeUpdate() != 1) {
+                    throw new NotFoundException("room type", roomType);
+                }
+            }
+        }
+
+        private void applyBlockNights(Map<BlockNight, Integer> blockNights, Map<TypeNight, Integer> typeNights)
+                throws SQLException {
+            if (blockNights.isEmpty()) {
+                return;
+            }
+            Map<String, BlockRow> blocks = new HashMap<>();
+            for (String code : blockNights.keySet().stream().map(BlockNight::block).distinct().sorted().toList()) {
+                blocks.put(code, lockBlock(code));
+            }
+            List<Map.Entry<BlockNight, Integer>> rows = sorted(blockNights,
+                    Comparator.comparing(BlockNight::block).thenComparing(BlockNight::night));
+            for (Map.Entry<BlockNight, Integer> entry : rows) {
+                BlockRow block = blocks.get(entry.getKey().block());
+                LocalDate night = entry.getKey().night();
+                int count = entry.getValue();
+                if (count > 0 && !block.open()) {
+                    throw refusedBlock(block, night, "block " + block.code() + " is no longer open for pick-up");
+                }
+                if (count > 0 && !block.nights().contains(night)) {
+                    throw refusedBlock(block, night, "block " + block.code() + " holds no rooms on " + night + ", only for "
+                            + block.nights());
+                }
+                if (count < 0 && !block.open()) {
+                    // a closed block holds only what is picked up: what goes back goes back to its room type
+                    typeNights.merge(new TypeNight(block.roomType(), night), count, Integer::sum);
+                }
+            }
+            int[] changed = executeInOrder(rows, postgres ? BLOCK_NIGHT_POSTGRESQL : BLOCK_NIGHT_H2, GIVE_BACK_BLOCK_NIGHT, entry -> {
+                BlockRow block = blocks.get(entry.getKey().block());
+                int count = entry.getValue();
+                return count > 0 ? new Object[] {propertyId, block.code(), entry.getKey().night(), count, count, block.rooms(), block.rooms()}
+                        : new Object[] {count, propertyId, block.code(), entry.getKey().night()};
+            });
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) {
+                    BlockRow block = blocks.get(rows.get(i).getKey().block());
+                    LocalDate night = rows.get(i).getKey().night();
+                    throw refusedBlock(block, night, "block " + block.code() + " has all its " + block.rooms()
+                            + " rooms picked up on " + night);
+                }
+            }
+        }
+
+        private BlockRow lockBlock(String code) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select room_type, first_night, end_date, rooms, status from blocks
+                    where property_id = ? and code = ? for update""")) {
+                select.setString(1, propertyId);
+                select.setString(2, code);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        throw new NotFoundException("block", code);
+                    }
+                    String status = row.getString(5);
+                    return new BlockRow(code, row.getString(1),
+                            DateRange.of(row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class)), row.getInt(4),
+                            status.equals("TENTATIVE") || status.equals("DEFINITE"));
+                }
+            }
+        }
+
+        private NotAvailableException refusedBlock(BlockRow block, LocalDate night, String why) {
+            return new NotAvailableException(Reason.BLOCK_FULL, PropertyId.of(propertyId), block.roomType(), night, why);
+        }
+
+        private void applyTypeNights(Map<TypeNight, Integer> typeNights) throws SQLException {
+            List<Map.Entry<TypeNight, Integer>> rows = sorted(typeNights,
+                    Comparator.comparing(TypeNight::roomType).thenComparing(TypeNight::night));
+            int[] changed = executeInOrder(rows, postgres ? TYPE_NIGHT_POSTGRESQL : TYPE_NIGHT_H2, GIVE_BACK_TYPE_NIGHT, entry -> {
+                TypeNight night = entry.getKey();
+                int count = entry.getValue();
+                return count > 0 ? new Object[] {propertyId, night.roomType(), night.night(), count, count, propertyId, night.roomType()}
+                        : new Object[] {count, propertyId, night.roomType(), night.night()};
+            });
+            for (int i = 0; i < changed.length; i++) {
+                if (changed[i] == 0) {
+                    TypeNight night = rows.get(i).getKey();
+                    int count = rows.get(i).getValue();
+                    throw new NotAvailableException(Reason.SOLD_OUT, PropertyId.of(propertyId), night.roomType(), night.night(),
+                            count == 1 ? "room type " + night.roomType() + " is sold out on " + night.night()
+                                    : "room type %s has not %d rooms free on %s".formatted(night.roomType(), count, night.night()));
+                }
+            }
+        }
+
+        private void applyRoomNights(Map<RoomNight, Integer> roomNights) throws SQLException {
+            List<Map.Entry<RoomNight, Integer>> rows = sorted(roomNights,
+                    Comparator.comparing(RoomNight::room).thenComparing(RoomNight::night));
+            List<Object[]> frees = new ArrayList<>();
+            List<Object[]> holds = new ArrayList<>();
+            List<RoomNight> held = new ArrayList<>();
+            for (Map.Entry<RoomNight, Integer> entry : rows) {
+                RoomNight night = entry.getKey();
+                if (entry.getValue() < 0) {
+                    frees.add(holder == null ? new Object[] {propertyId, night.room(), night.night()}
+                            : new Object[] {propertyId, night.room(), night.night(), holder});
+                } else if (entry.getValue() == 1) {
+                    holds.add(new Object[] {propertyId, night.room(), night.night(), holder});
+                    held.add(night);
+                } else {
+                    throw taken(night);
+                }
+            }
+            int[] freed = execute(holder == null ? FREE_OUT_OF_ORDER_ROOM : FREE_BOOKED_ROOM, frees, false);
+            for (int i = 0; i < freed.length; i++) {
+                if (freed[i] != 1) {
+                    throw new IllegalStateException("room " + frees.get(i)[1] + " was not held on " + frees.get(i)[2]
+                            + " by " + (holder == null ? "an out-of-order period" : "booking " + holder)
+                            + ", as the stored booking or room says; room_nights is out of step");
+                }
+            }
+            int[] taken = execute(postgres ? HOLD_ROOM_POSTGRESQL : HOLD_ROOM_H2, holds, true);
+            for (int i = 0; i < taken.length; i++) {
+                if (taken[i] == 0) {
+                    throw taken(held.get(i));
+                }
+            }
+        }
+
+        private NotAvailableException taken(RoomNight night) {
+            return new NotAvailableException(Reason.ROOM_TAKEN, PropertyId.of(propertyId), roomType, night.night(),
+                    "room " + night.room() + " is taken on " + night.night());
+        }
+
+        /**
+         * Runs the take statement for each positive count and the give-back statement for each negative one,
+         * in the rows' order (so that rows are locked in it), as few batches as the signs allow; answers how
+         * many rows each changed. A give-back must change its row: one that finds none means the night rows
+         * are out of step with what the repositories stored.
+         */
+        private <K> int[] executeInOrder(List<Map.Entry<K, Integer>> rows, String take, String giveBack,
+                Function<Map.Entry<K, Integer>, Object[]> parameters) throws SQLException {
+            int[] counts = new int[rows.size()];
+            int start = 0;
+            while (start < rows.size()) {
+                boolean taking = rows.get(start).getValue() > 0;
+                int end = start;
+                List<Object[]> run = new ArrayList<>();
+                while (end < rows.size() && rows.get(end).getValue() > 0 == taking) {
+                    run.add(parameters.apply(rows.get(end)));
+                    end++;
+                }
+                int[] changed = execute(taking ? take : giveBack, run, false);
+                for (int i = 0; i < changed.length; i++) {
+                    if (!taking && changed[i] != 1) {
+                        throw new IllegalStateException("nothing to give back on " + rows.get(start + i).getKey()
+                                + ": the inventory's night rows are out of step with what is stored");
+                    }
+                    counts[start + i] = changed[i];
+                }
+                start = end;
+            }
+            return counts;
+        }
+
+        /**
+         * Runs one statement for each row of parameters and answers how many rows each changed: as one batch
+         * on PostgreSQL, which reports each statement's count; one by one on H2, where a unique key violation
+         * is a count of 0 if {@code duplicateChangesNone}, else (another transaction made the row first) the
+         * statement is run once more, and now finds the row.
+         */
+        private int[] execute(String sql, List<Object[]> rows, boolean duplicateChangesNone) throws SQLException {
+            int[] counts = new int[rows.size()];
+            if (rows.isEmpty()) {
+                return counts;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                if (postgres) {
+                    for (Object[] row : rows) {
+                        bind(statement, row);
+                        statement.addBatch();
+                    }
+                    counts = statement.executeBatch();
+                    for (int count : counts) {
+                        if (count < 0) {
+                            throw new IllegalStateException("the database did not say how many rows a statement changed: " + sql);
+                        }
+                    }
+                    return counts;
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    bind(statement, rows.get(i));
+                    try {
+                        counts[i] = statement.executeUpdate();
+                    } catch (SQLException e) {
+                        if (!StoreFailures.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        counts[i] = duplicateChangesNone ? 0 : statement.executeUpdate();
+                    }
+                }
+                return counts;
+            }
+        }
+
+        private static void bind(PreparedStatement statement, Object[] row) throws SQLException {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null) {
+                    statement.setNull(i + 1, Types.VARCHAR);
+                } else {
+                    statement.setObject(i + 1, row[i]);
+                }
+            }
+        }
+    }
+
+    private static <K> List<Map.Entry<K, Integer>> sorted(Map<K, Integer> counts, Comparator<K> order) {
+        Map<K, Integer> ordered = new LinkedHashMap<>();
+        counts.keySet().stream().sorted(order).forEach(key -> ordered.put(key, counts.get(key)));
+        return ordered.entrySet().stream().filter(entry -> entry.getValue() != 0).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package io.hotelkit.jpa;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A row of {@code invoices}, with its lines in {@code invoice_lines}; written once, never changed. */
+@Entity
+@Table(name = "invoices")
+class InvoiceEntity {
+    @Id
+    String id;
+    String propertyId;
+    String bookingId;
+    String number;
+    String kind;
+    @Nullable String credits;
+    LocalDate issueDate;
+    Instant issuedAt;
+    String guestId;
+    String currency;
+    BigDecimal total;
+    BigDecimal vat;
+    @Nullable String paymentHint;
+
+    @ElementCollection
+    @CollectionTable(name = "invoice_lines", joinColumns = @JoinColumn(name = "invoice_id"))
+    @OrderColumn(name = "line_no")
+    List<LineRow> lines = new ArrayList<>();
+
+    @Embeddable
+    static class LineRow {
+        String folioLineId;
+        LocalDate lineDate;
+        String kind;
+        String description;
+        BigDecimal amount;
+    }
+}

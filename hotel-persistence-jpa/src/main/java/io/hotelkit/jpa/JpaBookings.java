@@ -1,0 +1,123 @@
+package io.hotelkit.jpa;
+
+import io.hotelkit.availability.Claim;
+import io.hotelkit.availability.InventoryDelta;
+import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingFilter;
+import io.hotelkit.reservations.Bookings;
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Bookings in table {@code bookings}. Saving one applies what its claim on the inventory changes, from the
+ * stored booking's claim to the new one, to the night rows ({@link InventoryRows}) before the booking's
+ * row is written: so the database refuses a night sold twice with a {@link NotAvailableException}, and a
+ * refused save leaves the booking and the inventory as they were.
+ */
+final class JpaBookings implements Bookings {
+
+    private final JpaUnitOfWork transactions;
+    private final InventoryRows inventory;
+
+    JpaBookings(JpaUnitOfWork transactions, InventoryRows inventory) {
+        this.transactions = transactions;
+        this.inventory = inventory;
+    }
+
+    @Override
+    public Optional<Booking> findBy(BookingId id) {
+        return transactions.call(em -> load(em, id.value()).map(ReservationMapper::toDomain));
+    }
+
+    @Override
+    public List<Booking> list(BookingFilter filter, @Nullable BookingId afterId, int limit) {
+        Limits.require(limit);
+        Map<String, Object> criteria = new LinkedHashMap<>();
+        criteria.put("propertyId", filter.propertyId() == null ? null : filter.propertyId().value());
+        criteria.put("status", filter.status() == null ? null : filter.status().name());
+        criteria.put("checkin", filter.checkinDate());
+        criteria.put("checkout", filter.checkoutDate());
+        criteria.put("guestId", filter.guestId() == null ? null : filter.guestId().value());
+        criteria.put("createdBy", filter.createdBy());
+        criteria.values().removeIf(Objects::isNull);
+        StringBuilder jpql = new StringBuilder("from BookingEntity b where b.id > :after");
+        criteria.keySet().forEach(field -> jpql.append(" and b.").append(field).append(" = :").append(field));
+        jpql.append(" order by b.id");
+        return transactions.call(em -> {
+            TypedQuery<BookingEntity> query = em.createQuery(jpql.toString(), BookingEntity.class)
+                    .setParameter("after", afterId == null ? "" : afterId.value())
+                    .setMaxResults(limit);
+            criteria.forEach(query::setParameter);
+            return query.getResultList().stream().map(ReservationMapper::toDomain).toList();
+        });
+    }
+
+    @Override
+    public List<Booking> overlapping(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
+        String jpql = "from BookingEntity b where b.propertyId = :property and b.checkout > :start and b.checkin < :end"
+                + (roomType == null ? "" : " and b.roomType = :roomType") + " order by b.id";
+        return transactions.call(em -> {
+            TypedQuery<BookingEntity> query = em.createQuery(jpql, BookingEntity.class)
+                    .setParameter("property", propertyId.value())
+                    .setParameter("start", nights.start())
+                    .setParameter("end", nights.end());
+            if (roomType != null) {
+                query.setParameter("roomType", roomType);
+            }
+            return query.getResultList().stream().map(ReservationMapper::toDomain).toList();
+        });
+    }
+
+    @Override
+    public Booking save(Booking booking) {
+        Objects.requireNonNull(booking, "booking");
+        String id = booking.id().value();
+        return transactions.call(em -> {
+            try {
+                return ReservationMapper.toDomain(VersionedEntity.save(em, load(em, id).orElse(null), booking.version(),
+                        new VersionedEntity.Spec<>("booking", id, id,
+                                () -> new NotFoundException("room type, room, rate plan or block of booking", id),
+                                BookingEntity::new, to -> ReservationMapper.copy(booking, to)),
+                        stored -> take(stored == null ? null : ReservationMapper.toDomain(stored), booking)));
+            } catch (PersistenceException e) {
+                if (StoreFailures.isExclusionViolation(e)) {
+                    // PostgreSQL's backstop caught what the night rows did not: refused all the same
+                    NotAvailableException refused = new NotAvailableException(NotAvailableException.Reason.ROOM_TAKEN,
+                            booking.propertyId(), booking.roomType(), booking.stay().checkin(),
+                            "room " + booking.roomNumber() + " is taken during " + booking.stay());
+                    refused.initCause(e);
+                    throw refused;
+                }
+                throw e;
+            }
+        });
+    }
+
+    private void take(@Nullable Booking stored, Booking booking) {
+        if (stored != null && !stored.propertyId().equals(booking.propertyId())) {
+            throw new IllegalArgumentException("booking " + booking.id() + " stays with property " + stored.propertyId());
+        }
+        Claim before = stored == null ? null : stored.claim();
+        Claim after = booking.claim();
+        inventory.apply(booking.propertyId(), booking.roomType(), 0, InventoryDelta.between(before, after), booking.id().value());
+    }
+
+    private static Optional<BookingEntity> load(EntityManager em, String id) {
+        return em.createQuery("from BookingEntity where id = :id", BookingEntity.class)
+                .setParameter("id", id)
+                .getResultList().stream()
+                .findFirst();
+    }
+}

@@ -1,0 +1,125 @@
+package io.hotelkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hotelkit.Hotel;
+import io.hotelkit.guests.Guest;
+import io.hotelkit.guests.NewGuest;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.jpa.testing.FreshDatabase;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingChanges;
+import io.hotelkit.reservations.BookingRequest;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.Occupancy;
+import io.hotelkit.shared.Stay;
+import io.hotelkit.testing.MutableClock;
+import io.hotelkit.testing.TestHotels;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No N+1 queries: the booking path, the engine's load and the reports send a number of statements that
+ * does not grow with the stay's length or the number of bookings and rooms. Counted at the JDBC level
+ * ({@link StatementCounter}), so the repositories' own SQL counts too; a batch is one statement.
+ */
+abstract class StatementCounts {
+
+    private final StatementCounter counter = new StatementCounter();
+    private final MutableClock clock = MutableClock.at(TestHotels.CLOCK_START);
+    private JpaStore store;
+    private Hotel hotel;
+    private Property lisbon;
+    private Guest guest;
+
+    abstract FreshDatabase db();
+
+    @BeforeEach
+    void openCountedStore() {
+        store = db().database().storeBuilder().wrapDataSource(counter::wrap).open();
+        hotel = Hotel.builder().storage(store).clock(clock).build();
+        lisbon = TestHotels.lisbon(hotel, Fixtures.unique("S"));
+        guest = hotel.guests().findOrRegister(NewGuest.of("Guest", "counted@example.com"));
+        book(null, "2026-12-01", "2026-12-02"); // the first booking of a store prepares what later ones reuse
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void booking_modifying_and_cancelling_send_as_many_statements_for_a_long_stay_as_for_a_short_one() {
+        for (String room : new String[] {null, "201"}) {
+            AtomicReference<Booking> shortStay = new AtomicReference<>();
+            AtomicReference<Booking> longStay = new AtomicReference<>();
+            List<String> bookShort = beyondNightRows(counter.during(() -> shortStay.set(book(room, "2026-12-10", "2026-12-12"))));
+            List<String> bookLong = beyondNightRows(counter.during(() -> longStay.set(book(room, "2027-01-10", "2027-01-24"))));
+            assertThat(bookLong).as("booking 14 nights, room %s", room).hasSameSizeAs(bookShort).hasSizeLessThanOrEqualTo(20);
+
+            List<String> modifyShort = beyondNightRows(counter.during(() -> shortStay.set(extend(shortStay.get(), 1))));
+            List<String> modifyLong = beyondNightRows(counter.during(() -> longStay.set(extend(longStay.get(), 7))));
+            assertThat(modifyLong).as("modifying, room %s", room).hasSameSizeAs(modifyShort).hasSizeLessThanOrEqualTo(20);
+
+            List<String> cancelShort = beyondNightRows(counter.during(() -> hotel.bookings().cancel(lisbon.id(), shortStay.get().id(), null)));
+            List<String> cancelLong = beyondNightRows(counter.during(() -> hotel.bookings().cancel(lisbon.id(), longStay.get().id(), null)));
+            assertThat(cancelLong).as("cancelling, room %s", room).hasSameSizeAs(cancelShort).hasSizeLessThanOrEqualTo(20);
+        }
+    }
+
+    @Test
+    void loading_the_engine_sends_as_many_statements_for_many_bookings_and_rooms_as_for_a_few() {
+        List<String> few = counter.during(() -> Hotel.builder().storage(store).clock(clock).build());
+        for (int n = 1; n <= 30; n++) {
+            hotel.inventory().addRoom(lisbon.id(), "3" + String.format("%02d", n), "DBL", "3");
+        }
+        for (int n = 0; n < 60; n++) {
+            LocalDate checkin = LocalDate.parse("2026-12-05").plusDays(n % 40);
+            book(null, checkin.toString(), checkin.plusDays(2).toString());
+        }
+
+        List<String> many = counter.during(() -> Hotel.builder().storage(store).clock(clock).build());
+
+        assertThat(many).hasSameSizeAs(few);
+    }
+
+    @Test
+    void reports_send_as_many_statements_for_a_busy_month_as_for_a_quiet_one() {
+        DateRange december = DateRange.of(LocalDate.parse("2026-12-01"), LocalDate.parse("2027-01-01"));
+        LocalDate arrival = LocalDate.parse("2026-12-20");
+        List<String> quietOccupancy = counter.during(() -> hotel.reports().occupancy(lisbon.id(), december));
+        List<String> quietArrivals = counter.during(() -> hotel.reports().arrivals(lisbon.id(), arrival));
+        for (int n = 0; n < 40; n++) {
+            LocalDate checkin = LocalDate.parse("2026-12-02").plusDays(n % 25);
+            book(null, checkin.toString(), checkin.plusDays(1 + n % 3).toString());
+        }
+        hotel.inventory().takeOutOfOrder(lisbon.id(), "105", DateRange.of(arrival, arrival.plusDays(3)), "paint");
+
+        assertThat(counter.during(() -> hotel.reports().occupancy(lisbon.id(), december)))
+                .hasSameSizeAs(quietOccupancy).hasSizeLessThanOrEqualTo(3);
+        assertThat(counter.during(() -> hotel.reports().arrivals(lisbon.id(), arrival)))
+                .hasSameSizeAs(quietArrivals).hasSizeLessThanOrEqualTo(2);
+    }
+
+    /**
+     * The statements but those on the inventory's night rows, which are one per night and row changed: a
+     * single batch on PostgreSQL, one by one on H2 (see InventoryRows).
+     */
+    private static List<String> beyondNightRows(List<String> statements) {
+        return statements.stream().filter(sql -> !sql.matches("(?is).*\\b(type|block|room)_nights\\b.*")).toList();
+    }
+
+    private Booking book(String room, String checkin, String checkout) {
+        return hotel.bookings().book(new BookingRequest(lisbon.id(), guest.id(), null, room == null ? "DBL" : null, room, "FLEX",
+                Stay.of(checkin, checkout), Occupancy.adults(2), null, null, null), null);
+    }
+
+    private Booking extend(Booking booking, int nights) {
+        return hotel.bookings().modify(lisbon.id(), booking.id(), booking.version(),
+                new BookingChanges(null, booking.stay().checkout().plusDays(nights), null, null, null, null));
+    }
+}
