@@ -10,6 +10,7 @@ import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +41,10 @@ public final class HotelServer implements AutoCloseable {
     }
 
     /** Opens the database, makes the bootstrap admin key and the demo property if they are due, and starts. */
-    public static HotelServer start(ServerConfig config, Clock clock) {
+    public static HotelServer start(ServerConfig config, Clock time) {
+        // Whole milliseconds: an instant the database keeps (to the microsecond) reads back as it was
+        // answered when it was made.
+        Clock clock = Clock.tick(time, Duration.ofMillis(1));
         Store store = Store.open(config, clock);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
@@ -108,7 +112,7 @@ public final class HotelServer implements AutoCloseable {
     private static void closeQuietly(Store store) {
         try {
             store.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing the store failed: " + e.getClass().getName());
         }
     }

@@ -1,50 +1,49 @@
 package io.hotelkit.server;
 
-import io.hotelkit.Storage;
-import io.hotelkit.memory.MemoryStorage;
-import java.lang.System.Logger.Level;
+import io.hotelkit.jpa.JpaStore;
 import java.time.Clock;
-import java.util.function.BooleanSupplier;
 
-/** Where the server keeps its hotel, API keys and idempotency records, and whether that answers now. */
+/** The configured database, where the server keeps its hotel, API keys and idempotency records. */
 final class Store implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(Store.class.getName());
-
-    private final Storage storage;
+    private final JpaStore store;
     private final String kind;
-    private final BooleanSupplier available;
-    private final AutoCloseable closer;
 
-    private Store(Storage storage, String kind, BooleanSupplier available, AutoCloseable closer) {
-        this.storage = storage;
+    private Store(JpaStore store, String kind) {
+        this.store = store;
         this.kind = kind;
-        this.available = available;
-        this.closer = closer;
     }
 
-    /** The configured database. */
+    /**
+     * Opens the database of {@code config} and migrates it to this version.
+     *
+     * @throws io.hotelkit.shared.StoreUnavailableException if it cannot be reached
+     */
     static Store open(ServerConfig config, Clock clock) {
-        LOG.log(Level.WARNING, "the JPA adapter does not keep every aggregate yet: this server keeps its data in"
-                + " memory, and loses it when it stops");
-        return new Store(new MemoryStorage(clock), "memory", () -> true, () -> {});
+        JpaStore store = JpaStore.builder()
+                .url(config.dbUrl())
+                .user(config.dbUser().isEmpty() ? null : config.dbUser())
+                .password(config.dbPassword().isEmpty() ? null : config.dbPassword())
+                .clock(clock)
+                .open();
+        return new Store(store, config.dbUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
     }
 
-    Storage storage() {
-        return storage;
+    JpaStore storage() {
+        return store;
     }
 
-    /** {@code h2}, {@code postgresql} or {@code memory}, for the health check. */
+    /** {@code h2} or {@code postgresql}, for the health check. */
     String kind() {
         return kind;
     }
 
     boolean isAvailable() {
-        return available.getAsBoolean();
+        return store.isAvailable();
     }
 
     @Override
-    public void close() throws Exception {
-        closer.close();
+    public void close() {
+        store.close();
     }
 }
