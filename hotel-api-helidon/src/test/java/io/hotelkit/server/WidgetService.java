@@ -10,12 +10,14 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.CurrencyMismatchException;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.IdempotencyKeyReusedException;
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
@@ -124,6 +126,10 @@ final class WidgetService implements HttpService {
             case "store" -> new StoreUnavailableException("cannot connect",
                     new SQLException("connection to db.internal:5432 refused for user hotel"));
             case "illegal" -> new IllegalArgumentException("checkout date 2026-12-01 must be after checkin date 2026-12-03");
+            case "invalid-field" -> new InvalidRequestException("checkin_date", "is before the business date 2026-11-25");
+            case "gateway" -> new PaymentGatewayException("the payment gateway did not answer within the time limit");
+            case "circuit-open" -> new PaymentGatewayException("the payment gateway is failing; calls are paused", true,
+                    new IllegalStateException("open"));
             case "currency" -> new CurrencyMismatchException(Money.currency("EUR"), Money.currency("USD"));
             case "custom-conflict" -> new ConflictException("a custom refusal") {
                 @Override
