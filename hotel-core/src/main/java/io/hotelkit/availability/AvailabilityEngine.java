@@ -65,6 +65,15 @@ public final class AvailabilityEngine {
         return index.read(() -> index.available(roomType, nights));
     }
 
+    /**
+     * How many more bookings of each room type every one of the nights would take now, in room type code
+     * order: one read of the index for all types, for availability calendars and channel updates.
+     */
+    public List<TypeAvailability> available(PropertyId propertyId, DateRange nights) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.available(nights));
+    }
+
     /** The numbers of the rooms free every one of the nights, of one room type or all, in order. */
     public List<String> freeRooms(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
         PropertyIndex index = index(propertyId);
@@ -186,7 +195,7 @@ public final class AvailabilityEngine {
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
         PropertyIndex index = new PropertyIndex(property);
         roomTypes.forEach(index::addRoomType);
-        rooms.forEach(index::addRoom);
+        index.addRooms(rooms);
         ratePlans.stream().filter(plan -> !plan.isDerived()).forEach(plan -> index.rates().define(plan));
         ratePlans.stream().filter(RatePlan::isDerived).forEach(plan -> index.rates().define(plan));
         grids.forEach((plan, rates) -> index.rates().put(plan, rates));

@@ -20,13 +20,13 @@ final class NightCounts {
 
     /** The largest count over {@code nights} nights from {@code fromDay}. */
     int max(long fromDay, int nights) {
+        int[] values = counts; // one read: a writer may replace the array
+        // nights outside the array count zero, so only the overlap is read, in a loop without range checks
+        int from = Math.clamp(fromDay - firstDay, 0, values.length);
+        int to = Math.clamp(fromDay - firstDay + nights, 0, values.length);
         int max = 0;
-        long start = fromDay - firstDay;
-        for (int n = 0; n < nights; n++) {
-            long i = start + n;
-            if (i >= 0 && i < counts.length && counts[(int) i] > max) {
-                max = counts[(int) i];
-            }
+        for (int i = from; i < to; i++) {
+            max = Math.max(max, values[i]);
         }
         return max;
     }

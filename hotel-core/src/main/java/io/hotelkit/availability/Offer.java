@@ -18,7 +18,7 @@ public record Offer(
         CancellationPolicy cancellationPolicy) {
 
     public Offer {
-        nightly = List.copyOf(nightly);
+        nightly = nightly instanceof NightPrices prices ? prices : List.copyOf(nightly);
     }
 
     /** The room prices alone, in night order. */

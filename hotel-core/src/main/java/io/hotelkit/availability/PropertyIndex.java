@@ -15,6 +15,7 @@ import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +98,7 @@ final class PropertyIndex {
         }
         List<TypeIndex> candidates = query.roomType() == null ? typesInOrder : List.of(type(query.roomType()));
         List<Offer> offers = new ArrayList<>();
+        LocalDate[] dates = nightsOf(stay);
         for (TypeIndex type : candidates) {
             if (!type.roomType.fits(occupancy)) {
                 continue;
@@ -107,7 +109,7 @@ final class PropertyIndex {
             }
             for (String plan : planCodes) {
                 if (rates.price(plan, type.roomType, stay, occupancy) instanceof StayPrice.Priced priced) {
-                    offers.add(offer(type.roomType.code(), plan, free, stay, occupancy, priced.nightlyMinor()));
+                    offers.add(offer(type.roomType.code(), plan, free, dates, occupancy, priced.nightlyMinor()));
                 }
             }
         }
@@ -133,17 +135,24 @@ final class PropertyIndex {
     }
 
     private Offer offer(String roomType, String ratePlan, int available, Stay stay, Occupancy occupancy, long[] nightlyMinor) {
+        return offer(roomType, ratePlan, available, nightsOf(stay), occupancy, nightlyMinor);
+    }
+
+    /** An offer whose nights are {@code dates}, which a search shares among all its offers. */
+    private Offer offer(String roomType, String ratePlan, int available, LocalDate[] dates, Occupancy occupancy,
+            long[] nightlyMinor) {
         Property p = property;
-        List<Offer.NightPrice> nightly = new ArrayList<>(nightlyMinor.length);
-        long total = 0;
-        LocalDate night = stay.checkin();
-        for (long price : nightlyMinor) {
-            nightly.add(new Offer.NightPrice(night, Money.ofMinor(price, p.currency())));
-            total += p.taxes().nightTotalMinor(price, occupancy, p.rounding());
-            night = night.plusDays(1);
+        long total = p.taxes().stayTotalMinor(nightlyMinor, occupancy, p.rounding());
+        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()),
+                new NightPrices(dates, nightlyMinor, p.currency()), rates.cancellationPolicy(ratePlan));
+    }
+
+    private static LocalDate[] nightsOf(Stay stay) {
+        LocalDate[] dates = new LocalDate[stay.nights()];
+        for (int n = 0; n < dates.length; n++) {
+            dates[n] = stay.checkin().plusDays(n);
         }
-        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()), nightly,
-                rates.cancellationPolicy(ratePlan));
+        return dates;
     }
 
     List<String> freeRooms(DateRange nights, @Nullable String roomType) {
@@ -158,7 +167,9 @@ final class PropertyIndex {
                 }
             }
         }
-        free.sort(Comparator.naturalOrder());
+        if (candidates.size() > 1) {
+            free.sort(Comparator.naturalOrder()); // each type's rooms are in order already
+        }
         return free;
     }
 
@@ -168,6 +179,18 @@ final class PropertyIndex {
 
     int available(String roomType, DateRange nights) {
         return type(roomType).free(nights.start().toEpochDay(), nights.nights());
+    }
+
+    List<TypeAvailability> available(DateRange nights) {
+        long from = nights.start().toEpochDay();
+        int count = nights.nights();
+        List<TypeIndex> all = typesInOrder;
+        TypeAvailability[] available = new TypeAvailability[all.size()];
+        for (int i = 0; i < available.length; i++) {
+            TypeIndex type = all.get(i);
+            available[i] = new TypeAvailability(type.roomType.code(), type.free(from, count));
+        }
+        return Collections.unmodifiableList(Arrays.asList(available));
     }
 
     int pickedUp(String block, LocalDate night) {
@@ -205,23 +228,36 @@ final class PropertyIndex {
 
     /** A new room: its type has one room more, less its out-of-order nights. */
     void addRoom(Room room) {
+        addRooms(List.of(room));
+    }
+
+    /** New rooms, with the maps copied once for all of them rather than once a room. */
+    void addRooms(List<Room> added) {
         write(() -> {
-            TypeIndex type = type(room.roomType());
-            RoomIndex index = new RoomIndex(room.number(), type);
-            for (OutOfOrder period : room.outOfOrder()) {
-                period.period().dates().forEach(night -> {
-                    index.occupied.set(night.toEpochDay());
-                    type.taken.add(night.toEpochDay(), 1);
-                });
-            }
             Map<String, RoomIndex> changed = new HashMap<>(rooms);
-            changed.put(room.number(), index);
+            Map<TypeIndex, List<RoomIndex>> byType = new HashMap<>();
+            for (Room room : added) {
+                TypeIndex type = type(room.roomType());
+                RoomIndex index = new RoomIndex(room.number(), type);
+                for (OutOfOrder period : room.outOfOrder()) {
+                    period.period().dates().forEach(night -> {
+                        index.occupied.set(night.toEpochDay());
+                        type.taken.add(night.toEpochDay(), 1);
+                    });
+                }
+                changed.put(room.number(), index);
+                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(index);
+            }
             rooms = Map.copyOf(changed);
-            RoomIndex[] ofType = Arrays.copyOf(type.rooms, type.rooms.length + 1);
-            ofType[ofType.length - 1] = index;
-            Arrays.sort(ofType, Comparator.comparing(r -> r.number));
-            type.rooms = ofType;
-            type.roomCount++;
+            byType.forEach((type, indexes) -> {
+                RoomIndex[] ofType = Arrays.copyOf(type.rooms, type.rooms.length + indexes.size());
+                for (int i = 0; i < indexes.size(); i++) {
+                    ofType[type.rooms.length + i] = indexes.get(i);
+                }
+                Arrays.sort(ofType, Comparator.comparing(r -> r.number));
+                type.rooms = ofType;
+                type.roomCount += indexes.size();
+            });
         });
     }
 
@@ -242,6 +278,15 @@ final class PropertyIndex {
      * one transaction.
      */
     PendingChange change(List<Claim> befores, List<Claim> afters) {
+        // the everyday cases, a new booking and a cancellation, without netting nights through maps
+        if (befores.isEmpty() && afters.size() == 1) {
+            return takeNew(units(afters.getFirst()));
+        }
+        if (afters.isEmpty() && befores.size() == 1) {
+            List<Unit> units = units(befores.getFirst());
+            inFlight.incrementAndGet();
+            return new Deferred(() -> units.forEach(unit -> unit.add(-1)), () -> {});
+        }
         for (Claim claim : afters) {
             if (claim.room() != null) {
                 roomOfType(claim.room(), claim.roomType());
@@ -259,8 +304,8 @@ final class PropertyIndex {
 
     /** Counts the claims as they are, unchecked: the index is being loaded from a store that accepted them. */
     void restore(List<Claim> claims) {
-        Map<Unit, Integer> delta = units(InventoryDelta.between(List.of(), claims));
-        write(() -> take(delta, 1));
+        // unit by unit, not summed into a map first: a big hotel's year of bookings is millions of room-nights
+        write(() -> claims.forEach(claim -> units(claim).forEach(unit -> unit.add(1))));
     }
 
     /** Holds an open block's rooms, unchecked, while the index is being loaded. */
@@ -310,6 +355,20 @@ final class PropertyIndex {
             return PendingChange.NONE;
         }
         throw new IllegalArgumentException("a block can only be created open, or closed: " + before + " -> " + after);
+    }
+
+    /** Takes one of each unit, all or none; {@code units} are distinct and in night order, as one claim's are. */
+    private PendingChange takeNew(List<Unit> units) {
+        long stamp = lock.writeLock();
+        try {
+            units.forEach(unit -> unit.check(1));
+            units.forEach(unit -> unit.add(1));
+            version++;
+        } finally {
+            lock.unlockWrite(stamp);
+        }
+        inFlight.incrementAndGet();
+        return new Deferred(() -> {}, () -> units.forEach(unit -> unit.add(-1)));
     }
 
     private PendingChange apply(Map<Unit, Integer> delta) {
@@ -364,6 +423,21 @@ final class PropertyIndex {
         delta.typeNights().forEach((key, count) -> units.put(new TypeNight(type(key.roomType()), key.night()), count));
         delta.blockNights().forEach((key, count) -> units.put(new BlockNight(block(key.block()), key.night()), count));
         delta.roomNights().forEach((key, count) -> units.put(new RoomNight(room(key.room()), key.night()), count));
+        return units;
+    }
+
+    /** A claim's nights as the index's own units, each once. */
+    private List<Unit> units(Claim claim) {
+        List<Unit> units = new ArrayList<>(claim.nights().nights() * 2);
+        TypeIndex type = type(claim.roomType());
+        BlockIndex block = claim.block() == null ? null : block(claim.block(), claim.roomType());
+        RoomIndex room = claim.room() == null ? null : roomOfType(claim.room(), claim.roomType());
+        for (LocalDate night = claim.nights().start(); night.isBefore(claim.nights().end()); night = night.plusDays(1)) {
+            units.add(block == null ? new TypeNight(type, night) : new BlockNight(block, night));
+            if (room != null) {
+                units.add(new RoomNight(room, night));
+            }
+        }
         return units;
     }
 

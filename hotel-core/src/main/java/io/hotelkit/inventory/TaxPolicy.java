@@ -64,6 +64,21 @@ public record TaxPolicy(BigDecimal vatPercent, boolean vatIncluded, Money cityTa
         return roomMinor + vatOnTopMinor(roomMinor, rounding) + cityTaxMinor(occupancy);
     }
 
+    /**
+     * What the guest pays for a stay at these nightly room prices: the sum of {@link #nightTotalMinor} of
+     * each night, with the VAT rate and the city tax worked out once rather than once a night.
+     */
+    public long stayTotalMinor(long[] roomMinor, Occupancy occupancy, Rounding rounding) {
+        long vatPpm = vatIncluded ? 0 : vatPpm();
+        long cityTax = cityTaxMinor(occupancy);
+        long total = 0;
+        for (long room : roomMinor) {
+            long vat = vatIncluded ? 0 : rounding.divide(Math.multiplyExact(room, vatPpm), 100 * PPM_PER_PERCENT);
+            total += room + vat + cityTax;
+        }
+        return total;
+    }
+
     /** The lines a night posts to a folio: room, VAT on top (zero when included), city tax. */
     public NightCharges nightCharges(Money room, Occupancy occupancy, Rounding rounding) {
         Currency currency = room.currency();

@@ -147,9 +147,14 @@ public final class RateGrid {
             if (rates.has(i, NightRates.CLOSED)) {
                 return new StayPrice.Refused(Restriction.CLOSED, stay.checkin().plusDays(n));
             }
-            nightly[n] = plan.adjusted(amount, rounding)
-                    + extraAdults * plan.adjusted(rates.extraAdult(i), rounding)
-                    + children * plan.adjusted(rates.extraChild(i), rounding);
+            long price = plan.adjusted(amount, rounding);
+            if (extraAdults > 0) { // a derived plan's adjustment divides: only for guests who pay extra
+                price += extraAdults * plan.adjusted(rates.extraAdult(i), rounding);
+            }
+            if (children > 0) {
+                price += children * plan.adjusted(rates.extraChild(i), rounding);
+            }
+            nightly[n] = price;
         }
         return new StayPrice.Priced(nightly);
     }

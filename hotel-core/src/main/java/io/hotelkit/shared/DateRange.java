@@ -1,7 +1,6 @@
 package io.hotelkit.shared;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -25,7 +24,7 @@ public record DateRange(LocalDate start, LocalDate end) {
     }
 
     public int nights() {
-        return (int) ChronoUnit.DAYS.between(start, end);
+        return (int) (end.toEpochDay() - start.toEpochDay());
     }
 
     public boolean contains(LocalDate night) {

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param entityId the id (or code) of the changed thing, whose kind is {@code type.entity()}
  * @param actor who made the change (an API key's id, a user, {@code "system"} for the night audit)
  * @param data the change's details: strings, numbers, booleans, lists and maps only, so that every
- *     adapter can store it as JSON
+ *     adapter can store it as JSON; whole numbers are kept as {@code Long} and others as {@code BigDecimal},
+ *     so that an event read back from JSON equals the one written
  */
 public record DomainEvent(
         String id,
@@ -31,6 +32,6 @@ public record DomainEvent(
         Objects.requireNonNull(entityId, "entity id");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(occurredAt, "occurred at");
-        data = Map.copyOf(data);
+        data = EventData.copyOf(data);
     }
 }

@@ -7,15 +7,20 @@ import java.util.random.RandomGenerator;
 
 /**
  * Identity generation: time-ordered 26-character ids (the ULID layout: 48 bits of milliseconds, then 80
- * random bits, in Crockford base 32), so that ids sort by creation and index well in a B-tree.
+ * random bits, in Crockford base 32), so that ids sort by creation and index well in a B-tree. Ids made
+ * in the same millisecond count up from the first, so they sort in the order they were made too.
  */
 public final class Ids implements IdGenerator {
 
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int MAX_LENGTH = 64;
+    private static final long FORTY_BITS = (1L << 40) - 1;
 
     private final Clock clock;
     private final RandomGenerator random;
+    private long lastMillis = Long.MIN_VALUE;
+    private long lastHigh;
+    private long lastLow;
 
     private Ids(Clock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -33,32 +38,52 @@ public final class Ids implements IdGenerator {
 
     @Override
     public String next() {
+        long millis;
+        long high;
+        long low;
+        synchronized (this) {
+            millis = clock.millis();
+            if (millis <= lastMillis) {
+                // the same millisecond (or a clock that stands still or steps back): count up from the last id,
+                // so that ids made one after another sort one after another
+                millis = lastMillis;
+                lastLow = (lastLow + 1) & FORTY_BITS;
+                if (lastLow == 0) {
+                    lastHigh = (lastHigh + 1) & FORTY_BITS;
+                }
+            } else {
+                lastMillis = millis;
+                lastHigh = random.nextLong() & FORTY_BITS;
+                lastLow = random.nextLong() & FORTY_BITS;
+            }
+            high = lastHigh;
+            low = lastLow;
+        }
         char[] id = new char[26];
-        long millis = clock.millis();
         for (int i = 9; i >= 0; i--) {
             id[i] = CROCKFORD[(int) (millis & 31)];
             millis >>>= 5;
         }
-        long high;
-        long low;
-        synchronized (this) {
-            high = random.nextLong();
-            low = random.nextLong();
+        for (int i = 17; i >= 10; i--) {
+            id[i] = CROCKFORD[(int) (high & 31)];
+            high >>>= 5;
         }
-        for (int i = 10; i < 26; i++) {
-            long source = i < 18 ? high : low;
-            id[i] = CROCKFORD[(int) ((source >>> ((i % 8) * 5)) & 31)];
+        for (int i = 25; i >= 18; i--) {
+            id[i] = CROCKFORD[(int) (low & 31)];
+            low >>>= 5;
         }
         return new String(id);
     }
 
     @Override
     public String confirmationCode() {
-        char[] code = new char[8];
+        long bits;
         synchronized (this) {
-            for (int i = 0; i < code.length; i++) {
-                code[i] = CROCKFORD[random.nextInt(CROCKFORD.length)];
-            }
+            bits = random.nextLong(); // 40 of its bits, 5 a character: one draw, not eight from a SecureRandom
+        }
+        char[] code = new char[8];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = CROCKFORD[(int) ((bits >>> (i * 5)) & 31)];
         }
         return new String(code);
     }

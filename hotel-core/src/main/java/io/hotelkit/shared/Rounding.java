@@ -59,7 +59,7 @@ public record Rounding(RoundingMode mode) {
             throw new IllegalArgumentException("denominator must be positive, not " + denominator);
         }
         long quotient = Math.floorDiv(numerator, denominator);
-        long remainder = Math.floorMod(numerator, denominator); // 0 <= remainder < denominator
+        long remainder = numerator - quotient * denominator; // floorMod without a second division: 0 <= remainder < denominator
         if (remainder == 0) {
             return quotient;
         }

@@ -14,6 +14,7 @@ import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
 import io.hotelkit.testing.InventoryModel;
@@ -133,6 +134,11 @@ class InventoryInvariantsTest {
                 }
             }
             assertSound(hotel, property, where);
+            if (step % 25 == 24) {
+                // an engine loaded from storage, as on a restart, must count what the live one does
+                Hotel restarted = Hotel.builder().clock(clock).storage(hotel.storage()).ids(Ids.seeded(clock, seed)).build();
+                assertSound(restarted, property, where + " after a restart");
+            }
         }
     }
 
@@ -152,6 +158,8 @@ class InventoryInvariantsTest {
         assertThat(model.violations(WINDOW)).as(where).isEmpty();
         WINDOW.dates().forEach(night -> {
             DateRange one = DateRange.of(night, night.plusDays(1));
+            assertThat(hotel.engine().available(property.id(), one)).as("%s: engine's free types on %s", where, night)
+                    .containsExactlyElementsOf(TYPES.stream().map(type -> new TypeAvailability(type, model.free(type, night))).toList());
             for (String type : TYPES) {
                 assertThat(hotel.engine().available(property.id(), type, one))
                         .as("%s: engine's free %s on %s", where, type, night).isEqualTo(model.free(type, night));
