@@ -16,13 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class ApiKeyServiceTest {
+class ApiKeysResourceTest {
 
     private static final Fixture fixture = new Fixture();
     private final Api api;
     private final String admin = fixture.key(ADMIN);
 
-    ApiKeyServiceTest(DirectClient client) {
+    ApiKeysResourceTest(DirectClient client) {
         this.api = new Api(client);
     }
 
@@ -63,8 +63,8 @@ class ApiKeyServiceTest {
     void only_the_hash_of_a_new_key_is_stored() {
         String plain = create("hashed", "auditor", "[]").json().path("key").asText();
 
-        assertThat(fixture.apiKeys.findByHash(Secrets.hash(plain))).isPresent();
-        assertThat(fixture.apiKeys.list()).noneSatisfy(k -> assertThat(k.hash()).isEqualTo(plain));
+        assertThat(fixture.infrastructure.apiKeys().findByHash(Secrets.hash(plain))).isPresent();
+        assertThat(fixture.infrastructure.apiKeys().list()).noneSatisfy(k -> assertThat(k.hash()).isEqualTo(plain));
     }
 
     @Test
@@ -133,7 +133,7 @@ class ApiKeyServiceTest {
             pages++;
         } while (cursor != null && pages < 100);
 
-        assertThat(seen).doesNotHaveDuplicates().hasSize(fixture.apiKeys.list().size()).isSorted();
+        assertThat(seen).doesNotHaveDuplicates().hasSize(fixture.infrastructure.apiKeys().list().size()).isSorted();
     }
 
     @Test
