@@ -50,7 +50,7 @@ class ApiKeysResourceTest {
         assertThat(key.path("key").asText()).startsWith("hk_");
         assertThat(key.path("role").asText()).isEqualTo("front_desk");
         assertThat(key.path("property_ids").get(0).asText()).isEqualTo("P1");
-        assertThat(key.path("created_at").asText()).isEqualTo("2026-11-25T08:00:00Z");
+        assertThat(key.path("created_at").asText()).isEqualTo("2026-11-25T20:00:00Z");
         assertThat(key.path("revoked_at").isNull()).isTrue();
         assertThat(created.header("Location")).contains("/v1/api-keys/" + key.path("id").asText());
 
@@ -85,7 +85,7 @@ class ApiKeysResourceTest {
         var again = api.delete("/v1/api-keys/" + created.path("id").asText(), admin);
 
         assertThat(revoked.status()).isEqualTo(200);
-        assertThat(revoked.json().path("revoked_at").asText()).isEqualTo("2026-11-25T08:00:00Z");
+        assertThat(revoked.json().path("revoked_at").asText()).isEqualTo("2026-11-25T20:00:00Z");
         assertThat(again.status()).isEqualTo(200);
         assertThat(api.get("/v1/properties/P1/widgets", plain).status()).isEqualTo(401);
     }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 final class Fixture {
 
-    static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z"); // the evening, when a night audit may close the day
     /** Big enough that no test but the rate limit's own meets the limit. */
     static final RateLimiter.Limit GENEROUS = new RateLimiter.Limit(100_000, 1);
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.helidon.webclient.http1.Http1Client;
 import io.hotelkit.jpa.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +35,14 @@ class PostgresStayIT {
         database = TestDatabase.postgres();
         server = HotelServer.start(ServerConfig.load(Map.of("HOTEL_HTTP_PORT", "0", "HOTEL_ADMIN_KEY", ADMIN_KEY,
                 "HOTEL_DB_URL", database.url(), "HOTEL_DB_USER", Objects.requireNonNullElse(database.user(), ""),
-                "HOTEL_DB_PASSWORD", Objects.requireNonNullElse(database.password(), ""))), Clock.systemUTC());
+                "HOTEL_DB_PASSWORD", Objects.requireNonNullElse(database.password(), ""))), eveningClock());
         api = new Api(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
+    }
+
+    /** Real time, moved to this evening (UTC), when the night audit may close the day. */
+    private static Clock eveningClock() {
+        Instant evening = LocalDate.now(ZoneOffset.UTC).atTime(20, 0).toInstant(ZoneOffset.UTC);
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), evening));
     }
 
     @AfterAll
