@@ -53,14 +53,19 @@ final class DemoProperty {
 
     private DemoProperty() {}
 
-    /** Makes the demo property unless the hotel has any property at all. */
+    /**
+     * Makes the demo property unless the hotel has any property at all. Its business date is yesterday in
+     * Lisbon, as a hotel's is before its night audit: so a night audit may close it at any time of day.
+     */
     static void createIfEmpty(Hotel hotel) {
         if (!hotel.inventory().properties(null, 1).isEmpty()) {
             return;
         }
+        ZoneId lisbon = ZoneId.of("Europe/Lisbon");
+        LocalDate yesterday = LocalDate.now(hotel.clock().withZone(lisbon)).minusDays(1);
         Property property = hotel.inventory().createProperty(new NewProperty(CODE, "hotelkit Demo Lisbon",
-                ZoneId.of("Europe/Lisbon"), EUR, LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
-                new TaxPolicy(new BigDecimal("6"), true, Money.of("2.00", EUR)), null));
+                lisbon, EUR, LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
+                new TaxPolicy(new BigDecimal("6"), true, Money.of("2.00", EUR)), yesterday));
         PropertyId id = property.id();
         for (Type type : TYPES) {
             hotel.inventory().addRoomType(id, type.code(), type.name(), type.maxAdults(), type.maxChildren(),
