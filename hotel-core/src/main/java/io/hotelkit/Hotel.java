@@ -37,6 +37,7 @@ import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,7 +85,8 @@ public final class Hotel {
 
     private Hotel(Builder builder) {
         this.storage = Objects.requireNonNull(builder.storage, "storage");
-        this.clock = builder.clock;
+        // microseconds: what every store keeps, so an instant reads back as it was written
+        this.clock = Clock.tick(builder.clock, Duration.ofNanos(1_000));
         IdGenerator ids = builder.ids != null ? builder.ids : Ids.timeOrdered(clock);
         this.engine = new AvailabilityEngine();
         this.events = new Events(storage.outbox(), clock, ids, builder.actor);

@@ -4,6 +4,7 @@ import io.hotelkit.access.ApiKey;
 import io.hotelkit.access.ApiKeys;
 import io.hotelkit.access.Role;
 import io.hotelkit.shared.IdGenerator;
+import io.hotelkit.shared.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -25,12 +26,13 @@ final class AdminKey {
      *
      * @return the plain key made now, to be shown once; empty if none was made
      */
-    static Optional<String> bootstrap(ApiKeys apiKeys, @Nullable String configured, IdGenerator ids, Clock clock) {
+    static Optional<String> bootstrap(ApiKeys apiKeys, UnitOfWork transactions, @Nullable String configured, IdGenerator ids,
+                                      Clock clock) {
         if (configured != null) {
             String hash = Secrets.hash(configured);
             Optional<ApiKey> stored = apiKeys.findByHash(hash);
             if (stored.isEmpty()) {
-                apiKeys.save(admin(hash, ids, clock));
+                transactions.run(() -> apiKeys.save(admin(hash, ids, clock)));
             } else if (stored.get().isRevoked()) {
                 LOG.log(Level.WARNING, "the configured admin key (HOTEL_ADMIN_KEY) was revoked and stays revoked;"
                         + " configure a new one to administer this server");
@@ -41,7 +43,7 @@ final class AdminKey {
             return Optional.empty();
         }
         String plain = Secrets.newKey();
-        apiKeys.save(admin(Secrets.hash(plain), ids, clock));
+        transactions.run(() -> apiKeys.save(admin(Secrets.hash(plain), ids, clock)));
         return Optional.of(plain);
     }
 

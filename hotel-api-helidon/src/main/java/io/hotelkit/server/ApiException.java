@@ -27,8 +27,8 @@ final class ApiException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.getFirst().field() + ": " + errors.getFirst().message()
                 : errors.size() + " fields are invalid";
-        return new ApiException(new Problem(Problem.TYPE_BASE + "invalid-request", "Invalid request", 400,
-                detail, errors, null), Map.of());
+        return new ApiException(Problem.of(400, "invalid-request", "Invalid request", detail).withErrors(errors),
+                Map.of());
     }
 
     static ApiException badRequest(String detail) {
@@ -40,9 +40,17 @@ final class ApiException extends RuntimeException {
     }
 
     static ApiException cardData(String field) {
-        return new ApiException(new Problem(Problem.TYPE_BASE + "card-data-refused", "Invalid request", 400,
-                "raw card data is never accepted; send the gateway's card_token instead",
-                List.of(new Problem.FieldError(field, "card numbers and security codes are refused")), null), Map.of());
+        return new ApiException(Problem.of(400, "card-data-refused", "Invalid request",
+                "raw card data is never accepted; send the gateway's card_token instead")
+                .withErrors(List.of(new Problem.FieldError(field, "card numbers and security codes are refused"))),
+                Map.of());
+    }
+
+    /** Money in a request is in the property's currency, or the request is refused. */
+    static ApiException currencyMismatch(String field, String expected, String actual) {
+        return new ApiException(Problem.of(400, "currency-mismatch", "Invalid request",
+                field + ": amounts are in the property's currency " + expected + ", not " + actual)
+                .withErrors(List.of(new Problem.FieldError(field, "must be in " + expected))), Map.of());
     }
 
     static ApiException unauthorized(String detail) {
@@ -63,6 +71,10 @@ final class ApiException extends RuntimeException {
                 method + " is not allowed here; allowed: " + allowed), Map.of("Allow", allowed));
     }
 
+    static ApiException preconditionRequired(String detail) {
+        return of(428, "precondition-required", "Precondition required", detail);
+    }
+
     static ApiException conflict(String code, String detail) {
         return of(409, code, "Conflict", detail);
     }
@@ -75,6 +87,11 @@ final class ApiException extends RuntimeException {
     static ApiException unsupportedMediaType(String contentType) {
         return of(415, "unsupported-media-type", "Unsupported media type",
                 "a request body must be application/json, not " + contentType);
+    }
+
+    static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(Problem.of(503, "unavailable", "Service unavailable", detail),
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     static ApiException rateLimited(Duration retryAfter) {

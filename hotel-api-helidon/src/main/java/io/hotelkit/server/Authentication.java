@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Every {@code /v1} request carries {@code Authorization: Bearer <key>} of a stored, unrevoked key, or is
- * refused with 401; the key becomes the request's {@link Caller}. Keys are found by their hash: the
- * server never holds a plain key.
+ * refused with 401; the key becomes the request's {@link Caller}, and the actor of every change it makes.
+ * Keys are found by their hash: the server never holds a plain key.
  */
 final class Authentication implements Filter {
 
@@ -31,10 +31,13 @@ final class Authentication implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
-        if (isApi(req)) {
-            req.context().register(new Caller(authenticate(req)));
+        if (!isApi(req)) {
+            chain.proceed();
+            return;
         }
-        chain.proceed();
+        Caller caller = new Caller(authenticate(req));
+        req.context().register(caller);
+        caller.serve(chain::proceed);
     }
 
     private ApiKey authenticate(RoutingRequest req) {

@@ -3,6 +3,7 @@ package io.hotelkit.server;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,6 +63,52 @@ final class Bodies {
         return value;
     }
 
+    /** The request's body as a valid {@code type}, or empty when it has none. */
+    static <T> Optional<T> readOptional(ServerRequest req, Class<T> type) {
+        byte[] body = bytes(req);
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        T value = parse(body, type);
+        validate(value);
+        return Optional.of(value);
+    }
+
+    /**
+     * The request's body as a JSON array of at most {@code maxItems} valid {@code type}s; a failing field
+     * is named by its index ({@code [2].amount}).
+     */
+    static <T> List<T> readList(ServerRequest req, Class<T> type, int maxItems) {
+        byte[] body = bytes(req);
+        if (body.length == 0) {
+            throw ApiException.badRequest("this request needs a JSON array as its body");
+        }
+        JavaType listType = Json.mapper().getTypeFactory().constructCollectionType(List.class, type);
+        List<T> items = parse(body, listType);
+        if (items == null) {
+            throw invalid("(body)", "must be an array");
+        }
+        if (items.size() > maxItems) {
+            throw invalid("(body)", "has at most " + maxItems + " items, not " + items.size());
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                errors.add(new Problem.FieldError("[" + i + "]", "must not be null"));
+                continue;
+            }
+            for (ConstraintViolation<T> v : Holder.VALIDATOR.validate(items.get(i))) {
+                errors.add(new Problem.FieldError("[" + i + "]." + path(v.getPropertyPath()), v.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.stream()
+                    .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                    .toList());
+        }
+        return items;
+    }
+
     static byte[] bytes(ServerRequest req) {
         if (!req.content().hasEntity()) {
             return new byte[0];
@@ -76,6 +125,10 @@ final class Bodies {
     }
 
     static <T> T parse(byte[] body, Class<T> type) {
+        return parse(body, Json.mapper().constructType(type));
+    }
+
+    private static <T> T parse(byte[] body, JavaType type) {
         try {
             JsonNode tree = Json.mapper().readTree(body);
             refuseCardData(tree, "");

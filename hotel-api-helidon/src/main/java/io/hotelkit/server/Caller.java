@@ -13,6 +13,32 @@ public record Caller(ApiKey apiKey) {
         Objects.requireNonNull(apiKey, "api key");
     }
 
+    private static final ThreadLocal<Caller> SERVING = new ThreadLocal<>();
+
+    /**
+     * Who acts on this thread: the id of the API key whose request it serves, or {@code system} outside a
+     * request. The hotel asks this for every change it records.
+     */
+    public static String actor() {
+        Caller caller = SERVING.get();
+        return caller == null ? "system" : caller.id();
+    }
+
+    /** Runs {@code request} with this caller as the thread's {@link #actor()}. */
+    void serve(Runnable request) {
+        Caller before = SERVING.get();
+        SERVING.set(this);
+        try {
+            request.run();
+        } finally {
+            if (before == null) {
+                SERVING.remove();
+            } else {
+                SERVING.set(before);
+            }
+        }
+    }
+
     /** The caller of a {@code /v1} request; every {@code /v1} request has one. */
     public static Caller of(ServerRequest req) {
         return req.context().get(Caller.class)

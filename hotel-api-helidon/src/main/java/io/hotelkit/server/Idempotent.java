@@ -56,6 +56,17 @@ public final class Idempotent {
         };
     }
 
+    /** {@code create} without a body (an invoice issued from a folio), run at most once per idempotency key. */
+    public Routes.Endpoint creating(Routes.Endpoint create) {
+        Routes.BodyEndpoint<NoBody> withoutBody = creating((req, none) -> create.handle(req));
+        return req -> withoutBody.handle(req, NoBody.INSTANCE);
+    }
+
+    /** What a request without a body is fingerprinted as: its method and path alone. */
+    private enum NoBody {
+        INSTANCE
+    }
+
     static ApiException inProgress(IdempotencyKey key) {
         return ApiException.conflict("idempotency-key-in-use",
                 "a request with idempotency key '" + key.key() + "' is still running; retry when it has finished");

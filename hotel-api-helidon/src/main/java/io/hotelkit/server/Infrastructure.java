@@ -1,17 +1,12 @@
 package io.hotelkit.server;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
+import io.hotelkit.Hotel;
 import io.hotelkit.access.ApiKeys;
-import io.hotelkit.server.interim.InMemoryApiKeys;
-import io.hotelkit.server.interim.InMemoryIdempotencyStore;
-import io.hotelkit.server.interim.InMemoryUnitOfWork;
 import io.hotelkit.shared.IdGenerator;
-import io.hotelkit.shared.IdempotencyStore;
-import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
@@ -19,44 +14,30 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
 /**
- * What the server is made of: its settings, the adapters of core's ports it uses, and the parts that
- * resource services share (idempotency, metrics). Made once per server.
+ * What the server is made of: its settings, the hotel it serves (whose storage also keeps the API keys
+ * and idempotency records), and the parts that resource services share (idempotency, metrics). Made
+ * once per server; {@link HotelServer} makes it from the configuration, tests from their fixtures.
  */
 public final class Infrastructure {
 
     private final ServerConfig config;
-    private final Clock clock;
+    private final Hotel hotel;
     private final IdGenerator ids;
-    private final ApiKeys apiKeys;
-    private final UnitOfWork transactions;
     private final Idempotent idempotent;
     private final RateLimiter rateLimiter;
     private final Meters meters;
     private final HealthCheck database;
 
-    public Infrastructure(ServerConfig config, Clock clock, IdGenerator ids, ApiKeys apiKeys, UnitOfWork transactions,
-                          IdempotencyStore idempotencyStore, RateLimiter rateLimiter,
+    public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, HealthCheck database) {
         this.config = Objects.requireNonNull(config, "config");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.apiKeys = Objects.requireNonNull(apiKeys, "api keys");
-        this.transactions = Objects.requireNonNull(transactions, "transactions");
-        this.idempotent = new Idempotent(idempotencyStore, transactions);
+        this.idempotent = new Idempotent(hotel.storage().idempotency(), hotel.storage().transactions());
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rate limiter");
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
-    }
-
-    /**
-     * The server on in-memory stand-ins: nothing survives a restart. Until the JPA adapter lands this is
-     * what {@link Main} runs.
-     */
-    public static Infrastructure inMemory(ServerConfig config, Clock clock) {
-        InMemoryUnitOfWork transactions = new InMemoryUnitOfWork();
-        return new Infrastructure(config, clock, Ids.timeOrdered(clock), new InMemoryApiKeys(), transactions,
-                new InMemoryIdempotencyStore(transactions, clock), new CaffeineRateLimiter(Ticker.systemTicker()),
-                MeterRegistry.create(), databaseCheck(() -> true, "in-memory"));
+        meters.cache("availability", () -> hotel.availability().cacheStats());
     }
 
     /** A readiness check named {@code database} that is UP while {@code reachable} says so. */
@@ -89,8 +70,12 @@ public final class Infrastructure {
         return config;
     }
 
+    public Hotel hotel() {
+        return hotel;
+    }
+
     public Clock clock() {
-        return clock;
+        return hotel.clock();
     }
 
     public IdGenerator ids() {
@@ -98,11 +83,11 @@ public final class Infrastructure {
     }
 
     public ApiKeys apiKeys() {
-        return apiKeys;
+        return hotel.storage().apiKeys();
     }
 
     public UnitOfWork transactions() {
-        return transactions;
+        return hotel.storage().transactions();
     }
 
     public Idempotent idempotent() {

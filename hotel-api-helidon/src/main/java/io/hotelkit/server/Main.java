@@ -1,7 +1,6 @@
 package io.hotelkit.server;
 
 import io.helidon.logging.common.LogConfig;
-import io.helidon.webserver.WebServer;
 import java.time.Clock;
 
 /** Starts the reference server: {@code java -jar hotel-api-helidon.jar}. */
@@ -19,14 +18,13 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Infrastructure infrastructure = Infrastructure.inMemory(config, Clock.systemUTC());
-        AdminKey.bootstrap(infrastructure.apiKeys(), config.adminKey(), infrastructure.ids(), infrastructure.clock())
-                .ifPresent(key -> System.out.println("""
-                        hotelkit: no API key existed, so this admin key was made. It is shown this once; keep it:
+        HotelServer server = HotelServer.start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hotel-shutdown"));
+        server.generatedAdminKey().ifPresent(key -> System.out.println("""
+                hotelkit: no API key existed, so this admin key was made. It is shown this once; keep it:
 
-                            %s
-                        """.formatted(key)));
-        WebServer server = Server.create(infrastructure).start();
+                    %s
+                """.formatted(key)));
         System.out.println("hotelkit: listening on http://localhost:" + server.port());
     }
 }

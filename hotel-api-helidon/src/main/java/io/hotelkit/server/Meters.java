@@ -11,10 +11,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The server's own metrics, published with Helidon's at {@code GET /metrics}. Resource services record
- * their business counters here ({@link #bookingCreated}, {@link #payment}, {@link #cache}).
+ * their business counters here ({@link #bookingCreated}, {@link #payment}).
  */
 public final class Meters {
 
@@ -49,18 +50,25 @@ public final class Meters {
                 Tag.create("role", Roles.wire(role))).increment();
     }
 
-    public void bookingCreated(String channel) {
-        counter("hotel.bookings.created", "Bookings created", Tag.create("channel", channel)).increment();
+    /** A booking made, by the role of the key that made it ({@code channel}, {@code front_desk}). */
+    void bookingCreated(Role role) {
+        counter("hotel.bookings.created", "Bookings created, by the role of the key that made them",
+                Tag.create("role", Roles.wire(role))).increment();
     }
 
-    /** A payment's outcome: {@code captured}, {@code declined}, {@code failed}. */
-    public void payment(String outcome) {
+    void bookingCancelled(Role role) {
+        counter("hotel.bookings.cancelled", "Bookings cancelled, by the role of the key that cancelled them",
+                Tag.create("role", Roles.wire(role))).increment();
+    }
+
+    /** A payment's outcome: {@code captured}, {@code declined}, or {@code failed} when the gateway failed. */
+    void payment(String outcome) {
         counter("hotel.payments", "Payments by outcome", Tag.create("outcome", outcome)).increment();
     }
 
-    /** Publishes the hit rate of {@code cache} under {@code name} for as long as the server runs. */
-    public void cache(String name, Cache<?, ?> cache) {
-        registry.getOrCreate(Gauge.builder("hotel.cache.hit_rate", cache, c -> c.stats().hitRate())
+    /** Publishes the hit rate of a cache under {@code name} for as long as the server runs. */
+    void cache(String name, Supplier<Cache.Stats> stats) {
+        registry.getOrCreate(Gauge.builder("hotel.cache.hit_rate", stats, s -> s.get().hitRate())
                 .description("Cache hits per lookup since start")
                 .tags(List.of(Tag.create("cache", name))));
     }

@@ -18,6 +18,17 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         items = List.copyOf(items);
     }
 
+    /** This page with each item as {@code view} shows it. */
+    public <R> Page<R> map(Function<? super T, ? extends R> view) {
+        return new Page<>(items.stream().<R>map(view).toList(), nextCursor);
+    }
+
+    /** Up to {@code limit} items after the one whose key is {@code cursor} (from the first when null). */
+    @FunctionalInterface
+    public interface Fetch<T> {
+        List<T> after(@Nullable String cursor, int limit);
+    }
+
     /** What a request asks for. */
     public record Request(int limit, @Nullable String cursor) {
 
@@ -38,6 +49,19 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
                 return new Page<>(after, null);
             }
             List<T> items = after.subList(0, limit);
+            return new Page<>(items, key.apply(items.getLast()));
+        }
+
+        /**
+         * The requested page from a store that lists in ascending order of {@code key} after a key:
+         * {@code fetch} is asked for one more item than the page holds, to know whether another page follows.
+         */
+        public <T> Page<T> fetch(Fetch<T> fetch, Function<T, String> key) {
+            List<T> found = fetch.after(cursor, limit + 1);
+            if (found.size() <= limit) {
+                return new Page<>(found, null);
+            }
+            List<T> items = found.subList(0, limit);
             return new Page<>(items, key.apply(items.getLast()));
         }
 

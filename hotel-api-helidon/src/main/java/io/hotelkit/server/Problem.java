@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param type a URI naming the kind of problem; its last segment is a stable code ({@code not-available})
  * @param errors the fields that failed, for a request that failed validation
  * @param existingId the id of what exists already, for a duplicate
+ * @param reason why a stay is not available ({@code sold_out}, {@code min_stay}, ...)
  */
 public record Problem(
         String type,
@@ -18,7 +19,8 @@ public record Problem(
         int status,
         String detail,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String existingId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String existingId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://hotelkit.io/problems/";
@@ -31,7 +33,19 @@ public record Problem(
     }
 
     static Problem of(int status, String code, String title, String detail) {
-        return new Problem(TYPE_BASE + code, title, status, detail, null, null);
+        return new Problem(TYPE_BASE + code, title, status, detail, null, null, null);
+    }
+
+    Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, fieldErrors, existingId, reason);
+    }
+
+    Problem withExistingId(@Nullable String id) {
+        return new Problem(type, title, status, detail, errors, id, reason);
+    }
+
+    Problem withReason(String why) {
+        return new Problem(type, title, status, detail, errors, existingId, why);
     }
 
     /** The code this problem's type ends in. */

@@ -6,14 +6,19 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.CurrencyMismatchException;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.HotelException;
 import io.hotelkit.shared.IdempotencyKeyReusedException;
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.StoreUnavailableException;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,8 +50,10 @@ final class Problems implements ErrorHandler<Throwable> {
     private static Problem problemOf(ServerRequest req, Throwable error) {
         return switch (error) {
             case NotFoundException e -> Problem.of(404, e.code(), "Not found", e.getMessage());
-            case DuplicateException e -> new Problem(Problem.TYPE_BASE + e.code(), "Conflict", 409, e.getMessage(),
-                    null, e.existingId().orElse(null));
+            case DuplicateException e -> Problem.of(409, e.code(), "Conflict", e.getMessage())
+                    .withExistingId(e.existingId().orElse(null));
+            case NotAvailableException e -> Problem.of(409, e.code(), "Not available", e.getMessage())
+                    .withReason(e.reason().name().toLowerCase(Locale.ROOT));
             case ConflictException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
             case IdempotencyKeyReusedException e -> Problem.of(422, e.code(), "Idempotency key reused", e.getMessage());
             case StoreUnavailableException e -> {
@@ -54,8 +61,15 @@ final class Problems implements ErrorHandler<Throwable> {
                 yield Problem.of(503, e.code(), "Service unavailable",
                         "the database cannot be reached; nothing was changed; retry later");
             }
+            case PaymentGatewayException e -> {
+                LOG.log(Level.WARNING, "payment gateway failed in " + where(req) + ": " + e.code());
+                yield Problem.of(502, e.code(), "Bad gateway", e.getMessage()
+                        + "; nothing was recorded; retry with the same Idempotency-Key");
+            }
             case HotelException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
             case CurrencyMismatchException e -> Problem.of(400, "currency-mismatch", "Invalid request", e.getMessage());
+            case InvalidRequestException e -> Problem.of(400, "invalid-request", "Invalid request",
+                    e.field() + ": " + e.getMessage()).withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));
             case IllegalArgumentException e -> Problem.of(400, "invalid-request", "Invalid request", e.getMessage());
             case HttpException e when e.status().code() == 404 -> Problem.of(404, "not-found", "Not found",
                     "nothing at " + req.prologue().method().text() + " " + req.path().rawPathNoParams());

@@ -13,16 +13,17 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The routes of one {@code /v1} resource. Every route names the roles it admits (403 for others), a route
- * with a body names its type (read, parsed and validated before the endpoint runs), and a path answers
- * 405 to the methods it has no route for.
+ * The routes of one {@code /v1} resource, bound to their handlers. Which roles a route admits (403 for
+ * others) is the {@link Route} table's to say; a route with a body names its type (read, parsed and
+ * validated before the endpoint runs); a path answers 405 to the methods it has no route for. A path
+ * belongs to one resource service, which registers under {@code /v1}.
  *
  * <pre>{@code
  * public void routing(HttpRules rules) {
  *     Routes.define(rules, routes -> routes
- *             .get("/", allow(MANAGER, AUDITOR), this::list)
- *             .post("/", allow(FRONT_DESK), NewGuest.class, idempotent.creating(this::register))
- *             .delete("/{id}", allow(FRONT_DESK), this::erase));
+ *             .handle(Route.SEARCH_GUESTS, this::search)
+ *             .handle(Route.REGISTER_GUEST, NewGuest.class, idempotent.creating(this::register))
+ *             .handle(Route.ERASE_GUEST, this::erase));
  * }
  * }</pre>
  */
@@ -59,42 +60,34 @@ public final class Routes {
         });
     }
 
-    public Routes get(String path, Roles roles, Endpoint endpoint) {
-        return route(Method.GET, path, roles, endpoint);
+    /** A route without a body: a read, a delete, or an action such as {@code .../check-out}. */
+    public Routes handle(Route route, Endpoint endpoint) {
+        return route(route.method(), route.path(), route.roles(), endpoint);
     }
 
-    public Routes delete(String path, Roles roles, Endpoint endpoint) {
-        return route(Method.DELETE, path, roles, endpoint);
+    /** A route whose body is a valid {@code body}. */
+    public <T> Routes handle(Route route, Class<T> body, BodyEndpoint<T> endpoint) {
+        return route(route.method(), route.path(), route.roles(), withBody(body, endpoint));
     }
 
-    /** A POST without a body, such as an action ({@code .../check-out}). */
-    public Routes post(String path, Roles roles, Endpoint endpoint) {
-        return route(Method.POST, path, roles, endpoint);
-    }
-
-    public <T> Routes post(String path, Roles roles, Class<T> body, BodyEndpoint<T> endpoint) {
-        return route(Method.POST, path, roles, withBody(body, endpoint));
-    }
-
-    public <T> Routes put(String path, Roles roles, Class<T> body, BodyEndpoint<T> endpoint) {
-        return route(Method.PUT, path, roles, withBody(body, endpoint));
-    }
-
-    public <T> Routes patch(String path, Roles roles, Class<T> body, BodyEndpoint<T> endpoint) {
-        return route(Method.PATCH, path, roles, withBody(body, endpoint));
+    /** A route whose body is optional: without one, the endpoint gets {@code whenAbsent}. */
+    public <T> Routes handle(Route route, Class<T> body, T whenAbsent, BodyEndpoint<T> endpoint) {
+        return route(route.method(), route.path(), route.roles(),
+                req -> endpoint.handle(req, Bodies.readOptional(req, body).orElse(whenAbsent)));
     }
 
     /** A route that writes its response itself, such as a Server-Sent Events stream. */
-    public Routes stream(String path, Roles roles, Handler handler) {
-        methodsByPath.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(Method.GET);
-        rules.get(path, (req, res) -> {
-            authorize(req, roles);
+    public Routes stream(Route route, Handler handler) {
+        methodsByPath.computeIfAbsent(route.path(), p -> new LinkedHashSet<>()).add(route.method());
+        rules.route(route.method(), route.path(), (req, res) -> {
+            authorize(req, route.roles());
             handler.handle(req, res);
         });
         return this;
     }
 
-    private Routes route(Method method, String path, Roles roles, Endpoint endpoint) {
+    /** A route that is not in the {@link Route} table: for tests' own resources only. */
+    Routes route(Method method, String path, Roles roles, Endpoint endpoint) {
         methodsByPath.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(method);
         rules.route(method, path, (req, res) -> {
             authorize(req, roles);
@@ -103,7 +96,7 @@ public final class Routes {
         return this;
     }
 
-    private static <T> Endpoint withBody(Class<T> type, BodyEndpoint<T> endpoint) {
+    static <T> Endpoint withBody(Class<T> type, BodyEndpoint<T> endpoint) {
         return req -> endpoint.handle(req, Bodies.read(req, type));
     }
 

@@ -10,9 +10,11 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.hotelkit.Hotel;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -37,8 +39,34 @@ public final class Server {
                         infrastructure.meters()))
                 .addFilter(new PropertyScope())
                 .addFilter(new BodyRules())
-                .register("/v1/api-keys",
-                        new ApiKeyService(infrastructure.apiKeys(), infrastructure.ids(), infrastructure.clock()));
+                .register("/v1", resources(infrastructure));
+    }
+
+    private static HttpService[] resources(Infrastructure infrastructure) {
+        Hotel hotel = infrastructure.hotel();
+        Idempotent idempotent = infrastructure.idempotent();
+        ServerConfig config = infrastructure.config();
+        return new HttpService[] {
+                new ApiKeysResource(infrastructure.apiKeys(), infrastructure.transactions(), infrastructure.ids(),
+                        infrastructure.clock()),
+                new PropertiesResource(hotel.inventory(), idempotent),
+                new RoomTypesResource(hotel.inventory(), idempotent),
+                new RoomsResource(hotel.inventory(), idempotent),
+                new RatePlansResource(hotel.rates(), hotel.inventory(), idempotent),
+                new BlocksResource(hotel.blocks(), idempotent),
+                new AvailabilityResource(hotel.availability()),
+                new BookingsResource(hotel.bookings(), infrastructure.transactions(), idempotent, infrastructure.meters()),
+                new GuestsResource(hotel.guests(), hotel.personalData(), hotel.loyalty(), hotel.invoices(), idempotent),
+                new FoliosResource(hotel.bookings(), hotel.inventory(), idempotent),
+                new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
+                        infrastructure.meters()),
+                new InvoicesResource(hotel.invoices(), idempotent),
+                new OperationsResource(hotel.inventory(), hotel.nightAudit()),
+                new ReportsResource(hotel.reports(), hotel.inventory()),
+                new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
+                        config.maxEventStreams(), config.eventHeartbeat()),
+                new AuditResource(hotel.storage().outbox(), hotel.inventory()),
+        };
     }
 
     /** The server, not yet started, on the configured port. */

@@ -3,7 +3,9 @@ package io.hotelkit.server;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
+import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.shared.RateLimiter;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * with a message naming the key.
  *
  * @param adminKey the bootstrap admin key, or {@code null} to generate one on a first start
+ * @param paymentGateway the time limit, retries and circuit breaker around the payment gateway
+ * @param offerCacheSize how many availability answers the offer cache keeps
+ * @param maxEventStreams how many event streams may be open at once, over all keys
+ * @param eventHeartbeat how long an event stream may be quiet before it sends a comment, so that proxies
+ *     keep it open and a client that has gone is noticed
  */
 public record ServerConfig(
         int httpPort,
@@ -26,7 +33,11 @@ public record ServerConfig(
         String dbPassword,
         @Nullable String adminKey,
         boolean demo,
-        Map<Role, RateLimiter.Limit> rateLimits) {
+        Map<Role, RateLimiter.Limit> rateLimits,
+        ResilientPaymentGateway.Settings paymentGateway,
+        int offerCacheSize,
+        int maxEventStreams,
+        Duration eventHeartbeat) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -34,6 +45,7 @@ public record ServerConfig(
         Objects.requireNonNull(dbUrl, "hotel.db.url");
         Objects.requireNonNull(dbUser, "hotel.db.user");
         Objects.requireNonNull(dbPassword, "hotel.db.password");
+        Objects.requireNonNull(paymentGateway, "hotel.payment-gateway");
         rateLimits = Map.copyOf(rateLimits);
         for (Role role : Role.values()) {
             if (!rateLimits.containsKey(role)) {
@@ -83,7 +95,28 @@ public record ServerConfig(
                 settings.string("hotel.db.password"),
                 adminKey.isEmpty() ? null : adminKey,
                 settings.bool("hotel.demo"),
-                limits);
+                limits,
+                paymentGateway(settings),
+                (int) settings.integer("hotel.cache.offers-max-size", 1, 10_000_000),
+                (int) settings.integer("hotel.events.max-streams", 1, 100_000),
+                Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)));
+    }
+
+    /** The gateway's guards; what is not configurable here keeps core's default. */
+    private static ResilientPaymentGateway.Settings paymentGateway(Settings settings) {
+        ResilientPaymentGateway.Settings defaults = ResilientPaymentGateway.Settings.DEFAULT;
+        String prefix = "hotel.payment-gateway.";
+        return new ResilientPaymentGateway.Settings(
+                Duration.ofMillis(settings.integer(prefix + "timeout-ms", 1, 600_000)),
+                (int) settings.integer(prefix + "attempts", 1, 10),
+                Duration.ofMillis(settings.integer(prefix + "retry-wait-ms", 0, 60_000)),
+                defaults.breakerWindow(),
+                defaults.breakerMinimumCalls(),
+                settings.integer(prefix + "breaker-failure-rate-percent", 1, 100),
+                Duration.ofSeconds(settings.integer(prefix + "breaker-open-seconds", 1, 3600)),
+                defaults.breakerHalfOpenCalls(),
+                (int) settings.integer(prefix + "max-concurrent-calls", 1, 10_000),
+                defaults.bulkheadWait());
     }
 
     public Optional<String> adminKeyIfSet() {
@@ -92,13 +125,26 @@ public record ServerConfig(
 
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
-        return new ServerConfig(port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits);
+        return new ServerConfig(port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat);
+    }
+
+    /** The same settings on another database, for tests. */
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
-        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits);
+        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat);
+    }
+
+    public ServerConfig withEventStreams(int streams, Duration heartbeat) {
+        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, streams, heartbeat);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -108,9 +154,10 @@ public record ServerConfig(
 
     @Override
     public String toString() {
-        return "ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s]"
+        return ("ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
+                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s]")
                 .formatted(httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
-                        demo, rateLimits);
+                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {

@@ -2,9 +2,11 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hotelkit.access.ApiKeys;
 import io.hotelkit.access.Role;
-import io.hotelkit.server.interim.InMemoryApiKeys;
+import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,11 +16,13 @@ class AdminKeyTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T08:00:00Z"), ZoneOffset.UTC);
     private final Ids ids = Ids.seeded(clock, 1);
-    private final InMemoryApiKeys apiKeys = new InMemoryApiKeys();
+    private final MemoryStorage storage = new MemoryStorage(clock);
+    private final ApiKeys apiKeys = storage.apiKeys();
+    private final UnitOfWork transactions = storage.transactions();
 
     @Test
     void a_first_start_without_a_configured_key_makes_one_admin_key_and_shows_it() {
-        var made = AdminKey.bootstrap(apiKeys, null, ids, clock);
+        var made = AdminKey.bootstrap(apiKeys, transactions, null, ids, clock);
 
         assertThat(made).isPresent();
         var stored = apiKeys.findByHash(Secrets.hash(made.get()));
@@ -29,9 +33,9 @@ class AdminKeyTest {
 
     @Test
     void a_later_start_makes_no_key() {
-        AdminKey.bootstrap(apiKeys, null, ids, clock);
+        AdminKey.bootstrap(apiKeys, transactions, null, ids, clock);
 
-        assertThat(AdminKey.bootstrap(apiKeys, null, ids, clock)).isEmpty();
+        assertThat(AdminKey.bootstrap(apiKeys, transactions, null, ids, clock)).isEmpty();
         assertThat(apiKeys.list()).hasSize(1);
     }
 
@@ -39,8 +43,8 @@ class AdminKeyTest {
     void a_configured_key_is_stored_hashed_once() {
         String configured = "a-long-enough-admin-key";
 
-        assertThat(AdminKey.bootstrap(apiKeys, configured, ids, clock)).isEmpty();
-        assertThat(AdminKey.bootstrap(apiKeys, configured, ids, clock)).isEmpty();
+        assertThat(AdminKey.bootstrap(apiKeys, transactions, configured, ids, clock)).isEmpty();
+        assertThat(AdminKey.bootstrap(apiKeys, transactions, configured, ids, clock)).isEmpty();
 
         assertThat(apiKeys.list()).singleElement().satisfies(key -> {
             assertThat(key.hash()).isEqualTo(Secrets.hash(configured)).isNotEqualTo(configured);
@@ -51,10 +55,10 @@ class AdminKeyTest {
     @Test
     void a_revoked_configured_key_stays_revoked() {
         String configured = "a-long-enough-admin-key";
-        AdminKey.bootstrap(apiKeys, configured, ids, clock);
-        apiKeys.save(apiKeys.list().getFirst().revoked(clock.instant()));
+        AdminKey.bootstrap(apiKeys, transactions, configured, ids, clock);
+        transactions.run(() -> apiKeys.save(apiKeys.list().getFirst().revoked(clock.instant())));
 
-        AdminKey.bootstrap(apiKeys, configured, ids, clock);
+        AdminKey.bootstrap(apiKeys, transactions, configured, ids, clock);
 
         assertThat(apiKeys.list()).singleElement().satisfies(key -> assertThat(key.isRevoked()).isTrue());
     }

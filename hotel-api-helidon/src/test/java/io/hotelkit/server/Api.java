@@ -32,6 +32,19 @@ final class Api {
         return call(Method.POST, path, key, "application/json", json, headers);
     }
 
+    Response patch(String path, @Nullable String key, String json, String... headers) {
+        return call(Method.PATCH, path, key, "application/json", json, headers);
+    }
+
+    Response put(String path, @Nullable String key, String json) {
+        return call(Method.PUT, path, key, "application/json", json);
+    }
+
+    /** A POST without a body, such as an action ({@code .../check-out}). */
+    Response post(String path, @Nullable String key) {
+        return call(Method.POST, path, key, null, null);
+    }
+
     /** @param headers name, value, name, value... */
     Response call(Method method, String path, @Nullable String key, @Nullable String contentType,
                   @Nullable String body, String... headers) {

@@ -228,6 +228,9 @@ class ProblemsTest {
         "duplicate,       409, duplicate",
         "reused,          422, idempotency-key-reused",
         "store,           503, store-unavailable",
+        "gateway,         502, payment-gateway-failed",
+        "circuit-open,    502, payment-gateway-unavailable",
+        "invalid-field,   400, invalid-request",
         "illegal,         400, invalid-request",
         "currency,        400, currency-mismatch",
         "unexpected,      500, internal-error",
@@ -242,6 +245,20 @@ class ProblemsTest {
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+
+    @Test
+    void a_stay_that_cannot_be_sold_says_why() {
+        var response = api.get("/v1/properties/P1/failures/not-available", key);
+
+        assertThat(response.json().path("reason").asText()).isEqualTo("sold_out");
+    }
+
+    @Test
+    void a_field_the_domain_refuses_is_named_in_the_errors() {
+        var response = api.get("/v1/properties/P1/failures/invalid-field", key);
+
+        assertThat(response.json().path("errors").get(0).path("field").asText()).isEqualTo("checkin_date");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotelkit.access.Role;
 import io.hotelkit.shared.RateLimiter;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,22 @@ class ServerConfigTest {
         assertThat(config.adminKey()).isEqualTo("0123456789abcdef");
         assertThat(config.demo()).isTrue();
         assertThat(config.rateLimits().get(Role.FRONT_DESK)).isEqualTo(new RateLimiter.Limit(7, 0.5));
+    }
+
+    @Test
+    void the_payment_gateway_guards_the_cache_and_the_event_streams_are_configured_by_environment_too() {
+        ServerConfig config = ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_TIMEOUT_MS", "500",
+                "HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "5", "HOTEL_PAYMENT_GATEWAY_BREAKER_OPEN_SECONDS", "10",
+                "HOTEL_CACHE_OFFERS_MAX_SIZE", "99", "HOTEL_EVENTS_MAX_STREAMS", "7", "HOTEL_EVENTS_HEARTBEAT_SECONDS", "3"));
+
+        assertThat(config.paymentGateway().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.paymentGateway().attempts()).isEqualTo(5);
+        assertThat(config.paymentGateway().breakerOpenFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.offerCacheSize()).isEqualTo(99);
+        assertThat(config.maxEventStreams()).isEqualTo(7);
+        assertThat(config.eventHeartbeat()).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "0")))
+                .hasMessageContaining("hotel.payment-gateway.attempts");
     }
 
     @Test

@@ -5,16 +5,19 @@ import static io.hotelkit.access.Role.FRONT_DESK;
 import static io.hotelkit.access.Role.HOUSEKEEPING;
 import static io.hotelkit.server.Roles.allow;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.CurrencyMismatchException;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.IdempotencyKeyReusedException;
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
@@ -62,10 +65,11 @@ final class WidgetService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
-                .get("/{p}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
-                .post("/{p}/widgets", allow(FRONT_DESK), NewWidget.class, idempotent.creating(this::create))
-                .get("/{p}/widgets/{id}", allow(FRONT_DESK, AUDITOR), this::get)
-                .get("/{p}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
+                .route(Method.GET, "/{p}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
+                .route(Method.POST, "/{p}/widgets", allow(FRONT_DESK),
+                        Routes.withBody(NewWidget.class, idempotent.creating(this::create)))
+                .route(Method.GET, "/{p}/widgets/{id}", allow(FRONT_DESK, AUDITOR), this::get)
+                .route(Method.GET, "/{p}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
     }
 
     record NewWidget(
@@ -122,6 +126,10 @@ final class WidgetService implements HttpService {
             case "store" -> new StoreUnavailableException("cannot connect",
                     new SQLException("connection to db.internal:5432 refused for user hotel"));
             case "illegal" -> new IllegalArgumentException("checkout date 2026-12-01 must be after checkin date 2026-12-03");
+            case "invalid-field" -> new InvalidRequestException("checkin_date", "is before the business date 2026-11-25");
+            case "gateway" -> new PaymentGatewayException("the payment gateway did not answer within the time limit");
+            case "circuit-open" -> new PaymentGatewayException("the payment gateway is failing; calls are paused", true,
+                    new IllegalStateException("open"));
             case "currency" -> new CurrencyMismatchException(Money.currency("EUR"), Money.currency("USD"));
             case "custom-conflict" -> new ConflictException("a custom refusal") {
                 @Override

@@ -21,6 +21,9 @@ import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,32 +66,36 @@ public final class NightAudit {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The earliest time, where the property is, that a business date can be closed on that date: its evening. */
+    public static final LocalTime EARLIEST_CLOSE = LocalTime.of(18, 0);
+
     /**
      * Closes the property's business date.
      *
-     * @throws NightAuditTooEarlyException if the business date has not begun yet where the property is
+     * @throws NightAuditTooEarlyException before {@link #EARLIEST_CLOSE} of the business date where the
+     *     property is: a night nobody has slept yet is not charged
      */
     public Result close(PropertyId propertyId) {
         Property property = properties.require(propertyId);
         LocalDate date = property.businessDate();
-        LocalDate today = LocalDate.now(clock.withZone(property.timezone()));
-        if (date.isAfter(today)) {
-            throw new NightAuditTooEarlyException(property.code(), date, today);
+        LocalDateTime now = LocalDateTime.now(clock.withZone(property.timezone()));
+        if (now.isBefore(date.atTime(EARLIEST_CLOSE))) {
+            throw new NightAuditTooEarlyException(property.code(), date, now);
         }
         List<Booking> tonight = bookings.overlapping(propertyId, DateRange.of(date, date.plusDays(1)), null);
-        int charged = 0;
-        int noShows = 0;
+        int[] charged = {0};
+        int[] noShows = {0};
         for (Booking booking : tonight) {
             if (booking.status() == BookingStatus.CHECKED_IN && booking.stay().includesNight(date)) {
                 if (chargeNight(property, booking, date)) {
-                    charged++;
+                    charged[0]++;
                 }
             }
         }
         for (Booking booking : bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date.plusDays(1)), null)) {
             if (booking.status() == BookingStatus.CONFIRMED && !booking.stay().checkin().isAfter(date)) {
                 transactions.run(() -> bookingService.noShow(bookings.findBy(booking.id()).orElseThrow(), property));
-                noShows++;
+                noShows[0]++;
             }
         }
         List<String> released = transactions.inTransaction(() ->
@@ -104,12 +111,13 @@ public final class NightAudit {
             data.put("business_date", next.businessDate().toString());
             events.record(EventType.PROPERTY_BUSINESS_DATE_CHANGED, propertyId, propertyId.value(), data);
             Map<String, Object> summary = new LinkedHashMap<>(data);
-            summary.put("nights_charged", tonight.size());
+            summary.put("nights_charged", charged[0]);
+            summary.put("no_shows", noShows[0]);
             events.record(EventType.NIGHT_AUDIT_COMPLETED, propertyId, propertyId.value(), summary);
             transactions.afterCommit(() -> engine.updateProperty(next));
             return next;
         });
-        return new Result(date, closed.businessDate(), charged, noShows, released);
+        return new Result(date, closed.businessDate(), charged[0], noShows[0], released);
     }
 
     /** Posts a night's charges to a booking's folio unless they are there; whether anything was posted. */
@@ -135,10 +143,11 @@ public final class NightAudit {
      */
     public record Result(LocalDate closedDate, LocalDate businessDate, int charged, int noShows, List<String> releasedBlocks) {}
 
-    /** The business date is still ahead of the property's local date: closing it would close a day not yet lived. */
+    /** The business date's evening has not come yet where the property is: closing it would charge a night not slept. */
     public static final class NightAuditTooEarlyException extends ConflictException {
-        NightAuditTooEarlyException(String property, LocalDate businessDate, LocalDate today) {
-            super("property " + property + " cannot close " + businessDate + " yet: it is " + today + " there");
+        NightAuditTooEarlyException(String property, LocalDate businessDate, LocalDateTime now) {
+            super("property " + property + " cannot close " + businessDate + " before " + EARLIEST_CLOSE + " that day; it is "
+                    + now.truncatedTo(ChronoUnit.MINUTES) + " there");
         }
 
         @Override

@@ -75,7 +75,7 @@ class NightAuditTest {
 
         assertThatThrownBy(() -> hotel.nightAudit().close(lisbon.id()))
                 .isInstanceOf(NightAudit.NightAuditTooEarlyException.class)
-                .hasMessage("property LIS cannot close 2026-12-02 yet: it is 2026-12-01 there");
+                .hasMessage("property LIS cannot close 2026-12-02 before 18:00 that day; it is 2026-12-01T23:30 there");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.hotelkit.server;
 
-import static io.hotelkit.access.Role.ADMIN;
-import static io.hotelkit.server.Roles.allow;
-
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -12,6 +9,7 @@ import io.hotelkit.access.Role;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,14 +26,16 @@ import org.jspecify.annotations.Nullable;
  * ever), list them and revoke them. Creation takes no {@code Idempotency-Key}: a stored reply would keep
  * the plain key.
  */
-final class ApiKeyService implements HttpService {
+final class ApiKeysResource implements HttpService {
 
     private final ApiKeys apiKeys;
+    private final UnitOfWork transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
-    ApiKeyService(ApiKeys apiKeys, IdGenerator ids, Clock clock) {
+    ApiKeysResource(ApiKeys apiKeys, UnitOfWork transactions, IdGenerator ids, Clock clock) {
         this.apiKeys = apiKeys;
+        this.transactions = transactions;
         this.ids = ids;
         this.clock = clock;
     }
@@ -43,9 +43,9 @@ final class ApiKeyService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
-                .get("/", allow(ADMIN), this::list)
-                .post("/", allow(ADMIN), NewApiKey.class, this::create)
-                .delete("/{id}", allow(ADMIN), this::revoke));
+                .handle(Route.LIST_API_KEYS, this::list)
+                .handle(Route.CREATE_API_KEY, NewApiKey.class, this::create)
+                .handle(Route.REVOKE_API_KEY, this::revoke));
     }
 
     /** @param propertyIds the properties the key may see; an empty list for all of them */
@@ -72,7 +72,7 @@ final class ApiKeyService implements HttpService {
         Set<PropertyId> scope = body.propertyIds().stream().map(PropertyId::of).collect(Collectors.toSet());
         ApiKey key = new ApiKey(ids.next(), body.name().strip(), body.role(), scope, Secrets.hash(plain),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
-        apiKeys.save(key);
+        transactions.run(() -> apiKeys.save(key));
         ApiKeyView view = ApiKeyView.of(key);
         return Reply.created("/v1/api-keys/" + key.id(), new CreatedApiKey(view.id(), view.name(), view.role(),
                 view.propertyIds(), view.createdAt(), view.revokedAt(), plain));
@@ -85,11 +85,15 @@ final class ApiKeyService implements HttpService {
     /** Revoking is final, and revoking a revoked key again changes nothing. */
     private Reply revoke(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        ApiKey key = apiKeys.findBy(id).orElseThrow(() -> new NotFoundException("api key", id));
-        if (!key.isRevoked()) {
-            key = key.revoked(clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            apiKeys.save(key);
-        }
-        return Reply.ok(ApiKeyView.of(key));
+        ApiKey revoked = transactions.inTransaction(() -> {
+            ApiKey key = apiKeys.findBy(id).orElseThrow(() -> new NotFoundException("api key", id));
+            if (key.isRevoked()) {
+                return key;
+            }
+            ApiKey now = key.revoked(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            apiKeys.save(now);
+            return now;
+        });
+        return Reply.ok(ApiKeyView.of(revoked));
     }
 }

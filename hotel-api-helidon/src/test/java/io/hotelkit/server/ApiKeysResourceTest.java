@@ -16,13 +16,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class ApiKeyServiceTest {
+class ApiKeysResourceTest {
 
     private static final Fixture fixture = new Fixture();
     private final Api api;
     private final String admin = fixture.key(ADMIN);
 
-    ApiKeyServiceTest(DirectClient client) {
+    ApiKeysResourceTest(DirectClient client) {
         this.api = new Api(client);
     }
 
@@ -50,7 +50,7 @@ class ApiKeyServiceTest {
         assertThat(key.path("key").asText()).startsWith("hk_");
         assertThat(key.path("role").asText()).isEqualTo("front_desk");
         assertThat(key.path("property_ids").get(0).asText()).isEqualTo("P1");
-        assertThat(key.path("created_at").asText()).isEqualTo("2026-11-25T08:00:00Z");
+        assertThat(key.path("created_at").asText()).isEqualTo("2026-11-25T20:00:00Z");
         assertThat(key.path("revoked_at").isNull()).isTrue();
         assertThat(created.header("Location")).contains("/v1/api-keys/" + key.path("id").asText());
 
@@ -63,8 +63,8 @@ class ApiKeyServiceTest {
     void only_the_hash_of_a_new_key_is_stored() {
         String plain = create("hashed", "auditor", "[]").json().path("key").asText();
 
-        assertThat(fixture.apiKeys.findByHash(Secrets.hash(plain))).isPresent();
-        assertThat(fixture.apiKeys.list()).noneSatisfy(k -> assertThat(k.hash()).isEqualTo(plain));
+        assertThat(fixture.infrastructure.apiKeys().findByHash(Secrets.hash(plain))).isPresent();
+        assertThat(fixture.infrastructure.apiKeys().list()).noneSatisfy(k -> assertThat(k.hash()).isEqualTo(plain));
     }
 
     @Test
@@ -85,7 +85,7 @@ class ApiKeyServiceTest {
         var again = api.delete("/v1/api-keys/" + created.path("id").asText(), admin);
 
         assertThat(revoked.status()).isEqualTo(200);
-        assertThat(revoked.json().path("revoked_at").asText()).isEqualTo("2026-11-25T08:00:00Z");
+        assertThat(revoked.json().path("revoked_at").asText()).isEqualTo("2026-11-25T20:00:00Z");
         assertThat(again.status()).isEqualTo(200);
         assertThat(api.get("/v1/properties/P1/widgets", plain).status()).isEqualTo(401);
     }
@@ -133,7 +133,7 @@ class ApiKeyServiceTest {
             pages++;
         } while (cursor != null && pages < 100);
 
-        assertThat(seen).doesNotHaveDuplicates().hasSize(fixture.apiKeys.list().size()).isSorted();
+        assertThat(seen).doesNotHaveDuplicates().hasSize(fixture.infrastructure.apiKeys().list().size()).isSorted();
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.hotelkit.server;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.availability.Availability;
+import io.hotelkit.availability.AvailabilityQuery;
+import io.hotelkit.availability.AvailabilitySearch;
+import io.hotelkit.availability.Offer;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.Occupancy;
+import io.hotelkit.shared.Stay;
+import java.time.LocalDate;
+import java.util.List;
+
+/** {@code /v1/properties/{p}/availability}: what can be sold for a stay now, offer by offer. */
+final class AvailabilityResource implements HttpService {
+
+    private final AvailabilitySearch search;
+
+    AvailabilityResource(AvailabilitySearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        Routes.define(rules, routes -> routes.handle(Route.SEARCH_AVAILABILITY, this::search));
+    }
+
+    record AvailabilityView(LocalDate checkinDate, LocalDate checkoutDate, int nights, List<OfferView> offers) {
+
+        static AvailabilityView of(Availability availability) {
+            return new AvailabilityView(availability.stay().checkin(), availability.stay().checkout(),
+                    availability.nights(), availability.offers().stream().map(OfferView::of).toList());
+        }
+    }
+
+    record OfferView(String roomType, String ratePlan, int available, Money total, List<Views.NightPrice> nightly,
+                     Views.Policy cancellationPolicy) {
+
+        static OfferView of(Offer offer) {
+            return new OfferView(offer.roomType(), offer.ratePlan(), offer.available(), offer.total(),
+                    offer.nightly().stream().map(n -> new Views.NightPrice(n.date(), n.amount())).toList(),
+                    Views.Policy.of(offer.cancellationPolicy()));
+        }
+    }
+
+    private Reply search(ServerRequest req) {
+        Stay stay = Params.stay(Params.date(req, "checkin_date"), Params.date(req, "checkout_date"));
+        Occupancy occupancy = Occupancy.of(Params.integer(req, "adults", 2, 1, 100),
+                Params.integer(req, "children", 0, 0, 100));
+        AvailabilityQuery query = new AvailabilityQuery(Params.property(req), stay, occupancy,
+                Params.query(req, "room_type").orElse(null), Params.query(req, "rate_plan").orElse(null));
+        return Reply.ok(AvailabilityView.of(search.search(query)));
+    }
+}

@@ -1,0 +1,149 @@
+package io.hotelkit.server;
+
+import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.shared.BookingId;
+import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.GuestId;
+import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.InvoiceId;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PaymentId;
+import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.Stay;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a request says in its path and query, parsed the one way: a malformed id in a path is 404 (there is
+ * nothing there), a malformed query parameter is 400 naming it, and so is money in another currency than
+ * the property's.
+ */
+final class Params {
+
+    private Params() {}
+
+    static PropertyId property(ServerRequest req) {
+        return id(req, "p", "property", PropertyId::of);
+    }
+
+    static BookingId booking(ServerRequest req) {
+        return id(req, "id", "booking", BookingId::of);
+    }
+
+    static GuestId guest(ServerRequest req) {
+        return id(req, "id", "guest", GuestId::of);
+    }
+
+    static PaymentId payment(ServerRequest req) {
+        return id(req, "id", "payment", PaymentId::of);
+    }
+
+    static InvoiceId invoice(ServerRequest req) {
+        return id(req, "id", "invoice", InvoiceId::of);
+    }
+
+    /** A code or number in the path ({@code {number}}, {@code {code}}). */
+    static String path(ServerRequest req, String name) {
+        return req.path().pathParameters().get(name);
+    }
+
+    private static <T> T id(ServerRequest req, String parameter, String kind, Function<String, T> parse) {
+        String value = path(req, parameter);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException(kind, value);
+        }
+    }
+
+    static Optional<String> query(ServerRequest req, String name) {
+        return req.query().first(name).filter(value -> !value.isEmpty());
+    }
+
+    static String requiredQuery(ServerRequest req, String name) {
+        return query(req, name).orElseThrow(() -> new InvalidRequestException(name, "is required"));
+    }
+
+    static LocalDate date(ServerRequest req, String name) {
+        return parseDate(name, requiredQuery(req, name));
+    }
+
+    static Optional<LocalDate> optionalDate(ServerRequest req, String name) {
+        return query(req, name).map(value -> parseDate(name, value));
+    }
+
+    private static LocalDate parseDate(String name, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name, "must be a date (YYYY-MM-DD), not '" + value + "'");
+        }
+    }
+
+    static int integer(ServerRequest req, String name, int whenAbsent, int min, int max) {
+        Optional<String> value = query(req, name);
+        if (value.isEmpty()) {
+            return whenAbsent;
+        }
+        try {
+            int number = Integer.parseInt(value.get());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new InvalidRequestException(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** An enum value as the API writes it ({@code checked_in}), or empty when the parameter is absent. */
+    static <E extends Enum<E>> Optional<E> enumeration(ServerRequest req, String name, Class<E> type) {
+        return query(req, name).map(value -> parseEnum(name, value, type));
+    }
+
+    static <E extends Enum<E>> E parseEnum(String field, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new InvalidRequestException(field, "must be one of " + Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+    }
+
+    /** The stay {@code [checkin, checkout)}, or 400 naming the checkout date if it is not after the checkin. */
+    static Stay stay(LocalDate checkin, LocalDate checkout) {
+        if (!checkout.isAfter(checkin)) {
+            throw new InvalidRequestException("checkout_date", "must be after checkin_date " + checkin);
+        }
+        return Stay.of(checkin, checkout);
+    }
+
+    /** The nights {@code [from, to)}, or 400 naming {@code to} if it is not after {@code from}. */
+    static DateRange range(LocalDate from, LocalDate to, String toField) {
+        if (!to.isAfter(from)) {
+            throw new InvalidRequestException(toField, "must be after " + from);
+        }
+        return DateRange.of(from, to);
+    }
+
+    /** {@code money}, which a request sent in {@code field}, if it is in the property's {@code currency}. */
+    static Money inCurrency(Money money, Currency currency, String field) {
+        if (!money.currency().equals(currency)) {
+            throw ApiException.currencyMismatch(field, currency.getCurrencyCode(), money.currency().getCurrencyCode());
+        }
+        return money;
+    }
+
+    static @Nullable Money inCurrencyOrNull(@Nullable Money money, Currency currency, String field) {
+        return money == null ? null : inCurrency(money, currency, field);
+    }
+}

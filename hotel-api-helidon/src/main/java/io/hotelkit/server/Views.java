@@ -1,0 +1,224 @@
+package io.hotelkit.server;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.FolioLine;
+import io.hotelkit.billing.FolioLineKind;
+import io.hotelkit.billing.Invoice;
+import io.hotelkit.billing.InvoiceKind;
+import io.hotelkit.billing.InvoiceService;
+import io.hotelkit.billing.Payment;
+import io.hotelkit.billing.PaymentMethod;
+import io.hotelkit.guests.Guest;
+import io.hotelkit.guests.LoyaltyAccount;
+import io.hotelkit.guests.LoyaltyTier;
+import io.hotelkit.inventory.Property;
+import io.hotelkit.rates.CancellationPolicy;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.shared.Money;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON shapes that more than one resource answers with, each made from core's model by its
+ * {@code of}. Field names are the records' components in snake_case; money is always a {@link Money}.
+ */
+final class Views {
+
+    private Views() {}
+
+    record PropertyView(
+            String id,
+            String code,
+            String name,
+            String timezone,
+            String currency,
+            @JsonFormat(pattern = "HH:mm") LocalTime checkInTime,
+            @JsonFormat(pattern = "HH:mm") LocalTime checkOutTime,
+            int maxStayNights,
+            Tax tax,
+            LocalDate businessDate) {
+
+        static PropertyView of(Property property) {
+            return new PropertyView(property.id().value(), property.code(), property.name(), property.timezone().getId(),
+                    property.currency().getCurrencyCode(), property.checkInTime(), property.checkOutTime(),
+                    property.maxStayNights(), new Tax(property.taxes().vatPercent(), property.taxes().vatIncluded(),
+                            property.taxes().cityTaxPerPersonNight()), property.businessDate());
+        }
+    }
+
+    /** A property's taxes, as a request gives them and a response shows them. */
+    record Tax(
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal vatPercent,
+            @NotNull Boolean vatIncluded,
+            @NotNull Money cityTaxPerPersonNight) {}
+
+    /** A cancellation policy, as a request gives it and a response shows it. */
+    record Policy(
+            @NotNull @Min(0) @Max(730) Integer freeUntilDaysBefore,
+            @NotNull CancellationPolicy.Penalty penalty,
+            @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal percent) {
+
+        static Policy of(CancellationPolicy policy) {
+            return new Policy(policy.freeUntilDaysBefore(), policy.penalty(), policy.percent());
+        }
+
+        CancellationPolicy toPolicy() {
+            return new CancellationPolicy(freeUntilDaysBefore, penalty, percent);
+        }
+    }
+
+    /** The room price of one night. */
+    record NightPrice(LocalDate date, Money amount) {}
+
+    record BookingView(
+            String id,
+            String confirmationCode,
+            BookingStatus status,
+            String guestId,
+            String roomType,
+            @Nullable String roomNumber,
+            String ratePlan,
+            @Nullable String block,
+            LocalDate checkinDate,
+            LocalDate checkoutDate,
+            int nights,
+            int adults,
+            int children,
+            Money total,
+            List<NightPrice> nightly,
+            Policy cancellationPolicy,
+            @Nullable String specialRequests,
+            @Nullable String cancellationReason,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        static BookingView of(Booking booking) {
+            List<NightPrice> nightly = new ArrayList<>();
+            LocalDate night = booking.stay().checkin();
+            for (Money price : booking.nightly()) {
+                nightly.add(new NightPrice(night, price));
+                night = night.plusDays(1);
+            }
+            return new BookingView(booking.id().value(), booking.confirmationCode(), booking.status(),
+                    booking.guestId().value(), booking.roomType(), booking.roomNumber(), booking.ratePlan(), booking.block(),
+                    booking.stay().checkin(), booking.stay().checkout(), booking.stay().nights(),
+                    booking.occupancy().adults(), booking.occupancy().children(), booking.total(), nightly,
+                    Policy.of(booking.cancellationPolicy()), booking.specialRequests(), booking.cancellationReason(),
+                    booking.version(), booking.createdAt(), booking.updatedAt());
+        }
+    }
+
+    record GuestView(
+            String id,
+            String name,
+            @Nullable String email,
+            @Nullable String phone,
+            @Nullable String nationality,
+            Map<String, Object> preferences,
+            boolean loyaltyOptIn,
+            Instant createdAt,
+            @Nullable Instant erasedAt) {
+
+        static GuestView of(Guest guest) {
+            return new GuestView(guest.id().value(), guest.name(), guest.email(), guest.phone(), guest.nationality(),
+                    guest.preferences(), guest.loyaltyOptIn(), guest.createdAt(), guest.erasedAt());
+        }
+    }
+
+    record Loyalty(LoyaltyTier tier, long points, List<LoyaltyEntry> history) {
+
+        static Loyalty of(LoyaltyAccount account, LoyaltyTier tier) {
+            return new Loyalty(tier, account.points(), account.history().stream()
+                    .map(e -> new LoyaltyEntry(e.at(), e.points(), e.reason(), e.reference())).toList());
+        }
+    }
+
+    record LoyaltyEntry(Instant at, long points, String reason, String reference) {}
+
+    record FolioLineView(String id, LocalDate date, FolioLineKind kind, String description, Money amount,
+                         Instant postedAt) {
+
+        static FolioLineView of(FolioLine line) {
+            return new FolioLineView(line.id(), line.date(), line.kind(), line.description(), line.amount(),
+                    line.postedAt());
+        }
+    }
+
+    record FolioView(String bookingId, List<FolioLineView> lines, Money charges, Money balance) {
+
+        static FolioView of(Folio folio) {
+            return new FolioView(folio.bookingId().value(), folio.lines().stream().map(FolioLineView::of).toList(),
+                    folio.charges(), folio.balance());
+        }
+    }
+
+    record PaymentView(
+            String id,
+            String bookingId,
+            Money amount,
+            PaymentMethod method,
+            Payment.Status status,
+            String gatewayReference,
+            @Nullable String cardHint,
+            @Nullable String declineReason,
+            Money refundable,
+            List<RefundView> refunds,
+            Instant createdAt) {
+
+        static PaymentView of(Payment payment) {
+            return new PaymentView(payment.id().value(), payment.bookingId().value(), payment.amount(), payment.method(),
+                    payment.status(), payment.gatewayReference(), payment.cardHint(), payment.declineReason(),
+                    payment.refundable(), payment.refunds().stream().map(r -> RefundView.of(payment, r)).toList(),
+                    payment.createdAt());
+        }
+    }
+
+    record RefundView(String id, String paymentId, Money amount, String gatewayReference, Instant createdAt) {
+
+        static RefundView of(Payment payment, Payment.Refund refund) {
+            return new RefundView(refund.id(), payment.id().value(), refund.amount(), refund.gatewayReference(),
+                    refund.createdAt());
+        }
+    }
+
+    record InvoiceView(
+            String id,
+            String number,
+            InvoiceKind kind,
+            @Nullable String credits,
+            String bookingId,
+            LocalDate issueDate,
+            Instant issuedAt,
+            String billTo,
+            List<InvoiceLine> lines,
+            Money total,
+            Money vat,
+            @Nullable String paymentHint,
+            InvoiceService.Status status) {
+
+        static InvoiceView of(Invoice invoice, InvoiceService invoices) {
+            return new InvoiceView(invoice.id().value(), invoice.number(), invoice.kind(),
+                    invoice.credits() == null ? null : invoice.credits().value(), invoice.bookingId().value(),
+                    invoice.issueDate(), invoice.issuedAt(), invoices.billTo(invoice),
+                    invoice.lines().stream().map(l -> new InvoiceLine(l.folioLineId(), l.date(), l.kind(), l.description(),
+                            l.amount())).toList(),
+                    invoice.total(), invoice.vat(), invoice.paymentHint(), invoices.status(invoice));
+        }
+    }
+
+    record InvoiceLine(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {}
+}
