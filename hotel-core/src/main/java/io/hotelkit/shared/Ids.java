@@ -3,12 +3,17 @@ package io.hotelkit.shared;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Identity generation: time-ordered 26-character ids (the ULID layout: 48 bits of milliseconds, then 80
  * random bits, in Crockford base 32), so that ids sort by creation and index well in a B-tree. Ids made
  * in the same millisecond count up from the first, so they sort in the order they were made too.
+ *
+ * <p>Ids and confirmation codes must be unique, not secret: who may read a booking is decided by API keys
+ * and property scope, never by knowing an id. So their random bits come from a fast generator seeded
+ * once from {@link SecureRandom}, not from the {@code SecureRandom} itself on every draw.
  */
 public final class Ids implements IdGenerator {
 
@@ -28,12 +33,12 @@ public final class Ids implements IdGenerator {
     }
 
     public static Ids timeOrdered(Clock clock) {
-        return new Ids(clock, new SecureRandom());
+        return new Ids(clock, new SplittableRandom(new SecureRandom().nextLong()));
     }
 
     /** Deterministic ids for tests and replays: the same seed and clock give the same ids. */
     public static Ids seeded(Clock clock, long seed) {
-        return new Ids(clock, new java.util.SplittableRandom(seed));
+        return new Ids(clock, new SplittableRandom(seed));
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class Ids implements IdGenerator {
     public String confirmationCode() {
         long bits;
         synchronized (this) {
-            bits = random.nextLong(); // 40 of its bits, 5 a character: one draw, not eight from a SecureRandom
+            bits = random.nextLong(); // 40 of its bits, 5 a character
         }
         char[] code = new char[8];
         for (int i = 0; i < code.length; i++) {
