@@ -13,7 +13,7 @@ final class MemoryIdempotencyStore implements IdempotencyStore {
     private final Clock clock;
 
     MemoryIdempotencyStore(MemoryTransactions transactions, Clock clock) {
-        this.entries = new MemoryTable<>(transactions);
+        this.entries = MemoryTable.keyed(transactions);
         this.clock = clock;
     }
 

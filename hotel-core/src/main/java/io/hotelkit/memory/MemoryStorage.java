@@ -168,7 +168,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryProperties implements Properties {
-        private final MemoryTable<Property> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Property> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Property> findBy(PropertyId id) {
@@ -197,7 +197,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryRoomTypes implements RoomTypes {
-        private final MemoryTable<RoomType> table = new MemoryTable<>(transactions);
+        private final MemoryTable<RoomType> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<RoomType> findBy(PropertyId propertyId, String code) {
@@ -219,7 +219,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryRooms implements Rooms {
-        private final MemoryTable<Room> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Room> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Room> findBy(PropertyId propertyId, String number) {
@@ -241,7 +241,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryRatePlans implements RatePlans {
-        private final MemoryTable<RatePlan> table = new MemoryTable<>(transactions);
+        private final MemoryTable<RatePlan> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<RatePlan> findBy(PropertyId propertyId, String code) {
@@ -263,7 +263,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryNightlyRates implements NightlyRates {
-        private final MemoryTable<DailyRate> table = new MemoryTable<>(transactions);
+        private final MemoryTable<DailyRate> table = MemoryTable.ordered(transactions);
 
         private String gridPrefix(PropertyId propertyId, String ratePlan, String roomType) {
             return propertyId.value() + '/' + ratePlan + '/' + roomType + '/';
@@ -288,7 +288,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryBookings implements Bookings {
-        private final MemoryTable<Booking> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Booking> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Booking> findBy(BookingId id) {
@@ -314,7 +314,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryBlocks implements Blocks {
-        private final MemoryTable<Block> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Block> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Block> findBy(PropertyId propertyId, String code) {
@@ -336,8 +336,8 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryGuests implements Guests {
-        private final MemoryTable<Guest> table = new MemoryTable<>(transactions);
-        private final MemoryTable<GuestId> byEmail = new MemoryTable<>(transactions);
+        private final MemoryTable<Guest> table = MemoryTable.ordered(transactions);
+        private final MemoryTable<GuestId> byEmail = MemoryTable.keyed(transactions);
 
         @Override
         public Optional<Guest> findBy(GuestId id) {
@@ -375,7 +375,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryFolios implements Folios {
-        private final MemoryTable<Folio> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Folio> table = MemoryTable.keyed(transactions);
 
         @Override
         public Optional<Folio> findBy(BookingId bookingId) {
@@ -389,7 +389,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryApiKeys implements ApiKeys {
-        private final MemoryTable<ApiKey> table = new MemoryTable<>(transactions);
+        private final MemoryTable<ApiKey> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<ApiKey> findByHash(String hash) {
@@ -418,7 +418,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryPayments implements Payments {
-        private final MemoryTable<Payment> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Payment> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Payment> findBy(PaymentId id) {
@@ -437,7 +437,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryInvoices implements Invoices {
-        private final MemoryTable<Invoice> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Invoice> table = MemoryTable.ordered(transactions);
 
         @Override
         public Optional<Invoice> findBy(InvoiceId id) {
@@ -464,7 +464,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryInvoiceNumbers implements InvoiceNumbers {
-        private final MemoryTable<Long> table = new MemoryTable<>(transactions);
+        private final MemoryTable<Long> table = MemoryTable.keyed(transactions);
 
         @Override
         public long next(PropertyId propertyId, int year) {
@@ -476,7 +476,7 @@ public final class MemoryStorage implements Storage {
     }
 
     private final class MemoryLoyaltyAccounts implements LoyaltyAccounts {
-        private final MemoryTable<LoyaltyAccount> table = new MemoryTable<>(transactions);
+        private final MemoryTable<LoyaltyAccount> table = MemoryTable.keyed(transactions);
 
         @Override
         public Optional<LoyaltyAccount> findBy(GuestId guestId) {

@@ -11,20 +11,42 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One table of rows by string key, in key order. Inside a transaction a reader sees its own writes;
- * everyone else sees the committed rows.
+ * One table of rows by string key. Inside a transaction a reader sees its own writes; everyone else sees
+ * the committed rows. A table made {@link #ordered} also keeps its rows in key order for {@link #scan}; a
+ * table read only by key ({@link #keyed}) keeps a hash map alone.
  */
 final class MemoryTable<V> {
 
-    private final ConcurrentSkipListMap<String, V> committed = new ConcurrentSkipListMap<>();
-    /** The same rows by key, for point reads: a skip list of ids with a shared time prefix compares long strings. */
-    private final ConcurrentHashMap<String, V> byKey = new ConcurrentHashMap<>();
+    /** A committed row: changed in place, so that a change of a row does not walk the ordered index again. */
+    private static final class Row<V> {
+        volatile V value;
+
+        Row(V value) {
+            this.value = value;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Row<V>> byKey = new ConcurrentHashMap<>();
+    /** The same rows in key order; null for a table that is only read by key. */
+    private final @Nullable ConcurrentSkipListMap<String, Row<V>> inOrder;
     private final MemoryTransactions transactions;
 
-    MemoryTable(MemoryTransactions transactions) {
+    private MemoryTable(MemoryTransactions transactions, boolean ordered) {
         this.transactions = transactions;
+        this.inOrder = ordered ? new ConcurrentSkipListMap<>() : null;
+    }
+
+    /** A table that can be scanned in key order. */
+    static <V> MemoryTable<V> ordered(MemoryTransactions transactions) {
+        return new MemoryTable<>(transactions, true);
+    }
+
+    /** A table read and written only by key: no ordered index to keep up. */
+    static <V> MemoryTable<V> keyed(MemoryTransactions transactions) {
+        return new MemoryTable<>(transactions, false);
     }
 
     Optional<V> get(String key) {
@@ -35,10 +57,11 @@ final class MemoryTable<V> {
                 return Optional.ofNullable(writes.get(key));
             }
         }
-        return Optional.ofNullable(byKey.get(key));
+        Row<V> row = byKey.get(key);
+        return row == null ? Optional.empty() : Optional.of(row.value);
     }
 
-    void put(String key, V value) {
+    void put(String key, @Nullable V value) {
         transactions.require().writesTo(this).put(key, value);
     }
 
@@ -61,15 +84,46 @@ final class MemoryTable<V> {
     }
 
     /** Rows whose key starts with {@code prefix}, after {@code afterKey} if given, matching, at most {@code limit}, in key order. */
-    List<V> scan(String prefix, String afterKey, Predicate<? super V> filter, int limit) {
-        NavigableMap<String, V> view = merged(prefix);
+    List<V> scan(String prefix, @Nullable String afterKey, Predicate<? super V> filter, int limit) {
+        if (inOrder == null) {
+            throw new IllegalStateException("a keyed table cannot be scanned: make it ordered");
+        }
+        NavigableMap<String, Row<V>> view = prefix.isEmpty() ? inOrder : inOrder.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
+        if (afterKey != null) {
+            view = view.tailMap(afterKey, false);
+        }
+        MemoryTransactions.Transaction transaction = transactions.current();
+        Map<String, V> writes = transaction == null ? Map.of() : transaction.writesTo(this);
         List<V> rows = new ArrayList<>();
-        for (Map.Entry<String, V> entry : (afterKey == null ? view : view.tailMap(afterKey, false)).entrySet()) {
+        if (writes.isEmpty()) {
+            for (Row<V> row : view.values()) {
+                if (rows.size() >= limit) {
+                    break;
+                }
+                V value = row.value;
+                if (filter.test(value)) {
+                    rows.add(value);
+                }
+            }
+            return rows;
+        }
+        NavigableMap<String, V> merged = new TreeMap<>();
+        view.forEach((key, row) -> merged.put(key, row.value));
+        writes.forEach((key, value) -> {
+            if (key.startsWith(prefix) && (afterKey == null || key.compareTo(afterKey) > 0)) {
+                if (value == null) {
+                    merged.remove(key);
+                } else {
+                    merged.put(key, value);
+                }
+            }
+        });
+        for (V value : merged.values()) {
             if (rows.size() >= limit) {
                 break;
             }
-            if (filter.test(entry.getValue())) {
-                rows.add(entry.getValue());
+            if (filter.test(value)) {
+                rows.add(value);
             }
         }
         return rows;
@@ -79,37 +133,24 @@ final class MemoryTable<V> {
         return scan(prefix, null, filter, Integer.MAX_VALUE);
     }
 
-    private NavigableMap<String, V> merged(String prefix) {
-        NavigableMap<String, V> view = prefix.isEmpty() ? committed : committed.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
-        MemoryTransactions.Transaction transaction = transactions.current();
-        if (transaction == null) {
-            return view;
-        }
-        Map<String, V> writes = transaction.writesTo(this);
-        if (writes.isEmpty()) {
-            return view;
-        }
-        NavigableMap<String, V> merged = new TreeMap<>(view);
-        writes.forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                if (value == null) {
-                    merged.remove(key);
-                } else {
-                    merged.put(key, value);
-                }
-            }
-        });
-        return merged;
-    }
-
-    void apply(Map<String, V> writes) {
+    /** Applies a transaction's writes; called by the one writing transaction, at commit. */
+    void apply(Map<String, @Nullable V> writes) {
         writes.forEach((key, value) -> {
             if (value == null) {
-                committed.remove(key);
-                byKey.remove(key);
+                if (byKey.remove(key) != null && inOrder != null) {
+                    inOrder.remove(key);
+                }
             } else {
-                committed.put(key, value);
-                byKey.put(key, value);
+                Row<V> row = byKey.get(key);
+                if (row != null) {
+                    row.value = value;
+                } else {
+                    row = new Row<>(value);
+                    byKey.put(key, row);
+                    if (inOrder != null) {
+                        inOrder.put(key, row);
+                    }
+                }
             }
         });
     }
