@@ -69,9 +69,11 @@ public final class Server {
         };
     }
 
-    /** The server, not yet started, on the configured port. */
+    /** The server, not yet started, on the configured address and port. */
     public static WebServer create(Infrastructure infrastructure) {
-        WebServerConfig.Builder server = WebServer.builder().port(infrastructure.config().httpPort());
+        WebServerConfig.Builder server = WebServer.builder()
+                .host(infrastructure.config().httpHost())
+                .port(infrastructure.config().httpPort());
         setUp(server, infrastructure, routing -> routing(routing, infrastructure));
         return server.build();
     }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code hotel.http.port} by {@code HOTEL_HTTP_PORT}). A missing or malformed setting stops the start
  * with a message naming the key.
  *
+ * @param httpHost the address the server listens on: {@code 0.0.0.0} (every interface) or {@code 127.0.0.1}
  * @param adminKey the bootstrap admin key, or {@code null} to generate one on a first start
  * @param paymentGateway the time limit, retries and circuit breaker around the payment gateway
  * @param offerCacheSize how many availability answers the offer cache keeps
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     keep it open and a client that has gone is noticed
  */
 public record ServerConfig(
+        String httpHost,
         int httpPort,
         String dbUrl,
         String dbUser,
@@ -42,6 +44,7 @@ public record ServerConfig(
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
     public ServerConfig {
+        Objects.requireNonNull(httpHost, "hotel.http.host");
         Objects.requireNonNull(dbUrl, "hotel.db.url");
         Objects.requireNonNull(dbUser, "hotel.db.user");
         Objects.requireNonNull(dbPassword, "hotel.db.password");
@@ -89,6 +92,7 @@ public record ServerConfig(
             throw settings.invalid("hotel.admin-key", "must have at least " + MIN_ADMIN_KEY_LENGTH + " characters");
         }
         return new ServerConfig(
+                settings.string("hotel.http.host").strip(),
                 (int) settings.integer("hotel.http.port", 0, 65535),
                 settings.string("hotel.db.url"),
                 settings.string("hotel.db.user"),
@@ -125,25 +129,25 @@ public record ServerConfig(
 
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
-        return new ServerConfig(port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+        return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
+        return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
-        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
-        return new ServerConfig(httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, streams, heartbeat);
     }
 
@@ -154,9 +158,9 @@ public record ServerConfig(
 
     @Override
     public String toString() {
-        return ("ServerConfig[httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
+        return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
                 + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s]")
-                .formatted(httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
+                .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat);
     }
 

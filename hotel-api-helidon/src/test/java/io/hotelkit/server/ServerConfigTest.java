@@ -15,6 +15,7 @@ class ServerConfigTest {
     void the_bundled_settings_are_the_documented_defaults() {
         ServerConfig config = ServerConfig.load(Map.of());
 
+        assertThat(config.httpHost()).isEqualTo("0.0.0.0");
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.dbUrl()).startsWith("jdbc:h2:file:./data/");
         assertThat(config.adminKey()).isNull();
@@ -25,6 +26,7 @@ class ServerConfigTest {
     @Test
     void every_setting_is_overridden_by_its_environment_variable() {
         ServerConfig config = ServerConfig.load(Map.of(
+                "HOTEL_HTTP_HOST", "127.0.0.1",
                 "HOTEL_HTTP_PORT", "9090",
                 "HOTEL_DB_URL", "jdbc:postgresql://localhost/hotel",
                 "HOTEL_DB_USER", "hotel",
@@ -34,6 +36,7 @@ class ServerConfigTest {
                 "HOTEL_RATE_LIMIT_FRONT_DESK_CAPACITY", "7",
                 "HOTEL_RATE_LIMIT_FRONT_DESK_REFILL_PER_SECOND", "0.5"));
 
+        assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(9090);
         assertThat(config.dbUrl()).isEqualTo("jdbc:postgresql://localhost/hotel");
         assertThat(config.dbUser()).isEqualTo("hotel");
