@@ -26,6 +26,9 @@ import java.util.Locale;
  */
 enum Route {
 
+    // A trivial authenticated answer: what a request costs before any work, for load tests and probes.
+    PING(Method.GET, "/ping", Role.values()),
+
     // API keys: admin only.
     LIST_API_KEYS(Method.GET, "/api-keys", ADMIN),
     CREATE_API_KEY(Method.POST, "/api-keys", ADMIN),

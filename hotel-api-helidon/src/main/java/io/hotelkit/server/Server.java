@@ -47,6 +47,7 @@ public final class Server {
         Idempotent idempotent = infrastructure.idempotent();
         ServerConfig config = infrastructure.config();
         return new HttpService[] {
+                new PingResource(),
                 new ApiKeysResource(infrastructure.apiKeys(), infrastructure.transactions(), infrastructure.ids(),
                         infrastructure.clock()),
                 new PropertiesResource(hotel.inventory(), idempotent),
