@@ -27,9 +27,10 @@ import java.util.function.Supplier;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
  * [data zip, default benchmarks/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
- * [runs, default 2: the first warms the JVM up] [target: in-memory (default) or jpa]}. {@code jpa} books
+ * [runs, default 2: the first warms the JVM up] [target: in-memory (default), jpa, http or http-postgres]}. {@code jpa} books
  * through {@link JpaTarget} on a PostgreSQL database made per run, on {@code HOTEL_TEST_POSTGRES_URL}'s
- * server or an embedded one.
+ * server or an embedded one; {@code http} and {@code http-postgres} through the reference server's v1 API
+ * over loopback ({@link HttpTarget}), on an H2 file or on PostgreSQL.
  */
 public final class Replay {
 
@@ -199,12 +200,14 @@ public final class Replay {
         String target = args.length > 4 ? args[4] : "in-memory";
         Supplier<Target> targets = switch (target) {
             case "in-memory" -> InMemoryTarget::new;
-            case "jpa" -> {
-                java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // Hikari, Flyway, Hibernate
-                yield JpaTarget::new;
-            }
-            default -> throw new IllegalArgumentException("no target " + target + ": in-memory or jpa");
+            case "jpa" -> JpaTarget::new;
+            case "http" -> () -> new HttpTarget(false);
+            case "http-postgres" -> () -> new HttpTarget(true);
+            default -> throw new IllegalArgumentException("no target " + target + ": in-memory, jpa, http or http-postgres");
         };
+        if (!target.equals("in-memory")) {
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // Hikari, Flyway, Hibernate, Helidon
+        }
         replay(data, limit, output, targets, runs, System.out);
     }
 
