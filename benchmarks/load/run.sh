@@ -48,6 +48,8 @@ psql_admin "create database $DB"
 SERVER_PID=$!
 for _ in $(seq 120); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/health" >/dev/null || { echo "the server did not start:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
+JAVA_PID=$(pgrep -P "$SERVER_PID" java)
+TICKS=$(getconf CLK_TCK)
 
 # The demo property's STD type gets 500 rooms, so that a phase of bookings is mostly sold, not refused.
 PROPERTY=$(curl -fs -H "$AUTH" "$BASE/v1/properties" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
@@ -58,13 +60,29 @@ done
 CHECKOUT=$(date -d "$FIRST + 3 days" +%F)
 AVAILABILITY="$BASE/v1/properties/$PROPERTY/availability?checkin_date=$FIRST&checkout_date=$CHECKOUT&adults=2"
 
+cpu_ticks() { # the CPU time (user + system, in clock ticks) of the given processes so far
+  local pid total=0 fields
+  for pid in "$@"; do
+    read -r -a fields <"/proc/$pid/stat" 2>/dev/null || continue
+    total=$((total + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
+
 phase() { # name, connections, url, [extra wrk args...]
   local name=$1 connections=$2 url=$3; shift 3
+  local backends server_before db_before
+  backends=$(psql_db "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")
+  server_before=$(cpu_ticks "$JAVA_PID"); db_before=$(cpu_ticks $backends)
   wrk -t "$(( connections < 2 ? 1 : 2 ))" -c "$connections" -d "${SECONDS_PER_PHASE}s" --latency -H "$AUTH" "$@" "$url" >"$WORK/$name.txt"
-  local rate p50 p99
+  local rate p50 p99 requests server_cpu db_cpu
+  server_cpu=$(( $(cpu_ticks "$JAVA_PID") - server_before )); db_cpu=$(( $(cpu_ticks $backends) - db_before ))
   rate=$(awk '/^Requests\/sec/ {print $2}' "$WORK/$name.txt")
+  requests=$(awk '/requests in/ {print $1}' "$WORK/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$WORK/$name.txt"); p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")
-  printf '%-28s %4d conn  %10s req/s  p50 %8s  p99 %8s  %s\n' "$name" "$connections" "$rate" "$p50" "$p99" \
+  printf '%-18s %3d conn %9s req/s  p50 %8s  p99 %8s  CPU/request: server %5s µs, database %5s µs  %s\n' \
+    "$name" "$connections" "$rate" "$p50" "$p99" \
+    "$(( server_cpu * 1000000 / TICKS / (requests > 0 ? requests : 1) ))" "$(( db_cpu * 1000000 / TICKS / (requests > 0 ? requests : 1) ))" \
     "$(grep -h -E 'Non-2xx|bookings:|Socket errors' "$WORK/$name.txt" | tr '\n' ' ')"
   echo "$rate" >"$WORK/$name.rate"
 }
@@ -87,6 +105,8 @@ half=$(awk -v r="$AVAILABLE" 'BEGIN {print r / 2}')
 best=$(for c in 1 2 4 8 16 32; do awk -v c="$c" -v r="$(cat "$WORK/availability-$c.rate")" -v h="$half" \
   'BEGIN {d = r - h; print (d < 0 ? -d : d), c}'; done | sort -g | head -1 | cut -d' ' -f2)
 echo "availability at half of saturation ($half req/s): $best connection(s), p99 $(awk '$1 == "99%" {print $2}' "$WORK/availability-$best.txt") (target < 5 ms)"
+PROPERTY=$PROPERTY KEY=$ADMIN_KEY FIRST=$FIRST wrk -t 2 -c 4 -d 10s -H "$AUTH" -s benchmarks/load/book.lua \
+  "$BASE/v1/properties/$PROPERTY/bookings" >/dev/null                # warm-up of the booking path
 BOOKED_BEFORE=$(psql_db "select count(*) from bookings")
 PROPERTY=$PROPERTY KEY=$ADMIN_KEY FIRST=$FIRST phase bookings-saturated 16 "$BASE/v1/properties/$PROPERTY/bookings" -s benchmarks/load/book.lua
 BOOKED=$(( $(psql_db "select count(*) from bookings") - BOOKED_BEFORE ))
