@@ -77,6 +77,13 @@ public final class LoopbackProxy implements AutoCloseable {
                 Socket upstream = new Socket(host, port);
                 sockets.add(client);
                 sockets.add(upstream);
+                if (server.isClosed()) {
+                    // closed while this connection was being made (a pool fills itself in the background):
+                    // close() may have missed it, and it must not outlive the proxy
+                    client.close();
+                    upstream.close();
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
