@@ -7,6 +7,7 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.jpa.testing.FreshDatabase;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,11 +29,12 @@ class UnitOfWorkIT extends UnitOfWorkContract {
         Property first = store().properties().save(Fixtures.property());
         Property second = store().properties().save(Fixtures.property());
         CyclicBarrier bothHoldOne = new CyclicBarrier(2);
+        CountDownLatch oneCommitted = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
 
         List<CompletableFuture<Void>> updates = List.of(
-                CompletableFuture.runAsync(() -> lockInTurn(first, second, bothHoldOne, runs), task -> Thread.ofPlatform().start(task)),
-                CompletableFuture.runAsync(() -> lockInTurn(second, first, bothHoldOne, runs), task -> Thread.ofPlatform().start(task)));
+                CompletableFuture.runAsync(() -> lockInTurn(first, second, bothHoldOne, oneCommitted, runs), task -> Thread.ofPlatform().start(task)),
+                CompletableFuture.runAsync(() -> lockInTurn(second, first, bothHoldOne, oneCommitted, runs), task -> Thread.ofPlatform().start(task)));
         for (CompletableFuture<Void> update : updates) {
             update.get(60, TimeUnit.SECONDS);
         }
@@ -42,10 +44,22 @@ class UnitOfWorkIT extends UnitOfWorkContract {
         assertThat(store().properties().findBy(second.id()).orElseThrow().version()).isEqualTo(3);
     }
 
-    /** Locks one property's row, waits until the other thread holds the other's, then locks that: a deadlock on the first run. */
-    private void lockInTurn(Property one, Property other, CyclicBarrier bothHoldOne, AtomicInteger runs) {
+    /**
+     * Locks one property's row, waits until the other thread holds the other's, then locks that: a deadlock
+     * on the first run. The run again starts once the winner has committed: had it read a row the winner
+     * was still changing, its save would rightly be a version conflict.
+     */
+    private void lockInTurn(Property one, Property other, CyclicBarrier bothHoldOne, CountDownLatch oneCommitted,
+                            AtomicInteger runs) {
         store().transactions().run(() -> {
             boolean firstRun = runs.incrementAndGet() <= 2;
+            if (!firstRun) {
+                try {
+                    oneCommitted.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             Property mine = store().properties().findBy(one.id()).orElseThrow();
             store().properties().save(mine.withBusinessDate(TODAY.plusDays(runs.get())));
             if (firstRun) {
@@ -58,5 +72,6 @@ class UnitOfWorkIT extends UnitOfWorkContract {
             Property theirs = store().properties().findBy(other.id()).orElseThrow();
             store().properties().save(theirs.withBusinessDate(TODAY.plusDays(runs.get())));
         });
+        oneCommitted.countDown();
     }
 }
