@@ -6,6 +6,9 @@ import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,9 +18,20 @@ import org.jspecify.annotations.Nullable;
 final class Api {
 
     private final Http1Client client;
+    private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     Api(Http1Client client) {
         this.client = client;
+    }
+
+    /** A request this client made (its path without the query) and the response it got. */
+    record Exchange(Method method, String path, Response response) {}
+
+    /** Every request made through this client so far, and its response. */
+    List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
     }
 
     Response get(String path, @Nullable String key) {
@@ -66,7 +80,9 @@ final class Api {
             request.header(HeaderNames.create(headers[i]), headers[i + 1]);
         }
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
-            return Response.of(response);
+            Response received = Response.of(response);
+            exchanges.add(new Exchange(method, query < 0 ? path : path.substring(0, query), received));
+            return received;
         }
     }
 

@@ -53,8 +53,31 @@ abstract class StayOverHttp {
         server.close();
     }
 
+    private static final String NAME = "Ana Silva";
+    private static final String EMAIL = "ana.silva@example.com";
+    private static final String PHONE = "+351 912 345 678";
+
+    /**
+     * The walk, with every response checked against the OpenAPI document, and the server's log checked
+     * for the guest's personal data: none of it may be in any line.
+     */
     @Test
     void a_guest_books_stays_pays_leaves_and_is_invoiced() throws Exception {
+        try (CapturedLog log = new CapturedLog()) {
+            walk();
+            assertThat(log.text()).doesNotContain(NAME).doesNotContain(EMAIL).doesNotContain(PHONE)
+                    .doesNotContain("Silva").doesNotContain("912 345");
+        }
+        OpenApiDocument document = OpenApiDocument.load();
+        assertThat(api.exchanges()).hasSizeGreaterThan(30);
+        List<String> violations = new ArrayList<>();
+        for (Api.Exchange exchange : api.exchanges()) {
+            violations.addAll(document.violations(exchange.method().text(), exchange.path(), exchange.response()));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private void walk() throws Exception {
         Lisbon lisbon = Lisbon.setUp(api, fixture);
 
         var offers = api.get(lisbon.path("/availability?checkin_date=2026-11-25&checkout_date=2026-11-27&adults=2"
@@ -65,10 +88,16 @@ abstract class StayOverHttp {
         // two nights of 100.00, VAT 6 % on top, city tax 2.00 for each of two guests a night
         assertThat(offer.path("total").path("amount").asText()).isEqualTo("220.00");
 
-        var booked = api.post(lisbon.path("/bookings"), lisbon.frontDesk, """
-                {"guest": {"name": "Ana Silva", "email": "ana@example.com"}, "room_type": "DBL",
-                 "rate_plan": "FLEX", "checkin_date": "2026-11-25", "checkout_date": "2026-11-27", "adults": 2}""",
-                "Idempotency-Key", "stay-1");
+        String stay = """
+                {"guest": {"name": "%s", "email": "%s", "phone": "%s"}, "room_type": "DBL",
+                 "rate_plan": "FLEX", "checkin_date": "2026-11-25", "checkout_date": "2026-11-27", "adults": 2}"""
+                .formatted(NAME, EMAIL, PHONE);
+        var booked = api.post(lisbon.path("/bookings"), lisbon.frontDesk, stay, "Idempotency-Key", "stay-1");
+        var retried = api.post(lisbon.path("/bookings"), lisbon.frontDesk, stay, "Idempotency-Key", "stay-1");
+        assertThat(retried.header("Idempotent-Replayed")).contains("true");
+        var found = api.get("/v1/guests?email=" + EMAIL, lisbon.frontDesk);
+        assertThat(found.json().path("items").get(0).path("phone").asText()).isEqualTo(PHONE);
+        assertThat(api.get("/v1/guests?name=Silva", lisbon.frontDesk).json().path("items")).hasSize(1);
         assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
         JsonNode booking = booked.json();
         String id = booking.path("id").asText();
@@ -125,7 +154,7 @@ abstract class StayOverHttp {
         assertThat(invoice.status()).as(invoice.toString()).isEqualTo(201);
         assertThat(invoice.json().path("number").asText()).isEqualTo("2026-000001");
         assertThat(invoice.json().path("total").path("amount").asText()).isEqualTo("342.50");
-        assertThat(invoice.json().path("bill_to").asText()).isEqualTo("Ana Silva");
+        assertThat(invoice.json().path("bill_to").asText()).isEqualTo(NAME);
         assertThat(invoice.json().path("payment_hint").asText()).isEqualTo("****visa");
         assertThat(invoice.json().path("status").asText()).isEqualTo("paid");
         String invoicePath = lisbon.path("/invoices/" + invoice.json().path("id").asText());

@@ -1,0 +1,274 @@
+package io.hotelkit.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The server's OpenAPI document ({@code META-INF/openapi.yaml}), read as plain maps, and a small checker
+ * of real responses against it: the operation and the status are documented, the body is of a documented
+ * media type and matches the schema (required fields present, types, formats and enums right, and no field
+ * the schema does not name), and the headers the server sends that a client acts on are documented.
+ */
+final class OpenApiDocument {
+
+    /** Headers a response documents where it sends them; RateLimit-* are on every response, said once in info. */
+    private static final Set<String> DOCUMENTED_HEADERS = Set.of("Location", "ETag", "Idempotent-Replayed", "Retry-After",
+            "WWW-Authenticate", "Allow");
+
+    private final Map<String, Object> document;
+
+    private OpenApiDocument(Map<String, Object> document) {
+        this.document = document;
+    }
+
+    static OpenApiDocument load() {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new OpenApiDocument(new Yaml().load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Map<String, Object>> paths() {
+        return (Map<String, Map<String, Object>>) document.get("paths");
+    }
+
+    /** The path template of the document that {@code path} (without query) is an instance of, the most literal one. */
+    String template(String path) {
+        String[] segments = path.split("/");
+        String best = null;
+        int bestLiterals = -1;
+        for (String template : paths().keySet()) {
+            String[] parts = template.split("/");
+            if (parts.length != segments.length) {
+                continue;
+            }
+            int literals = 0;
+            boolean matches = true;
+            for (int i = 0; i < parts.length && matches; i++) {
+                if (parts[i].startsWith("{")) {
+                    continue;
+                }
+                matches = parts[i].equals(segments[i]);
+                literals++;
+            }
+            if (matches && literals > bestLiterals) {
+                best = template;
+                bestLiterals = literals;
+            }
+        }
+        return best;
+    }
+
+    /** What is wrong with {@code response} to {@code method path} by this document; empty when nothing is. */
+    @SuppressWarnings("unchecked")
+    List<String> violations(String method, String path, Api.Response response) {
+        List<String> found = new ArrayList<>();
+        String where = method + " " + path + " " + response.status();
+        String template = template(path);
+        if (template == null) {
+            return List.of(where + ": no such path in the document");
+        }
+        Map<String, Object> operation = (Map<String, Object>) paths().get(template).get(method.toLowerCase(Locale.ROOT));
+        if (operation == null) {
+            return List.of(where + ": " + method + " " + template + " is not documented");
+        }
+        Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+        Map<String, Object> documented = (Map<String, Object>) responses.get(Integer.toString(response.status()));
+        if (documented == null) {
+            return List.of(where + ": status " + response.status() + " is not documented for " + method + " " + template);
+        }
+        documented = resolve(documented);
+        Map<String, Object> headers = (Map<String, Object>) documented.getOrDefault("headers", Map.of());
+        for (String header : DOCUMENTED_HEADERS) {
+            if (response.header(header).isPresent() && !headers.containsKey(header)) {
+                found.add(where + ": sends header " + header + ", not documented");
+            }
+        }
+        if (response.body().isEmpty()) {
+            if (documented.containsKey("content")) {
+                found.add(where + ": documents a body, sends none");
+            }
+            return found;
+        }
+        Map<String, Object> content = (Map<String, Object>) documented.getOrDefault("content", Map.of());
+        String mediaType = response.contentType().replaceAll(";.*", "").strip();
+        Map<String, Object> media = (Map<String, Object>) content.get(mediaType);
+        if (media == null) {
+            found.add(where + ": sends " + mediaType + ", documents " + content.keySet());
+            return found;
+        }
+        if (mediaType.endsWith("json")) {
+            check(media.get("schema"), response.json(), "$", where, found);
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> resolve(Map<String, Object> node) {
+        while (node.containsKey("$ref")) {
+            Object target = document;
+            for (String part : ((String) node.get("$ref")).substring(2).split("/")) {
+                target = ((Map<String, Object>) target).get(part);
+            }
+            node = (Map<String, Object>) target;
+        }
+        return node;
+    }
+
+    /** Checks {@code value} at {@code at} against {@code schema}. */
+    @SuppressWarnings("unchecked")
+    private void check(Object schemaNode, JsonNode value, String at, String where, List<String> found) {
+        if (schemaNode == null) {
+            return;
+        }
+        Map<String, Object> schema = resolve((Map<String, Object>) schemaNode);
+        if (value.isNull()) {
+            if (!Boolean.TRUE.equals(schema.get("nullable")) && !nullableInAllOf(schema)) {
+                found.add(where + ": " + at + " is null, not nullable");
+            }
+            return;
+        }
+        if (schema.containsKey("allOf")) {
+            for (Object part : (List<Object>) schema.get("allOf")) {
+                Map<String, Object> resolved = resolve((Map<String, Object>) part);
+                checkExceptUndocumented(resolved, value, at, where, found);
+            }
+            if (value.isObject()) {
+                Set<String> names = propertyNames(schema);
+                if (names != null) {
+                    value.fieldNames().forEachRemaining(name -> {
+                        if (!names.contains(name)) {
+                            found.add(where + ": " + at + "." + name + " is not documented");
+                        }
+                    });
+                }
+            }
+            return;
+        }
+        checkExceptUndocumented(schema, value, at, where, found);
+        Set<String> names = propertyNames(schema);
+        if (value.isObject() && names != null) {
+            value.fieldNames().forEachRemaining(name -> {
+                if (!names.contains(name)) {
+                    found.add(where + ": " + at + "." + name + " is not documented");
+                }
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean nullableInAllOf(Map<String, Object> schema) {
+        return schema.containsKey("allOf") && ((List<Object>) schema.get("allOf")).stream()
+                .anyMatch(part -> Boolean.TRUE.equals(resolve((Map<String, Object>) part).get("nullable")));
+    }
+
+    /** The field names an object may have, or null when it may have any. */
+    @SuppressWarnings("unchecked")
+    private Set<String> propertyNames(Map<String, Object> schema) {
+        if (schema.containsKey("allOf")) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Object part : (List<Object>) schema.get("allOf")) {
+                Set<String> partNames = propertyNames(resolve((Map<String, Object>) part));
+                if (partNames == null) {
+                    return null;
+                }
+                names.addAll(partNames);
+            }
+            return names;
+        }
+        Object additional = schema.get("additionalProperties");
+        if (Boolean.TRUE.equals(additional) || additional instanceof Map || !schema.containsKey("properties")) {
+            return null;
+        }
+        return ((Map<String, Object>) schema.get("properties")).keySet();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkExceptUndocumented(Map<String, Object> schema, JsonNode value, String at, String where,
+                                         List<String> found) {
+        if (schema.containsKey("allOf")) {
+            for (Object part : (List<Object>) schema.get("allOf")) {
+                checkExceptUndocumented(resolve((Map<String, Object>) part), value, at, where, found);
+            }
+            return;
+        }
+        String type = (String) schema.get("type");
+        if (type == null && schema.containsKey("properties")) {
+            type = "object";
+        }
+        if (type != null && !hasType(value, type)) {
+            found.add(where + ": " + at + " is " + value.getNodeType().name().toLowerCase(Locale.ROOT) + ", not " + type);
+            return;
+        }
+        if (schema.containsKey("enum") && !((List<Object>) schema.get("enum")).stream().map(String::valueOf).toList()
+                .contains(value.asText())) {
+            found.add(where + ": " + at + " is '" + value.asText() + "', not one of " + schema.get("enum"));
+        }
+        if (value.isTextual()) {
+            String format = (String) schema.get("format");
+            if ("date".equals(format) && !parses(() -> LocalDate.parse(value.asText()))) {
+                found.add(where + ": " + at + " is not a date: " + value.asText());
+            }
+            if ("date-time".equals(format) && !parses(() -> Instant.parse(value.asText()))) {
+                found.add(where + ": " + at + " is not an RFC 3339 instant: " + value.asText());
+            }
+            if (schema.containsKey("pattern") && !Pattern.compile((String) schema.get("pattern")).matcher(value.asText()).find()) {
+                found.add(where + ": " + at + " does not match " + schema.get("pattern") + ": " + value.asText());
+            }
+        }
+        if (value.isObject()) {
+            for (Object required : (List<Object>) schema.getOrDefault("required", List.of())) {
+                if (!value.has((String) required)) {
+                    found.add(where + ": " + at + "." + required + " is required, missing");
+                }
+            }
+            Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+            properties.forEach((name, property) -> {
+                if (value.has(name)) {
+                    check(property, value.get(name), at + "." + name, where, found);
+                }
+            });
+        }
+        if (value.isArray() && schema.containsKey("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                check(schema.get("items"), value.get(i), at + "[" + i + "]", where, found);
+            }
+        }
+    }
+
+    private static boolean hasType(JsonNode value, String type) {
+        return switch (type) {
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            case "string" -> value.isTextual();
+            case "integer" -> value.isIntegralNumber();
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            default -> true;
+        };
+    }
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+}
