@@ -173,20 +173,16 @@ class AuthorizationMatrixTest {
                 P + "/audit?entity=booking&id=${booking}", null));
     // @formatter:on
 
-    /** The property every read runs on, and another one; set up once for all cells. */
-    private static Lisbon shared;
-    private static String elsewhere;
-    /** What the cells on {@link #shared} made, to be made once: a booking tonight, a payment, ... */
-    private static final Map<String, String> SHARED_MADE = new HashMap<>();
+    /** The cells' server, with the properties they run on: set up once for all cells. */
+    private static Cells cells;
 
     private final Api api;
 
     AuthorizationMatrixTest(DirectClient client) {
         this.api = new Api(client);
         synchronized (AuthorizationMatrixTest.class) {
-            if (shared == null) {
-                shared = Lisbon.setUp(api, fixture);
-                elsewhere = Lisbon.setUp(api, fixture).id;
+            if (cells == null) {
+                cells = new Cells(api, fixture);
             }
         }
     }
@@ -218,101 +214,135 @@ class AuthorizationMatrixTest {
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cells")
     void each_caller_gets_what_the_contract_promises(Route route, Who who, Row row) {
-        int expected = expected(row, who);
-        // What an admitted role changes, it changes on a property of its own.
-        Lisbon lisbon = expected == row.success() && !route.method().text().equals("GET") ? Lisbon.setUp(api, fixture) : shared;
-        String key = key(lisbon, row, who);
-        Resolver resolver = new Resolver(lisbon, who == Who.CHANNEL ? key : lisbon.frontDesk,
-                lisbon == shared ? SHARED_MADE : new HashMap<>());
-        String path = resolver.resolve(row.path());
-        String body = row.body() == null ? null : resolver.resolve(row.body());
-        String[] headers = Arrays.stream(row.headers()).map(resolver::resolve).toArray(String[]::new);
-
-        var response = api.call(route.method(), path, key, body == null ? null : "application/json", body, headers);
-
-        assertThat(response.status()).as("%s %s by %s: %s", route.method().text(), path, who, response).isEqualTo(expected);
-        if (expected >= 400) {
-            assertThat(response.contentType()).isEqualTo(Problem.MEDIA_TYPE);
-            assertThat(response.problem()).isEqualTo(switch (expected) {
-                case 401 -> "unauthorized";
-                case 403 -> "forbidden";
-                case 404 -> "not-found";
-                default -> "invalid-request";
-            });
-        }
+        cells.check(row, who);
     }
 
-    private String key(Lisbon lisbon, Row row, Who who) {
-        return switch (who) {
-            case ADMIN -> lisbon.admin;
-            case MANAGER -> lisbon.manager;
-            case FRONT_DESK -> lisbon.frontDesk;
-            case HOUSEKEEPING -> lisbon.housekeeping;
-            case CHANNEL -> lisbon.channel;
-            case AUDITOR -> lisbon.auditor;
-            case NO_KEY -> null;
-            case UNKNOWN_KEY -> Secrets.newKey();
-            case REVOKED_KEY -> fixture.revokedKey(admittedRole(row));
-            case OTHER_PROPERTY -> fixture.key(admittedRole(row), elsewhere);
-        };
-    }
+    /** Calls the cells of the table on a fixture's server, and checks each answer. */
+    static final class Cells {
 
-    /** A role the row admits, other than admin if it admits another. */
-    private static Role admittedRole(Row row) {
-        return row.admitted().stream().filter(role -> role != Role.ADMIN).findFirst().orElse(Role.ADMIN);
-    }
+        private final Api api;
+        private final Fixture fixture;
+        /** The property every read runs on, and another one. */
+        private final Lisbon shared;
+        private final String elsewhere;
+        /** What the cells on {@link #shared} made, to be made once: a booking tonight, a payment, ... */
+        private final Map<String, String> sharedMade = new HashMap<>();
 
-    /** Makes what a request names: {@code ${booking}} is a new booking, {@code ${day+3}} the business date plus 3. */
-    private final class Resolver {
-
-        private final Lisbon lisbon;
-        private final String bookingKey;
-        private final Map<String, String> made;
-
-        Resolver(Lisbon lisbon, String bookingKey, Map<String, String> made) {
-            this.lisbon = lisbon;
-            this.bookingKey = bookingKey;
-            this.made = made;
+        Cells(Api api, Fixture fixture) {
+            this.api = api;
+            this.fixture = fixture;
+            this.shared = Lisbon.setUp(api, fixture);
+            this.elsewhere = Lisbon.setUp(api, fixture).id;
         }
 
-        String resolve(String template) {
-            StringBuilder out = new StringBuilder();
-            int at = 0;
-            for (int start = template.indexOf("${"); start >= 0; start = template.indexOf("${", at)) {
-                int end = template.indexOf('}', start);
-                out.append(template, at, start).append(value(template.substring(start + 2, end)));
-                at = end + 1;
-            }
-            return out.append(template.substring(at)).toString();
+        Lisbon shared() {
+            return shared;
         }
 
-        private String value(String name) {
-            if (name.startsWith("day+")) {
-                return lisbon.day(Integer.parseInt(name.substring(4)));
+        String elsewhere() {
+            return elsewhere;
+        }
+
+        void check(Row row, Who who) {
+            Route route = row.route();
+            int expected = expected(row, who);
+            // What an admitted role changes, it changes on a property of its own.
+            Lisbon lisbon = expected == row.success() && !route.method().text().equals("GET") ? Lisbon.setUp(api, fixture)
+                    : shared;
+            String key = key(lisbon, row, who);
+            Resolver resolver = new Resolver(lisbon, who == Who.CHANNEL ? key : lisbon.frontDesk,
+                    lisbon == shared ? sharedMade : new HashMap<>());
+            String path = resolver.resolve(row.path());
+            String body = row.body() == null ? null : resolver.resolve(row.body());
+            String[] headers = Arrays.stream(row.headers()).map(resolver::resolve).toArray(String[]::new);
+
+            var response = api.call(route.method(), path, key, body == null ? null : "application/json", body, headers);
+
+            assertThat(response.status()).as("%s %s by %s: %s", route.method().text(), path, who, response)
+                    .isEqualTo(expected);
+            if (expected >= 400) {
+                assertThat(response.contentType()).isEqualTo(Problem.MEDIA_TYPE);
+                assertThat(response.problem()).isEqualTo(switch (expected) {
+                    case 401 -> "unauthorized";
+                    case 403 -> "forbidden";
+                    case 404 -> "not-found";
+                    default -> "invalid-request";
+                });
             }
-            String known = made.get(name + " by " + bookingKey);
-            if (known != null) {
-                return known;
-            }
-            String value = switch (name) {
-                case "p" -> lisbon.id;
-                case "code" -> Lisbon.unique("C");
-                case "api_key" -> lisbon.apiKey();
-                case "room" -> lisbon.room();
-                case "out_of_order_room" -> lisbon.outOfOrderRoom();
-                case "block" -> lisbon.block();
-                case "booking" -> lisbon.booking(bookingKey);
-                case "version" -> api.get(lisbon.path("/bookings/" + value("booking")), lisbon.frontDesk).json()
-                        .path("version").asText();
-                case "settled" -> lisbon.settled();
-                case "charged" -> lisbon.charged();
-                case "payment" -> lisbon.payment();
-                case "invoice" -> lisbon.invoice();
-                case "guest" -> lisbon.guest();
-                default -> throw new IllegalArgumentException("nothing named ${" + name + "} to make");
+        }
+
+        private String key(Lisbon lisbon, Row row, Who who) {
+            return switch (who) {
+                case ADMIN -> lisbon.admin;
+                case MANAGER -> lisbon.manager;
+                case FRONT_DESK -> lisbon.frontDesk;
+                case HOUSEKEEPING -> lisbon.housekeeping;
+                case CHANNEL -> lisbon.channel;
+                case AUDITOR -> lisbon.auditor;
+                case NO_KEY -> null;
+                case UNKNOWN_KEY -> Secrets.newKey();
+                case REVOKED_KEY -> fixture.revokedKey(admittedRole(row));
+                case OTHER_PROPERTY -> fixture.key(admittedRole(row), elsewhere);
             };
-            made.put(name + " by " + bookingKey, value);
-            return value;
+        }
+
+        /** A role the row admits, other than admin if it admits another. */
+        private static Role admittedRole(Row row) {
+            return row.admitted().stream().filter(role -> role != Role.ADMIN).findFirst().orElse(Role.ADMIN);
+        }
+
+        /** Makes what a request names: {@code ${booking}} is a new booking, {@code ${day+3}} the business date plus 3. */
+        private final class Resolver {
+
+            private final Lisbon lisbon;
+            private final String bookingKey;
+            private final Map<String, String> made;
+
+            Resolver(Lisbon lisbon, String bookingKey, Map<String, String> made) {
+                this.lisbon = lisbon;
+                this.bookingKey = bookingKey;
+                this.made = made;
+            }
+
+            String resolve(String template) {
+                StringBuilder out = new StringBuilder();
+                int at = 0;
+                for (int start = template.indexOf("${"); start >= 0; start = template.indexOf("${", at)) {
+                    int end = template.indexOf('}', start);
+                    out.append(template, at, start).append(value(template.substring(start + 2, end)));
+                    at = end + 1;
+                }
+                return out.append(template.substring(at)).toString();
+            }
+
+            private String value(String name) {
+                if (name.startsWith("day+")) {
+                    return lisbon.day(Integer.parseInt(name.substring(4)));
+                }
+                String known = made.get(name + " by " + bookingKey);
+                if (known != null) {
+                    return known;
+                }
+                String value = switch (name) {
+                    case "p" -> lisbon.id;
+                    case "code" -> Lisbon.unique("C");
+                    case "api_key" -> lisbon.apiKey();
+                    case "room" -> lisbon.room();
+                    case "out_of_order_room" -> lisbon.outOfOrderRoom();
+                    case "block" -> lisbon.block();
+                    case "booking" -> lisbon.booking(bookingKey);
+                    case "version" -> api.get(lisbon.path("/bookings/" + value("booking")), lisbon.frontDesk).json()
+                            .path("version").asText();
+                    case "settled" -> lisbon.settled();
+                    case "charged" -> lisbon.charged();
+                    case "payment" -> lisbon.payment();
+                    case "invoice" -> lisbon.invoice();
+                    case "guest" -> lisbon.guest();
+                    default -> throw new IllegalArgumentException("nothing named ${" + name + "} to make");
+                };
+                made.put(name + " by " + bookingKey, value);
+                return value;
+            }
         }
     }
 
@@ -332,6 +362,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void a_channel_sees_and_cancels_only_the_bookings_its_own_key_made() {
+        Lisbon shared = cells.shared();
         String otherChannel = fixture.key(Role.CHANNEL, shared.id);
         String mine = shared.booking(shared.channel, 70);
         String theirs = shared.booking(otherChannel, 70);
@@ -354,10 +385,11 @@ class AuthorizationMatrixTest {
 
     @Test
     void a_scoped_key_lists_only_its_properties_and_a_404_outside_looks_like_a_missing_property() {
+        Lisbon shared = cells.shared();
         String scoped = fixture.key(Role.AUDITOR, shared.id);
 
         var list = api.get("/v1/properties", scoped).json().path("items").findValuesAsText("id");
-        var outside = api.get("/v1/properties/" + elsewhere, scoped);
+        var outside = api.get("/v1/properties/" + cells.elsewhere(), scoped);
         var missing = api.get("/v1/properties/01JDQ3C9T7W0A5N8M2K4P6R8S0", fixture.key(Role.ADMIN));
 
         assertThat(list).containsExactly(shared.id);
