@@ -12,6 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Calls the server as a client would, through a direct (no socket) or a real client. */
@@ -83,6 +89,26 @@ final class Api {
             Response received = Response.of(response);
             exchanges.add(new Exchange(method, query < 0 ? path : path.substring(0, query), received));
             return received;
+        }
+    }
+
+    /** {@code requests} calls of {@code call} at once, released together; their responses, within 30 s. */
+    static List<Response> inParallel(int requests, Callable<Response> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
         }
     }
 

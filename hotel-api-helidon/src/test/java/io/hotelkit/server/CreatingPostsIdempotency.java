@@ -7,12 +7,6 @@ import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.shared.PropertyId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,7 +85,7 @@ abstract class CreatingPostsIdempotency {
         int before = bookings();
         String body = stay(Lisbon.unique("rush") + "@example.com", 64);
 
-        List<Api.Response> responses = inParallel(10, () -> book(lisbon.frontDesk, body, "book-rush"));
+        List<Api.Response> responses = Api.inParallel(10, () -> book(lisbon.frontDesk, body, "book-rush"));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isIn(201, 409));
         List<Api.Response> created = responses.stream().filter(r -> r.status() == 201).toList();
@@ -181,24 +175,5 @@ abstract class CreatingPostsIdempotency {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(withoutKey.status()).as("the email is taken now").isEqualTo(409);
         assertThat(withoutKey.json().path("existing_id").asText()).isEqualTo(first.json().path("id").asText());
-    }
-
-    private static List<Api.Response> inParallel(int requests, Callable<Api.Response> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                responses.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        }
     }
 }
