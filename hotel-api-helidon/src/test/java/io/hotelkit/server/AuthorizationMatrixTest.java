@@ -396,6 +396,8 @@ class AuthorizationMatrixTest {
         assertThat(outside.status()).isEqualTo(404);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(outside.json().path("title")).isEqualTo(missing.json().path("title"));
+        assertThat(outside.json().path("detail").asText().replace(cells.elsewhere(), "<id>"))
+                .isEqualTo(missing.json().path("detail").asText().replace("01JDQ3C9T7W0A5N8M2K4P6R8S0", "<id>"));
         assertThat(outside.problem()).isEqualTo(missing.problem()).isEqualTo("not-found");
     }
 }
