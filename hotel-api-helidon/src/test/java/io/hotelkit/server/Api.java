@@ -7,6 +7,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,14 @@ final class Api {
         this.client = client;
     }
 
-    /** A request this client made (its path without the query) and the response it got. */
-    record Exchange(Method method, String path, Response response) {}
+    /**
+     * A request this client made and the response it got.
+     *
+     * @param path without the query
+     * @param query the names of its query parameters
+     */
+    record Exchange(Method method, String path, List<String> query, @Nullable String contentType, @Nullable String body,
+                    Response response) {}
 
     /** Every request made through this client so far, and its response. */
     List<Exchange> exchanges() {
@@ -87,7 +94,10 @@ final class Api {
         }
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
             Response received = Response.of(response);
-            exchanges.add(new Exchange(method, query < 0 ? path : path.substring(0, query), received));
+            List<String> names = query < 0 ? List.of()
+                    : Arrays.stream(path.substring(query + 1).split("&")).map(p -> p.split("=", 2)[0]).toList();
+            exchanges.add(new Exchange(method, query < 0 ? path : path.substring(0, query), names, contentType, body,
+                    received));
             return received;
         }
     }

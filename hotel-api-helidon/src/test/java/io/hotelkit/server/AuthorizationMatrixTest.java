@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -217,6 +218,17 @@ class AuthorizationMatrixTest {
         cells.check(row, who);
     }
 
+    /**
+     * The matrix calls every route to success, and every refusal of authorization: each exchange, the
+     * properties set up for it included, is as the OpenAPI document says.
+     */
+    @AfterAll
+    static void every_exchange_of_the_matrix_is_as_the_openapi_document_says() {
+        if (cells != null) {
+            cells.assertDocumented();
+        }
+    }
+
     /** Calls the cells of the table on a fixture's server, and checks each answer. */
     static final class Cells {
 
@@ -237,6 +249,13 @@ class AuthorizationMatrixTest {
 
         Lisbon shared() {
             return shared;
+        }
+
+        /** Every exchange so far matches the OpenAPI document. */
+        void assertDocumented() {
+            OpenApiDocument document = OpenApiDocument.load();
+            assertThat(api.exchanges()).hasSizeGreaterThan(TABLE.size() * Who.values().length)
+                    .flatMap(document::violations).isEmpty();
         }
 
         String elsewhere() {

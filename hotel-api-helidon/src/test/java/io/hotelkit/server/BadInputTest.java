@@ -268,6 +268,9 @@ class BadInputTest {
             assertThat(problem.path("errors").findValuesAsText("message")).allSatisfy(m -> assertThat(m).isNotBlank());
         }
         assertThat(Snapshot.of(fixture.hotel.storage(), PropertyId.of(lisbon.id))).isEqualTo(before);
+        Api.Exchange exchange = api.exchanges().getLast();
+        assertThat(OpenApiDocument.load().violations(exchange.method().text(), exchange.path(), response))
+                .as("the refusal is documented").isEmpty();
     }
 
     /** What the hotel holds: if a refused request changed anything, one of these moved. */

@@ -74,6 +74,48 @@ final class OpenApiDocument {
         return best;
     }
 
+    /**
+     * What is wrong with an exchange by this document: its response (see below), the query parameters it
+     * sent that the operation does not name, and, when the server took the request, a body the operation's
+     * request schema does not describe. Empty when nothing is.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> violations(Api.Exchange exchange) {
+        String method = exchange.method().text();
+        List<String> found = new ArrayList<>(violations(method, exchange.path(), exchange.response()));
+        String template = template(exchange.path());
+        Map<String, Object> operation = template == null ? null
+                : (Map<String, Object>) paths().get(template).get(method.toLowerCase(Locale.ROOT));
+        if (operation == null) {
+            return found;
+        }
+        String where = method + " " + exchange.path();
+        Set<String> named = new LinkedHashSet<>();
+        for (Object parameter : (List<Object>) operation.getOrDefault("parameters", List.of())) {
+            Map<String, Object> resolved = resolve((Map<String, Object>) parameter);
+            if ("query".equals(resolved.get("in"))) {
+                named.add((String) resolved.get("name"));
+            }
+        }
+        for (String name : exchange.query()) {
+            if (!named.contains(name)) {
+                found.add(where + ": query parameter " + name + " is not documented");
+            }
+        }
+        int status = exchange.response().status();
+        if (exchange.body() != null && status >= 200 && status < 300) {
+            Map<String, Object> requestBody = (Map<String, Object>) operation.get("requestBody");
+            Map<String, Object> media = requestBody == null ? null
+                    : (Map<String, Object>) ((Map<String, Object>) resolve(requestBody).get("content")).get("application/json");
+            if (media == null) {
+                found.add(where + ": takes a JSON body, documents none");
+            } else {
+                check(media.get("schema"), Json.read(exchange.body(), JsonNode.class), "request", where, found);
+            }
+        }
+        return found;
+    }
+
     /** What is wrong with {@code response} to {@code method path} by this document; empty when nothing is. */
     @SuppressWarnings("unchecked")
     List<String> violations(String method, String path, Api.Response response) {

@@ -72,7 +72,7 @@ abstract class StayOverHttp {
         assertThat(api.exchanges()).hasSizeGreaterThan(30);
         List<String> violations = new ArrayList<>();
         for (Api.Exchange exchange : api.exchanges()) {
-            violations.addAll(document.violations(exchange.method().text(), exchange.path(), exchange.response()));
+            violations.addAll(document.violations(exchange));
         }
         assertThat(violations).isEmpty();
     }
