@@ -14,7 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * The server's OpenAPI document ({@code META-INF/openapi.yaml}), read as plain maps, and a small checker
@@ -36,9 +42,76 @@ final class OpenApiDocument {
 
     static OpenApiDocument load() {
         try (InputStream in = OpenApiDocument.class.getResourceAsStream("/META-INF/openapi.yaml")) {
-            return new OpenApiDocument(new Yaml().load(in));
+            return new OpenApiDocument(yaml().load(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** YAML as JSON reads it: {@code 2026-12-01} stays the string a client sends, not a {@code Date}. */
+    private static Yaml yaml() {
+        Resolver withoutTimestamps = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+                addImplicitResolver(Tag.INT, INT, "-+0123456789");
+                addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+                addImplicitResolver(Tag.MERGE, MERGE, "<");
+                addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+                addImplicitResolver(Tag.NULL, EMPTY, null);
+            }
+        };
+        return new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                new DumperOptions(), new LoaderOptions(), withoutTimestamps);
+    }
+
+    /**
+     * What is wrong with the document's own examples: each request and response example, and each
+     * example of a schema, checked against its schema.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> exampleViolations() {
+        List<String> found = new ArrayList<>();
+        paths().forEach((path, operations) -> operations.forEach((method, value) -> {
+            if (!(value instanceof Map)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            String where = method.toUpperCase(Locale.ROOT) + " " + path;
+            Map<String, Object> requestBody = (Map<String, Object>) operation.get("requestBody");
+            if (requestBody != null) {
+                examples((Map<String, Object>) resolve(requestBody).get("content"), where + " request", found);
+            }
+            ((Map<Object, Object>) operation.get("responses")).forEach((status, response) -> examples(
+                    (Map<String, Object>) resolve((Map<String, Object>) response).get("content"), where + " " + status, found));
+        }));
+        ((Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas"))
+                .forEach((name, schema) -> schemaExamples((Map<String, Object>) schema, name, found));
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void examples(Map<String, Object> content, String where, List<String> found) {
+        if (content == null) {
+            return;
+        }
+        content.forEach((mediaType, value) -> {
+            Map<String, Object> media = (Map<String, Object>) value;
+            if (media.containsKey("example") && mediaType.endsWith("json")) {
+                check(media.get("schema"), Json.mapper().valueToTree(media.get("example")), "example", where, found);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private void schemaExamples(Map<String, Object> schema, String where, List<String> found) {
+        if (schema.containsKey("example") && !schema.containsKey("$ref")) {
+            check(schema, Json.mapper().valueToTree(schema.get("example")), "example", where, found);
+        }
+        Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
+        properties.forEach((name, property) -> schemaExamples((Map<String, Object>) property, where + "." + name, found));
+        if (schema.get("items") instanceof Map<?, ?> items) {
+            schemaExamples((Map<String, Object>) items, where + "[]", found);
         }
     }
 

@@ -48,6 +48,11 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void every_example_in_the_document_matches_its_schema() {
+        assertThat(document.exampleViolations()).isEmpty();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void every_v1_operation_documents_each_status_it_can_answer() {
         Map<String, List<String>> missing = new TreeMap<>();
