@@ -118,9 +118,12 @@ class BadInputTest {
             // card data
             booking("a card number field",                 "card_number",   "{" + STAY + ", \"adults\": 2, \"card_number\": \"" + CARD + "\"}"),
             booking("a cvv in the guest",                  "guest.cvv",     "{" + STAY.replace("\"ana@example.com\"", "\"ana@example.com\", \"cvv\": \"737\"") + ", \"adults\": 2}"),
+            booking("a card number in the special requests", "special_requests", "{" + STAY + ", \"adults\": 2, \"special_requests\": \"my card is 4111 1111 1111 1111, exp 12/27\"}"),
             booking("a card number as the card token",     "card_token",    "{" + STAY + ", \"adults\": 2, \"card_token\": \"" + CARD + "\"}"),
             post("a card number in guest preferences", 400, "preferences.payment.pan", "/v1/guests",
                     "{\"name\": \"Rui\", \"email\": \"rui@example.com\", \"preferences\": {\"payment\": {\"pan\": \"" + CARD + "\"}}}"),
+            post("a card number in a guest's preferences", 400, "preferences.notes[0]", "/v1/guests",
+                    "{\"name\": \"Rui\", \"email\": \"rui@example.com\", \"preferences\": {\"notes\": [\"pays with " + CARD + "\"]}}"),
             post("a card number as a payment's token", 400, "card_token", "/v1/properties/${p}/payments",
                     "{" + PAY.replace("cash", "card") + ", \"amount\": {\"amount\": \"10.00\", \"currency\": \"EUR\"}, \"card_token\": \"4111 1111 1111 1111\"}"),
             // money
