@@ -279,6 +279,10 @@ class AuthorizationMatrixTest {
 
             assertThat(response.status()).as("%s %s by %s: %s", route.method().text(), path, who, response)
                     .isEqualTo(expected);
+            if (expected != 401) {
+                // Every answer to a key carries its bucket, refusals included.
+                assertThat(response.headers()).containsKeys("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+            }
             if (expected >= 400) {
                 assertThat(response.contentType()).isEqualTo(Problem.MEDIA_TYPE);
                 assertThat(response.problem()).isEqualTo(switch (expected) {
