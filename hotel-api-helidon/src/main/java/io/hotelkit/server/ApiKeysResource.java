@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /v1/api-keys}: admins make keys (the plain key is in the creation's response and nowhere else,
  * ever), list them and revoke them. A key is for properties that exist; an admin key scoped to some
- * properties makes keys for those only, never a wider one. Creation takes no {@code Idempotency-Key}: a stored reply would keep
+ * properties makes, sees and revokes keys for those only (another key is 404 to it), never a wider one. Creation takes no {@code Idempotency-Key}: a stored reply would keep
  * the plain key.
  */
 final class ApiKeysResource implements HttpService {
@@ -114,15 +114,24 @@ final class ApiKeysResource implements HttpService {
         }
     }
 
+    /** The keys the caller may see: all of them, or for a scoped admin those within its scope. */
     private Reply list(ServerRequest req) {
-        return Reply.ok(Page.Request.of(req).slice(apiKeys.list().stream().map(ApiKeyView::of).toList(), ApiKeyView::id));
+        ApiKey caller = Caller.of(req).apiKey();
+        return Reply.ok(Page.Request.of(req).slice(apiKeys.list().stream().filter(key -> withinScope(caller, key))
+                .map(ApiKeyView::of).toList(), ApiKeyView::id));
+    }
+
+    /** Whether {@code key} is {@code caller}'s to see: an admin scoped to some properties sees the keys of those only. */
+    private static boolean withinScope(ApiKey caller, ApiKey key) {
+        return caller.allProperties() || !key.allProperties() && caller.propertyIds().containsAll(key.propertyIds());
     }
 
     /** Revoking is final, and revoking a revoked key again changes nothing. */
     private Reply revoke(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
         ApiKey revoked = transactions.inTransaction(() -> {
-            ApiKey key = apiKeys.findBy(id).orElseThrow(() -> new NotFoundException("api key", id));
+            ApiKey key = apiKeys.findBy(id).filter(found -> withinScope(Caller.of(req).apiKey(), found))
+                    .orElseThrow(() -> new NotFoundException("api key", id));
             if (key.isRevoked()) {
                 return key;
             }

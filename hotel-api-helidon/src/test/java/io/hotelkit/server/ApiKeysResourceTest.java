@@ -114,6 +114,23 @@ class ApiKeysResourceTest {
     }
 
     @Test
+    void an_admin_key_scoped_to_some_properties_sees_and_revokes_the_keys_of_those_only() {
+        String p1 = property();
+        String p2 = property();
+        String scopedAdmin = fixture.key(Role.ADMIN, p1);
+        String mine = create("mine", "auditor", "[\"" + p1 + "\"]").json().path("id").asText();
+        String theirs = create("theirs", "auditor", "[\"" + p2 + "\"]").json().path("id").asText();
+        String everywhere = create("everywhere", "auditor", "[]").json().path("id").asText();
+
+        var listed = api.get("/v1/api-keys?limit=500", scopedAdmin).json().path("items").findValuesAsText("id");
+
+        assertThat(listed).contains(mine).doesNotContain(theirs, everywhere);
+        assertThat(api.delete("/v1/api-keys/" + theirs, scopedAdmin).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/api-keys/" + everywhere, scopedAdmin).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/api-keys/" + mine, scopedAdmin).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_revoked_key_is_refused_from_then_on() {
         JsonNode created = create("to revoke", "manager", "[]").json();
         String plain = created.path("key").asText();

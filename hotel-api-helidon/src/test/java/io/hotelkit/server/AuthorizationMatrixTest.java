@@ -206,8 +206,12 @@ class AuthorizationMatrixTest {
     static int expected(Row row, Who who) {
         return switch (who) {
             case NO_KEY, UNKNOWN_KEY, REVOKED_KEY -> 401;
-            // An admin key scoped elsewhere makes keys for its own properties only.
-            case OTHER_PROPERTY -> row.propertyScoped() ? 404 : row.route() == Route.CREATE_API_KEY ? 403 : row.success();
+            // An admin key scoped elsewhere makes keys for its own properties only, and sees no other.
+            case OTHER_PROPERTY -> row.propertyScoped() ? 404 : switch (row.route()) {
+                case CREATE_API_KEY -> 403;
+                case REVOKE_API_KEY -> 404;
+                default -> row.success();
+            };
             default -> row.admitted().contains(Role.valueOf(who.name())) ? row.success() : 403;
         };
     }
