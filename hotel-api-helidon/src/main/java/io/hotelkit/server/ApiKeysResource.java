@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /v1/api-keys}: admins make keys (the plain key is in the creation's response and nowhere else,
  * ever), list them and revoke them. A key is for properties that exist; an admin key scoped to some
- * properties makes, sees and revokes keys for those only (another key is 404 to it), never a wider one. Creation takes no {@code Idempotency-Key}: a stored reply would keep
- * the plain key.
+ * properties makes, sees and revokes keys for those only (any other key is 404 to it), never a wider one.
+ * Creation takes no {@code Idempotency-Key}: a stored reply would keep the plain key.
  */
 final class ApiKeysResource implements HttpService {
 
@@ -88,7 +88,7 @@ final class ApiKeysResource implements HttpService {
                 view.propertyIds(), view.createdAt(), view.revokedAt(), plain));
     }
 
-    /** The properties named, each of which exists; 400 naming the first that does not. */
+    /** The properties named, each of which exists; 400 naming each one that does not. */
     private Set<PropertyId> scope(List<String> propertyIds) {
         Set<PropertyId> scope = new LinkedHashSet<>();
         List<Problem.FieldError> errors = new ArrayList<>();

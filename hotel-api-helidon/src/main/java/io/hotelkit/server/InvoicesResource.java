@@ -67,12 +67,11 @@ final class InvoicesResource implements HttpService {
     }
 
     private Page<Invoice> matching(PropertyId property, InvoiceService.Status status, Page.Request page) {
-        int looked = MAX_SCAN;
         // One more than it looks at, to know whether invoices follow.
         List<Invoice> scanned = invoices.invoices(property, page.cursor() == null ? null : InvoiceId.of(page.cursor()),
-                looked + 1);
+                MAX_SCAN + 1);
         List<Invoice> found = new ArrayList<>();
-        for (int i = 0; i < Math.min(looked, scanned.size()); i++) {
+        for (int i = 0; i < Math.min(MAX_SCAN, scanned.size()); i++) {
             Invoice invoice = scanned.get(i);
             if (invoices.status(invoice) == status) {
                 found.add(invoice);
@@ -82,8 +81,8 @@ final class InvoicesResource implements HttpService {
                 }
             }
         }
-        boolean more = scanned.size() > looked;
-        return new Page<>(found, more ? Page.cursorOf(scanned.get(looked - 1).id().value()) : null);
+        boolean more = scanned.size() > MAX_SCAN;
+        return new Page<>(found, more ? Page.cursorOf(scanned.get(MAX_SCAN - 1).id().value()) : null);
     }
 
     private Reply get(ServerRequest req) {
