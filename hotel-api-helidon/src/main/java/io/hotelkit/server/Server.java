@@ -47,8 +47,8 @@ public final class Server {
         Idempotent idempotent = infrastructure.idempotent();
         ServerConfig config = infrastructure.config();
         return new HttpService[] {
-                new ApiKeysResource(infrastructure.apiKeys(), infrastructure.transactions(), infrastructure.ids(),
-                        infrastructure.clock()),
+                new ApiKeysResource(infrastructure.apiKeys(), hotel.storage().properties(), infrastructure.transactions(),
+                        infrastructure.ids(), infrastructure.clock()),
                 new PropertiesResource(hotel.inventory(), idempotent),
                 new RoomTypesResource(hotel.inventory(), idempotent),
                 new RoomsResource(hotel.inventory(), idempotent),
