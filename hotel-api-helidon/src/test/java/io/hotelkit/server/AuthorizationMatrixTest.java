@@ -206,9 +206,10 @@ class AuthorizationMatrixTest {
     static int expected(Row row, Who who) {
         return switch (who) {
             case NO_KEY, UNKNOWN_KEY, REVOKED_KEY -> 401;
-            // An admin key scoped elsewhere makes keys for its own properties only, and sees no other.
+            // An admin key scoped elsewhere makes keys for its own properties only, sees no other, and opens
+            // no property (it could never see it).
             case OTHER_PROPERTY -> row.propertyScoped() ? 404 : switch (row.route()) {
-                case CREATE_API_KEY -> 403;
+                case CREATE_API_KEY, CREATE_PROPERTY -> 403;
                 case REVOKE_API_KEY -> 404;
                 default -> row.success();
             };
