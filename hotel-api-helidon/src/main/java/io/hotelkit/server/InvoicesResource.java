@@ -7,8 +7,6 @@ import io.hotelkit.billing.Invoice;
 import io.hotelkit.billing.InvoiceService;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.PropertyId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -67,22 +65,8 @@ final class InvoicesResource implements HttpService {
     }
 
     private Page<Invoice> matching(PropertyId property, InvoiceService.Status status, Page.Request page) {
-        // One more than it looks at, to know whether invoices follow.
-        List<Invoice> scanned = invoices.invoices(property, page.cursor() == null ? null : InvoiceId.of(page.cursor()),
-                MAX_SCAN + 1);
-        List<Invoice> found = new ArrayList<>();
-        for (int i = 0; i < Math.min(MAX_SCAN, scanned.size()); i++) {
-            Invoice invoice = scanned.get(i);
-            if (invoices.status(invoice) == status) {
-                found.add(invoice);
-                if (found.size() == page.limit()) {
-                    boolean more = i + 1 < scanned.size();
-                    return new Page<>(found, more ? Page.cursorOf(invoice.id().value()) : null);
-                }
-            }
-        }
-        boolean more = scanned.size() > MAX_SCAN;
-        return new Page<>(found, more ? Page.cursorOf(scanned.get(MAX_SCAN - 1).id().value()) : null);
+        return page.filtered((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
+                invoice -> invoice.id().value(), invoice -> invoices.status(invoice) == status, MAX_SCAN);
     }
 
     private Reply get(ServerRequest req) {

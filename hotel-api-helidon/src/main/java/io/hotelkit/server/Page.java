@@ -2,11 +2,13 @@ package io.hotelkit.server;
 
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,6 +105,26 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
             }
             List<T> items = found.subList(0, limit);
             return new Page<>(items, cursorOf(key.apply(items.getLast())));
+        }
+
+        /**
+         * The requested page of the items {@code fetch} lists that {@code keep} keeps, for a filter no store
+         * query can answer: it looks at {@code maxScan} items at most, so a page may be short (even empty)
+         * while its {@code next_cursor} goes on from the last item it looked at.
+         */
+        public <T> Page<T> filtered(Fetch<T> fetch, Function<T, String> key, Predicate<T> keep, int maxScan) {
+            List<T> scanned = fetch.after(cursor, maxScan + 1); // one more than it looks at, to know whether more follow
+            List<T> found = new ArrayList<>();
+            for (int i = 0; i < Math.min(maxScan, scanned.size()); i++) {
+                T item = scanned.get(i);
+                if (keep.test(item)) {
+                    found.add(item);
+                    if (found.size() == limit) {
+                        return new Page<>(found, i + 1 < scanned.size() ? cursorOf(key.apply(item)) : null);
+                    }
+                }
+            }
+            return new Page<>(found, scanned.size() > maxScan ? cursorOf(key.apply(scanned.get(maxScan - 1))) : null);
         }
 
         private static int parseLimit(String limit) {
