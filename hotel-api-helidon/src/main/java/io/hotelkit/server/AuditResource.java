@@ -20,8 +20,6 @@ import java.util.stream.Collectors;
  */
 final class AuditResource implements HttpService {
 
-    /** The longest history read of one thing; its pages are cut from it. */
-    private static final int MAX_HISTORY = 10_000;
     private static final Set<String> ENTITIES = Arrays.stream(EventType.values()).map(EventType::entity)
             .collect(Collectors.toCollection(TreeSet::new));
 
@@ -38,7 +36,7 @@ final class AuditResource implements HttpService {
         Routes.define(rules, routes -> routes.handle(Route.AUDIT_TRAIL, this::trail));
     }
 
-    /** Newest first; the cursor is the position of the last event of the page before. */
+    /** Newest first, a page read from the store at a time; the cursor holds the position of the page's last event. */
     private Reply trail(ServerRequest req) {
         PropertyId property = Params.property(req);
         inventory.property(property);
@@ -49,15 +47,15 @@ final class AuditResource implements HttpService {
         String id = Params.requiredQuery(req, "id");
         Page.Request page = Page.Request.of(req);
         long before = page.cursor() == null ? Long.MAX_VALUE : position(page.cursor());
-        List<EventView> newestFirst = outbox.history(property, entity, id, MAX_HISTORY).stream()
-                .filter(stored -> stored.position() < before)
+        // One more than the page holds, to know whether another page follows; the store reads no more.
+        List<EventView> newestFirst = outbox.history(property, entity, id, before, page.limit() + 1).stream()
                 .map(EventView::of)
                 .toList();
         if (newestFirst.size() <= page.limit()) {
             return Reply.ok(new Page<>(newestFirst, null));
         }
         List<EventView> items = newestFirst.subList(0, page.limit());
-        return Reply.ok(new Page<>(items, Long.toString(items.getLast().position())));
+        return Reply.ok(new Page<>(items, Page.cursorOf(Long.toString(items.getLast().position()))));
     }
 
     private static long position(String cursor) {

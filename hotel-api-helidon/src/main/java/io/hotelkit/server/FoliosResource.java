@@ -55,7 +55,7 @@ final class FoliosResource implements HttpService {
     private Reply charge(ServerRequest req, NewCharge body) {
         PropertyId property = Params.property(req);
         BookingId booking = Params.booking(req);
-        Money amount = Params.inCurrency(body.amount(), inventory.property(property).currency(), "amount");
+        Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
         FolioLine line = bookings.charge(property, booking, body.description(), amount, body.category(), body.date(), null);
         return Reply.created("/v1/properties/" + property.value() + "/bookings/" + booking.value() + "/folio",
                 Views.FolioLineView.of(line));

@@ -11,7 +11,11 @@ import io.hotelkit.guests.Loyalty;
 import io.hotelkit.guests.LoyaltyAccount;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.privacy.PersonalData;
+import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.BookingFilter;
+import io.hotelkit.reservations.BookingService;
 import io.hotelkit.shared.GuestId;
+import io.hotelkit.shared.NotFoundException;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -23,18 +27,29 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /v1/guests}: guest profiles, found by email or name; a guest's export (the right of access) and
  * erasure, which keeps bookings and invoices, anonymised, for the books; and the loyalty account.
+ *
+ * <p>Guest profiles are the chain's, but a key scoped to some properties sees only the guests who have
+ * stayed or are booked at one of them, and guests with no booking yet (a profile just registered); any
+ * other guest is 404 to it, and its export holds only its own properties' bookings, folios, payments and
+ * invoices.
  */
 final class GuestsResource implements HttpService {
 
+    /** The most guests one page of a scoped key's search looks at (see {@link Page.Request#filtered}). */
+    static final int MAX_SCAN = 500;
+    private static final int MAX_BOOKINGS_LOOKED_AT = 1_000;
+
     private final GuestService guests;
+    private final BookingService bookings;
     private final PersonalData personalData;
     private final Loyalty loyalty;
     private final InvoiceService invoices;
     private final Idempotent idempotent;
 
-    GuestsResource(GuestService guests, PersonalData personalData, Loyalty loyalty, InvoiceService invoices,
-                   Idempotent idempotent) {
+    GuestsResource(GuestService guests, BookingService bookings, PersonalData personalData, Loyalty loyalty,
+                   InvoiceService invoices, Idempotent idempotent) {
         this.guests = guests;
+        this.bookings = bookings;
         this.personalData = personalData;
         this.loyalty = loyalty;
         this.invoices = invoices;
@@ -84,38 +99,60 @@ final class GuestsResource implements HttpService {
     private Reply search(ServerRequest req) {
         String email = Params.query(req, "email").orElse(null);
         String name = Params.query(req, "name").orElse(null);
-        return Reply.ok(Page.Request.of(req).fetch(
-                (after, limit) -> guests.search(email, name, after == null ? null : GuestId.of(after), limit),
-                (Guest g) -> g.id().value()).map(Views.GuestView::of));
+        Page.Fetch<Guest> found = (after, limit) -> guests.search(email, name, after == null ? null : GuestId.of(after), limit);
+        Caller caller = Caller.of(req);
+        Page.Request page = Page.Request.of(req);
+        Page<Guest> guestsPage = caller.apiKey().allProperties() ? page.fetch(found, (Guest g) -> g.id().value())
+                : page.filtered(found, (Guest g) -> g.id().value(), guest -> visible(caller, guest.id()), MAX_SCAN);
+        return Reply.ok(guestsPage.map(Views.GuestView::of));
     }
 
     private Reply get(ServerRequest req) {
-        return Reply.ok(Views.GuestView.of(guests.guest(Params.guest(req))));
+        return Reply.ok(Views.GuestView.of(guests.guest(visibleGuest(req))));
     }
 
     private Reply update(ServerRequest req, Changes body) {
-        return Reply.ok(Views.GuestView.of(guests.update(Params.guest(req), new GuestChanges(body.name(), body.email(),
+        return Reply.ok(Views.GuestView.of(guests.update(visibleGuest(req), new GuestChanges(body.name(), body.email(),
                 body.phone(), body.nationality(), body.preferences(), body.loyaltyOptIn()))));
     }
 
     /** Erases what names the guest; erasing again changes nothing. */
     private Reply erase(ServerRequest req) {
-        return Reply.ok(Views.GuestView.of(personalData.erase(Params.guest(req))));
+        return Reply.ok(Views.GuestView.of(personalData.erase(visibleGuest(req))));
     }
 
     private Reply export(ServerRequest req) {
-        PersonalData.Export export = personalData.export(Params.guest(req));
+        Caller caller = Caller.of(req);
+        PersonalData.Export export = personalData.export(visibleGuest(req));
         return Reply.ok(new Export(Views.GuestView.of(export.guest()), loyaltyOf(export.loyalty()),
-                export.bookings().stream().map(Views.BookingView::of).toList(),
-                export.folios().stream().map(Views.FolioView::of).toList(),
-                export.payments().stream().map(Views.PaymentView::of).toList(),
-                export.invoices().stream().map(invoice -> Views.InvoiceView.of(invoice, invoices)).toList()));
+                export.bookings().stream().filter(b -> caller.mayAccess(b.propertyId())).map(Views.BookingView::of).toList(),
+                export.folios().stream().filter(f -> caller.mayAccess(f.propertyId())).map(Views.FolioView::of).toList(),
+                export.payments().stream().filter(p -> caller.mayAccess(p.propertyId())).map(Views.PaymentView::of).toList(),
+                export.invoices().stream().filter(i -> caller.mayAccess(i.propertyId()))
+                        .map(invoice -> Views.InvoiceView.of(invoice, invoices)).toList()));
     }
 
     private Reply loyalty(ServerRequest req) {
-        GuestId id = Params.guest(req);
+        GuestId id = visibleGuest(req);
         guests.guest(id);
         return Reply.ok(loyaltyOf(loyalty.account(id)));
+    }
+
+    /** The guest of the path, if the caller may see it; else 404, as if there were none. */
+    private GuestId visibleGuest(ServerRequest req) {
+        GuestId id = Params.guest(req);
+        if (!visible(Caller.of(req), id)) {
+            throw new NotFoundException("guest", id);
+        }
+        return id;
+    }
+
+    private boolean visible(Caller caller, GuestId id) {
+        if (caller.apiKey().allProperties()) {
+            return true;
+        }
+        List<Booking> theirs = bookings.bookings(BookingFilter.ofGuest(id), null, MAX_BOOKINGS_LOOKED_AT);
+        return theirs.isEmpty() || theirs.stream().anyMatch(booking -> caller.mayAccess(booking.propertyId()));
     }
 
     private Views.Loyalty loyaltyOf(LoyaltyAccount account) {

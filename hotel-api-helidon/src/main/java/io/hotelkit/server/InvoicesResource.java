@@ -7,10 +7,7 @@ import io.hotelkit.billing.Invoice;
 import io.hotelkit.billing.InvoiceService;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.PropertyId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Invoices: issued from a booking's folio ({@code POST .../bookings/{id}/invoices}), numbered without gaps
@@ -18,8 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class InvoicesResource implements HttpService {
 
-    /** How many invoices a status filter reads per round, looking for a page's worth that match. */
-    private static final int SCAN = 500;
+    /**
+     * The most invoices one page of a {@code ?status=} list looks at. An invoice's status follows from its
+     * folio's balance and its credit notes, so it is worked out invoice by invoice, not looked up: a page
+     * stops after this many, however few matched, and its {@code next_cursor} goes on from there.
+     */
+    static final int MAX_SCAN = 500;
 
     private final InvoiceService invoices;
     private final Idempotent idempotent;
@@ -47,32 +48,25 @@ final class InvoicesResource implements HttpService {
         return created(invoices.credit(Params.property(req), Params.invoice(req), null));
     }
 
-    /** Invoices and credit notes in issue order; with {@code ?status=} only those outstanding, paid or credited. */
+    /**
+     * Invoices and credit notes in issue order; with {@code ?status=} only those outstanding, paid or
+     * credited, looking at {@link #MAX_SCAN} invoices at most: such a page may hold fewer than {@code limit}
+     * items, even none, and still have a {@code next_cursor}.
+     */
     private Reply list(ServerRequest req) {
         PropertyId property = Params.property(req);
         Optional<InvoiceService.Status> status = Params.enumeration(req, "status", InvoiceService.Status.class);
-        return Reply.ok(Page.Request.of(req).fetch((after, limit) -> matching(property, status.orElse(null), after, limit),
-                (Invoice invoice) -> invoice.id().value()).map(invoice -> Views.InvoiceView.of(invoice, invoices)));
+        Page.Request page = Page.Request.of(req);
+        Page<Invoice> found = status.isEmpty()
+                ? page.fetch((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
+                        (Invoice invoice) -> invoice.id().value())
+                : matching(property, status.get(), page);
+        return Reply.ok(found.map(invoice -> Views.InvoiceView.of(invoice, invoices)));
     }
 
-    private List<Invoice> matching(PropertyId property, InvoiceService.@Nullable Status status, @Nullable String after,
-                                   int limit) {
-        if (status == null) {
-            return invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit);
-        }
-        List<Invoice> found = new ArrayList<>();
-        InvoiceId cursor = after == null ? null : InvoiceId.of(after);
-        List<Invoice> scanned;
-        do {
-            scanned = invoices.invoices(property, cursor, SCAN);
-            for (Invoice invoice : scanned) {
-                if (found.size() < limit && invoices.status(invoice) == status) {
-                    found.add(invoice);
-                }
-            }
-            cursor = scanned.isEmpty() ? cursor : scanned.getLast().id();
-        } while (found.size() < limit && scanned.size() == SCAN);
-        return found;
+    private Page<Invoice> matching(PropertyId property, InvoiceService.Status status, Page.Request page) {
+        return page.filtered((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
+                invoice -> invoice.id().value(), invoice -> invoices.status(invoice) == status, MAX_SCAN);
     }
 
     private Reply get(ServerRequest req) {

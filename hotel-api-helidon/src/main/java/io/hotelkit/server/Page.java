@@ -1,8 +1,14 @@
 package io.hotelkit.server;
 
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +24,38 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         items = List.copyOf(items);
     }
 
+    /**
+     * The cursor that resumes a list after the item whose key (an id, a code, a position) is {@code key}.
+     * Opaque to clients, and checked when it comes back: a cursor no list gave is 400, never a page that
+     * quietly starts somewhere.
+     */
+    public static String cursorOf(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "." + checksum(bytes);
+    }
+
+    /** The key {@code cursor} was made of; 400 naming {@code cursor} if no list gave it. */
+    static String keyOf(String cursor) {
+        int dot = cursor.lastIndexOf('.');
+        if (dot > 0) {
+            try {
+                byte[] bytes = Base64.getUrlDecoder().decode(cursor.substring(0, dot));
+                if (checksum(bytes).equals(cursor.substring(dot + 1))) {
+                    return new String(bytes, StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException notBase64) {
+                // reported below
+            }
+        }
+        throw ApiException.invalid(List.of(new Problem.FieldError("cursor", "is not a cursor this list gave")));
+    }
+
+    private static String checksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
     /** This page with each item as {@code view} shows it. */
     public <R> Page<R> map(Function<? super T, ? extends R> view) {
         return new Page<>(items.stream().<R>map(view).toList(), nextCursor);
@@ -29,13 +67,17 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
         List<T> after(@Nullable String cursor, int limit);
     }
 
-    /** What a request asks for. */
+    /**
+     * What a request asks for.
+     *
+     * @param cursor the key of the item the page follows (the {@code cursor} parameter, decoded), or null for the first page
+     */
     public record Request(int limit, @Nullable String cursor) {
 
         public static Request of(ServerRequest req) {
             String limit = req.query().first("limit").orElse(null);
-            String cursor = req.query().first("cursor").orElse(null);
-            return new Request(limit == null ? DEFAULT_LIMIT : parseLimit(limit), cursor);
+            String cursor = req.query().first("cursor").filter(c -> !c.isEmpty()).orElse(null);
+            return new Request(limit == null ? DEFAULT_LIMIT : parseLimit(limit), cursor == null ? null : keyOf(cursor));
         }
 
         /**
@@ -49,7 +91,7 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
                 return new Page<>(after, null);
             }
             List<T> items = after.subList(0, limit);
-            return new Page<>(items, key.apply(items.getLast()));
+            return new Page<>(items, cursorOf(key.apply(items.getLast())));
         }
 
         /**
@@ -62,7 +104,27 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
                 return new Page<>(found, null);
             }
             List<T> items = found.subList(0, limit);
-            return new Page<>(items, key.apply(items.getLast()));
+            return new Page<>(items, cursorOf(key.apply(items.getLast())));
+        }
+
+        /**
+         * The requested page of the items {@code fetch} lists that {@code keep} keeps, for a filter no store
+         * query can answer: it looks at {@code maxScan} items at most, so a page may be short (even empty)
+         * while its {@code next_cursor} goes on from the last item it looked at.
+         */
+        public <T> Page<T> filtered(Fetch<T> fetch, Function<T, String> key, Predicate<T> keep, int maxScan) {
+            List<T> scanned = fetch.after(cursor, maxScan + 1); // one more than it looks at, to know whether more follow
+            List<T> found = new ArrayList<>();
+            for (int i = 0; i < Math.min(maxScan, scanned.size()); i++) {
+                T item = scanned.get(i);
+                if (keep.test(item)) {
+                    found.add(item);
+                    if (found.size() == limit) {
+                        return new Page<>(found, i + 1 < scanned.size() ? cursorOf(key.apply(item)) : null);
+                    }
+                }
+            }
+            return new Page<>(found, scanned.size() > maxScan ? cursorOf(key.apply(scanned.get(maxScan - 1))) : null);
         }
 
         private static int parseLimit(String limit) {

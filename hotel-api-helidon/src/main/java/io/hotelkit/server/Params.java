@@ -143,6 +143,14 @@ final class Params {
         return money;
     }
 
+    /** {@code money} if it is more than zero and in the property's {@code currency}: a charge, a payment, a refund. */
+    static Money positive(Money money, Currency currency, String field) {
+        if (!money.isPositive()) {
+            throw new InvalidRequestException(field, "must be more than zero");
+        }
+        return inCurrency(money, currency, field);
+    }
+
     static @Nullable Money inCurrencyOrNull(@Nullable Money money, Currency currency, String field) {
         return money == null ? null : inCurrency(money, currency, field);
     }

@@ -61,7 +61,7 @@ final class PaymentsResource implements HttpService {
 
     private Reply pay(ServerRequest req, NewPayment body) {
         PropertyId property = Params.property(req);
-        Money amount = Params.inCurrency(body.amount(), inventory.property(property).currency(), "amount");
+        Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
         Payment payment;
         try {
             payment = payments.pay(property, bookingId(body.bookingId()), amount, body.method(), body.cardToken(),
@@ -82,7 +82,7 @@ final class PaymentsResource implements HttpService {
     private Reply refund(ServerRequest req, NewRefund body) {
         PropertyId property = Params.property(req);
         PaymentId id = Params.payment(req);
-        Money amount = Params.inCurrency(body.amount(), inventory.property(property).currency(), "amount");
+        Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
         Payment.Refund refund = payments.refund(property, id, amount, gatewayKey(req, "refunds"));
         Payment payment = payments.payment(property, id);
         return Reply.created(location(payment), Views.RefundView.of(payment, refund));

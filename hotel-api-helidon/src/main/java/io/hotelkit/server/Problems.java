@@ -57,7 +57,9 @@ final class Problems implements ErrorHandler<Throwable> {
             case ConflictException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
             case IdempotencyKeyReusedException e -> Problem.of(422, e.code(), "Idempotency key reused", e.getMessage());
             case StoreUnavailableException e -> {
-                LOG.log(Level.WARNING, "store unavailable in " + where(req) + ": " + e.getCause());
+                // The cause's class only: a driver's message can quote the values of the statement that failed.
+                LOG.log(Level.WARNING, "store unavailable in " + where(req) + ": "
+                        + (e.getCause() == null ? e.getClass().getName() : e.getCause().getClass().getName()));
                 yield Problem.of(503, e.code(), "Service unavailable",
                         "the database cannot be reached; nothing was changed; retry later");
             }

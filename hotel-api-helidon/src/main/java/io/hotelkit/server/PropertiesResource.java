@@ -60,6 +60,9 @@ final class PropertiesResource implements HttpService {
             @Nullable LocalDate businessDate) {}
 
     private Reply create(ServerRequest req, NewPropertyBody body) {
+        if (!Caller.of(req).apiKey().allProperties()) {
+            throw ApiException.forbidden("a key scoped to some properties cannot open a property: it could never see it");
+        }
         Currency currency = currency(body.currency());
         TaxPolicy taxes = body.tax() == null ? null : new TaxPolicy(body.tax().vatPercent(), body.tax().vatIncluded(),
                 Params.inCurrency(body.tax().cityTaxPerPersonNight(), currency, "tax.city_tax_per_person_night"));

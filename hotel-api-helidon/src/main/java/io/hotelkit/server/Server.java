@@ -48,8 +48,8 @@ public final class Server {
         ServerConfig config = infrastructure.config();
         return new HttpService[] {
                 new PingResource(),
-                new ApiKeysResource(infrastructure.apiKeys(), infrastructure.transactions(), infrastructure.ids(),
-                        infrastructure.clock()),
+                new ApiKeysResource(infrastructure.apiKeys(), hotel.storage().properties(), infrastructure.transactions(),
+                        infrastructure.ids(), infrastructure.clock()),
                 new PropertiesResource(hotel.inventory(), idempotent),
                 new RoomTypesResource(hotel.inventory(), idempotent),
                 new RoomsResource(hotel.inventory(), idempotent),
@@ -57,7 +57,8 @@ public final class Server {
                 new BlocksResource(hotel.blocks(), idempotent),
                 new AvailabilityResource(hotel.availability()),
                 new BookingsResource(hotel.bookings(), infrastructure.transactions(), idempotent, infrastructure.meters()),
-                new GuestsResource(hotel.guests(), hotel.personalData(), hotel.loyalty(), hotel.invoices(), idempotent),
+                new GuestsResource(hotel.guests(), hotel.bookings(), hotel.personalData(), hotel.loyalty(), hotel.invoices(),
+                        idempotent),
                 new FoliosResource(hotel.bookings(), hotel.inventory(), idempotent),
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),

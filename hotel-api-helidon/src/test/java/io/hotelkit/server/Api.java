@@ -6,18 +6,45 @@ import io.helidon.http.Method;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webclient.http1.Http1ClientResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Calls the server as a client would, through a direct (no socket) or a real client. */
 final class Api {
 
     private final Http1Client client;
+    private final List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
 
     Api(Http1Client client) {
         this.client = client;
+    }
+
+    /**
+     * A request this client made and the response it got.
+     *
+     * @param path without the query
+     * @param query the names of its query parameters
+     */
+    record Exchange(Method method, String path, List<String> query, @Nullable String contentType, @Nullable String body,
+                    Response response) {}
+
+    /** Every request made through this client so far, and its response. */
+    List<Exchange> exchanges() {
+        synchronized (exchanges) {
+            return List.copyOf(exchanges);
+        }
     }
 
     Response get(String path, @Nullable String key) {
@@ -66,7 +93,32 @@ final class Api {
             request.header(HeaderNames.create(headers[i]), headers[i + 1]);
         }
         try (Http1ClientResponse response = body == null ? request.request() : request.submit(body)) {
-            return Response.of(response);
+            Response received = Response.of(response);
+            List<String> names = query < 0 ? List.of()
+                    : Arrays.stream(path.substring(query + 1).split("&")).map(p -> p.split("=", 2)[0]).toList();
+            exchanges.add(new Exchange(method, query < 0 ? path : path.substring(0, query), names, contentType, body,
+                    received));
+            return received;
+        }
+    }
+
+    /** {@code requests} calls of {@code call} at once, released together; their responses, within 30 s. */
+    static List<Response> inParallel(int requests, Callable<Response> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            for (int i = 0; i < requests; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
         }
     }
 

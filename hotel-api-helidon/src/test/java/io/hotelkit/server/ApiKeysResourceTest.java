@@ -11,6 +11,7 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import io.hotelkit.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,15 +42,24 @@ class ApiKeysResourceTest {
                 {"name": "%s", "role": "%s", "property_ids": %s}""".formatted(name, role, propertyIds));
     }
 
+    private String property() {
+        var created = api.post("/v1/properties", admin, """
+                {"code": "%s", "name": "Keyed Inn", "timezone": "UTC", "currency": "EUR",
+                 "check_in_time": "15:00", "check_out_time": "11:00"}""".formatted(Lisbon.unique("KEY")));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
     @Test
     void an_admin_makes_a_key_and_sees_the_plain_key_once() {
-        var created = create("front office", "front_desk", "[\"P1\"]");
+        String p1 = property();
+        var created = create("front office", "front_desk", "[\"" + p1 + "\"]");
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode key = created.json();
         assertThat(key.path("key").asText()).startsWith("hk_");
         assertThat(key.path("role").asText()).isEqualTo("front_desk");
-        assertThat(key.path("property_ids").get(0).asText()).isEqualTo("P1");
+        assertThat(key.path("property_ids").get(0).asText()).isEqualTo(p1);
         assertThat(key.path("created_at").asText()).isEqualTo("2026-11-25T20:00:00Z");
         assertThat(key.path("revoked_at").isNull()).isTrue();
         assertThat(created.header("Location")).contains("/v1/api-keys/" + key.path("id").asText());
@@ -69,11 +79,55 @@ class ApiKeysResourceTest {
 
     @Test
     void a_new_key_works_with_its_role_and_scope() {
-        String plain = create("scoped", "front_desk", "[\"P1\"]").json().path("key").asText();
+        String p1 = property();
+        String plain = create("scoped", "front_desk", "[\"" + p1 + "\"]").json().path("key").asText();
 
-        assertThat(api.get("/v1/properties/P1/widgets", plain).status()).isEqualTo(200);
+        assertThat(api.get("/v1/properties/" + p1 + "/widgets", plain).status()).isEqualTo(200);
         assertThat(api.get("/v1/properties/P2/widgets", plain).status()).isEqualTo(404);
         assertThat(api.get("/v1/api-keys", plain).status()).isEqualTo(403);
+    }
+
+    @Test
+    void a_key_for_a_property_that_does_not_exist_is_400_naming_it() {
+        String p1 = property();
+
+        var refused = create("lost", "auditor", "[\"" + p1 + "\", \"01JDQ3C9T7W0A5N8M2K4P6R8S0\", \"not an id\"]");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactly("property_ids[1]", "property_ids[2]");
+        assertThat(fixture.infrastructure.apiKeys().list()).noneMatch(k -> k.name().equals("lost"));
+    }
+
+    @Test
+    void an_admin_key_scoped_to_some_properties_makes_keys_for_those_only() {
+        String p1 = property();
+        String p2 = property();
+        String scopedAdmin = fixture.key(Role.ADMIN, p1);
+
+        var own = api.post("/v1/api-keys", scopedAdmin, "{\"name\": \"desk\", \"role\": \"front_desk\", \"property_ids\": [\"" + p1 + "\"]}");
+        var wider = api.post("/v1/api-keys", scopedAdmin, "{\"name\": \"desk\", \"role\": \"admin\", \"property_ids\": []}");
+        var other = api.post("/v1/api-keys", scopedAdmin, "{\"name\": \"desk\", \"role\": \"admin\", \"property_ids\": [\"" + p2 + "\"]}");
+
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(wider.status()).isEqualTo(403);
+        assertThat(other.status()).isEqualTo(403);
+    }
+
+    @Test
+    void an_admin_key_scoped_to_some_properties_sees_and_revokes_the_keys_of_those_only() {
+        String p1 = property();
+        String p2 = property();
+        String scopedAdmin = fixture.key(Role.ADMIN, p1);
+        String mine = create("mine", "auditor", "[\"" + p1 + "\"]").json().path("id").asText();
+        String theirs = create("theirs", "auditor", "[\"" + p2 + "\"]").json().path("id").asText();
+        String everywhere = create("everywhere", "auditor", "[]").json().path("id").asText();
+
+        var listed = api.get("/v1/api-keys?limit=500", scopedAdmin).json().path("items").findValuesAsText("id");
+
+        assertThat(listed).contains(mine).doesNotContain(theirs, everywhere);
+        assertThat(api.delete("/v1/api-keys/" + theirs, scopedAdmin).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/api-keys/" + everywhere, scopedAdmin).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/api-keys/" + mine, scopedAdmin).status()).isEqualTo(200);
     }
 
     @Test

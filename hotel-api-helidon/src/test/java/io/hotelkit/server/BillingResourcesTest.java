@@ -8,6 +8,8 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.helidon.webserver.testing.junit5.SetUpServer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,66 @@ class BillingResourcesTest {
         assertThat(owing.path("items").findValuesAsText("id")).containsExactly(outstanding.json().path("id").asText());
         assertThat(paid.path("items").findValuesAsText("id")).containsExactly(outstanding.json().path("id").asText());
         assertThat(api.get(lisbon.path("/invoices?status=outstanding"), lisbon.auditor).json().path("items")).isEmpty();
+    }
+
+    /** The ids of every page of {@code list}, following next_cursor, each page of {@code limit}. */
+    private List<List<String>> pages(String list, int limit) {
+        List<List<String>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = api.get(lisbon.path(list + "&limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor)),
+                    lisbon.auditor).json();
+            pages.add(page.path("items").findValuesAsText("id"));
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+        } while (cursor != null && pages.size() < 1_000);
+        return pages;
+    }
+
+    private String invoice(String bookingPath, String amount) {
+        api.post(bookingPath + "/charges", lisbon.frontDesk, """
+                {"description": "Dinner", "amount": {"amount": "%s", "currency": "EUR"}, "category": "restaurant"}"""
+                .formatted(amount));
+        var issued = api.post(bookingPath + "/invoices", lisbon.frontDesk);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.json().path("id").asText();
+    }
+
+    @Test
+    void a_status_list_pages_through_the_matching_invoices_only() {
+        List<String> outstanding = new ArrayList<>();
+        List<String> paid = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String other = lisbon.path("/bookings/" + lisbon.booking(lisbon.frontDesk, 10 + i));
+            String id = invoice(other, "20.00");
+            if (i % 2 == 0) {
+                api.post(lisbon.path("/payments"), lisbon.frontDesk, """
+                        {"booking_id": "%s", "amount": {"amount": "20.00", "currency": "EUR"}, "method": "cash"}"""
+                        .formatted(other.substring(other.lastIndexOf('/') + 1)));
+                paid.add(id);
+            } else {
+                outstanding.add(id);
+            }
+        }
+
+        assertThat(pages("/invoices?status=paid", 1).stream().flatMap(List::stream)).containsExactlyElementsOf(paid);
+        assertThat(pages("/invoices?status=outstanding", 1).stream().flatMap(List::stream))
+                .containsExactlyElementsOf(outstanding);
+        assertThat(pages("/invoices?status=credited", 2)).containsExactly(List.of());
+    }
+
+    @Test
+    void a_status_page_looks_at_500_invoices_at_most_and_goes_on_from_there() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < InvoicesResource.MAX_SCAN + 2; i++) {
+            all.add(invoice(booking, "1.00"));
+        }
+
+        List<List<String>> none = pages("/invoices?status=paid", 10);
+        List<List<String>> owed = pages("/invoices?status=outstanding", 500);
+
+        assertThat(none).as("the first page looked at 500 and found none; the second at the last 2").hasSize(2)
+                .allSatisfy(page -> assertThat(page).isEmpty());
+        assertThat(owed.stream().flatMap(List::stream)).containsExactlyElementsOf(all);
     }
 
     @Test

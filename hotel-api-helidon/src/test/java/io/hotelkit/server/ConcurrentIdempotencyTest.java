@@ -7,9 +7,7 @@ import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpServer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +49,7 @@ class ConcurrentIdempotencyTest {
 
     @Test
     void ten_concurrent_requests_with_one_key_create_once() throws Exception {
-        List<Api.Response> responses = inParallel(() -> api.post(PATH, key, widget("rush"), "Idempotency-Key", "k-10"));
+        List<Api.Response> responses = Api.inParallel(REQUESTS, () -> api.post(PATH, key, widget("rush"), "Idempotency-Key", "k-10"));
 
         assertThat(fixture.widgets.creations.get()).isEqualTo(1);
         List<Api.Response> created = responses.stream().filter(r -> r.status() == 201).toList();
@@ -69,7 +67,7 @@ class ConcurrentIdempotencyTest {
                     () -> api.post(PATH, key, widget("slow"), "Idempotency-Key", "k-running"));
             assertThat(fixture.widgets.entered.await(30, TimeUnit.SECONDS)).isTrue();
 
-            List<Api.Response> during = inParallel(
+            List<Api.Response> during = Api.inParallel(REQUESTS,
                     () -> api.post(PATH, key, widget("slow"), "Idempotency-Key", "k-running"));
             fixture.widgets.release.countDown();
 
@@ -82,24 +80,5 @@ class ConcurrentIdempotencyTest {
         var after = api.post(PATH, key, widget("slow"), "Idempotency-Key", "k-running");
         assertThat(after.header("Idempotent-Replayed")).contains("true");
         assertThat(fixture.widgets.creations.get()).isEqualTo(1);
-    }
-
-    private static List<Api.Response> inParallel(Callable<Api.Response> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(REQUESTS)) {
-            for (int i = 0; i < REQUESTS; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Api.Response> responses = new ArrayList<>();
-            for (Future<Api.Response> future : futures) {
-                responses.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        }
     }
 }

@@ -4,25 +4,37 @@ import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.hotelkit.Hotel;
+import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKey;
 import io.hotelkit.access.Role;
+import io.hotelkit.billing.PaymentGateway;
+import io.hotelkit.billing.SimulatedPaymentGateway;
+import io.hotelkit.jpa.JpaStore;
+import io.hotelkit.jpa.testing.TestDatabase;
 import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.RateLimiter;
+import io.hotelkit.testing.MutableClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A server on a hotel in memory, with a clock that moves only when a test moves it and a rate limiter whose
- * buckets never refill, plus the test-only {@link WidgetService} under {@code /v1/properties/{p}/widgets}.
+ * A server on a hotel in memory (or in a fresh database: {@link #onH2()}, {@link #onPostgres()}), with a
+ * clock that moves only when a test moves it, a rate limiter whose buckets never refill, a simulated
+ * payment gateway that counts its calls, plus the test-only {@link WidgetService} under
+ * {@code /v1/properties/{p}/widgets}.
  */
-final class Fixture {
+final class Fixture implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z"); // the evening, when a night audit may close the day
     /** Big enough that no test but the rate limit's own meets the limit. */
@@ -33,6 +45,9 @@ final class Fixture {
     final AtomicBoolean databaseUp = new AtomicBoolean(true);
     final Infrastructure infrastructure;
     final WidgetService widgets;
+    /** Captures and refunds the payment gateway was asked for. */
+    final AtomicInteger gatewayCalls = new AtomicInteger();
+    private final AutoCloseable closing;
 
     Fixture() {
         this(Map.of());
@@ -40,15 +55,35 @@ final class Fixture {
 
     /** With these limits, and {@link #GENEROUS} ones for the other roles. */
     Fixture(Map<Role, RateLimiter.Limit> limits) {
-        this(limits, 20);
+        this(limits, 20, MemoryStorage::new, () -> {});
     }
 
     /** With at most {@code eventStreams} event streams open at once. */
     static Fixture withEventStreams(int eventStreams) {
-        return new Fixture(Map.of(), eventStreams);
+        return new Fixture(Map.of(), eventStreams, MemoryStorage::new, () -> {});
     }
 
-    private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams) {
+    /** On a new in-memory H2 database, through the JPA adapter the server runs on; closing drops it. */
+    static Fixture onH2() {
+        return on(TestDatabase.h2());
+    }
+
+    /** On a new database on the test PostgreSQL server; closing drops it. */
+    static Fixture onPostgres() {
+        return on(TestDatabase.postgres());
+    }
+
+    private static Fixture on(TestDatabase database) {
+        JpaStore[] store = new JpaStore[1];
+        return new Fixture(Map.of(), 20, clock -> store[0] = database.storeBuilder().clock(clock).open(), () -> {
+            try (TestDatabase dropped = database; JpaStore closed = store[0]) {
+                // the store first, then the database
+            }
+        });
+    }
+
+    private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,
+                    AutoCloseable closing) {
         Map<Role, RateLimiter.Limit> all = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             all.put(role, limits.getOrDefault(role, GENEROUS));
@@ -59,10 +94,28 @@ final class Fixture {
             config = config.withRateLimit(limit.getKey(), limit.getValue());
         }
         Ids ids = Ids.seeded(clock, 42);
-        hotel = Hotel.builder().storage(new MemoryStorage(clock)).clock(clock).ids(ids).actor(Caller::actor).build();
+        hotel = Hotel.builder().storage(storage.apply(clock)).clock(clock).ids(ids).actor(Caller::actor)
+                .paymentGateway(counting(SimulatedPaymentGateway.reliable())).build();
         infrastructure = new Infrastructure(config, hotel, ids, new CaffeineRateLimiter(() -> 0L),
                 MeterRegistry.create(), Infrastructure.databaseCheck(databaseUp::get, "test"));
         widgets = new WidgetService(infrastructure.idempotent(), infrastructure.ids(), clock);
+        this.closing = closing;
+    }
+
+    private PaymentGateway counting(PaymentGateway gateway) {
+        return new PaymentGateway() {
+            @Override
+            public Result capture(String idempotencyKey, String cardToken, Money amount) {
+                gatewayCalls.incrementAndGet();
+                return gateway.capture(idempotencyKey, cardToken, amount);
+            }
+
+            @Override
+            public Result refund(String idempotencyKey, String captureReference, Money amount) {
+                gatewayCalls.incrementAndGet();
+                return gateway.refund(idempotencyKey, captureReference, amount);
+            }
+        };
     }
 
     void routing(HttpRouting.Builder routing) {
@@ -103,5 +156,11 @@ final class Fixture {
 
     static String bearer(String key) {
         return "Bearer " + key;
+    }
+
+    /** Closes the store and drops the database, if the fixture has them. */
+    @Override
+    public void close() throws Exception {
+        closing.close();
     }
 }

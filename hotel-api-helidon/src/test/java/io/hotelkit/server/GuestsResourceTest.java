@@ -148,4 +148,29 @@ class GuestsResourceTest {
         assertThat(api.get("/v1/guests/NOPE", frontDesk).status()).isEqualTo(404);
         assertThat(api.get("/v1/guests/NOPE/loyalty", frontDesk).status()).isEqualTo(404);
     }
+
+    @Test
+    void a_key_scoped_to_a_property_sees_only_the_guests_who_stay_there_and_profiles_not_yet_booked() {
+        Lisbon lisbon = Lisbon.setUp(api, fixture);
+        Lisbon porto = Lisbon.setUp(api, fixture);
+        String inLisbon = email();
+        String inBoth = email();
+        String lisbonGuest = lisbon.book(lisbon.today, "2026-12-10", inLisbon).json().path("guest_id").asText();
+        String bothGuest = lisbon.book(lisbon.today, "2026-12-10", inBoth).json().path("guest_id").asText();
+        porto.book(porto.today, "2026-12-10", inBoth);
+        String unbooked = register(email(), "").json().path("id").asText();
+
+        assertThat(api.get("/v1/guests/" + lisbonGuest, porto.frontDesk).status()).isEqualTo(404);
+        assertThat(api.get("/v1/guests/" + lisbonGuest + "/export", porto.frontDesk).status()).isEqualTo(404);
+        assertThat(api.delete("/v1/guests/" + lisbonGuest, porto.frontDesk).status()).isEqualTo(404);
+        assertThat(api.get("/v1/guests?email=" + inLisbon, porto.frontDesk).json().path("items")).isEmpty();
+        assertThat(api.get("/v1/guests/" + unbooked, porto.frontDesk).status()).isEqualTo(200);
+
+        var export = api.get("/v1/guests/" + bothGuest + "/export", porto.frontDesk);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.json().path("bookings")).hasSize(1);
+        assertThat(export.json().path("bookings").get(0).path("id").asText()).doesNotContain(lisbon.id);
+        assertThat(api.get("/v1/guests/" + bothGuest + "/export", frontDesk).json().path("bookings")).hasSize(2);
+        assertThat(api.get("/v1/guests/" + lisbonGuest, lisbon.frontDesk).status()).isEqualTo(200);
+    }
 }

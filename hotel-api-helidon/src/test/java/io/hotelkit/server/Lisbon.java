@@ -3,6 +3,7 @@ package io.hotelkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.access.Role;
+import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -79,11 +80,119 @@ final class Lisbon {
 
     /** Books a DBL at FLEX for a new guest and returns the booking. */
     Api.Response book(String checkin, String checkout, String email) {
-        var booking = api.post(path("/bookings"), frontDesk, """
+        return book(frontDesk, checkin, checkout, email);
+    }
+
+    /** Books a DBL at FLEX for a new guest, with {@code key}, and returns the booking. */
+    Api.Response book(String key, String checkin, String checkout, String email) {
+        var booking = api.post(path("/bookings"), key, """
                 {"guest": {"name": "Ana Silva", "email": "%s"}, "room_type": "DBL", "rate_plan": "FLEX",
                  "checkin_date": "%s", "checkout_date": "%s", "adults": 2}""".formatted(email, checkin, checkout));
         assertThat(booking.status()).as(booking.toString()).isEqualTo(201);
         return booking;
+    }
+
+    // ---- things to act on, each new: the id (or code, or number) of what was made ----
+
+    private static final AtomicInteger MADE = new AtomicInteger();
+
+    /** A name no other test has used: {@code prefix} and a number. */
+    static String unique(String prefix) {
+        return prefix + MADE.incrementAndGet();
+    }
+
+    /** The business date plus {@code days}. */
+    String day(int days) {
+        return LocalDate.parse(today).plusDays(days).toString();
+    }
+
+    /** A booking of one night from today, made with {@code key}, for a new guest. */
+    String booking(String key) {
+        return booking(key, 0);
+    }
+
+    /** A booking of the night {@code day(days)}, made with {@code key}, for a new guest. */
+    String booking(String key, int days) {
+        return book(key, day(days), day(days + 1), unique("guest") + "@example.com").json().path("id").asText();
+    }
+
+    /** A booking of one night from today, checked in. */
+    String checkedIn() {
+        String id = booking(frontDesk);
+        expect(200, api.post(path("/bookings/" + id + "/check-in"), frontDesk));
+        return id;
+    }
+
+    /** A booking checked in and paid in full, ready to check out. */
+    String settled() {
+        String id = checkedIn();
+        String total = api.get(path("/bookings/" + id), frontDesk).json().path("total").path("amount").asText();
+        expect(201, api.post(path("/payments"), frontDesk, """
+                {"booking_id": "%s", "amount": {"amount": "%s", "currency": "EUR"}, "method": "cash"}"""
+                .formatted(id, total)));
+        return id;
+    }
+
+    /** A booking of some night ahead, with a 10.00 minibar charge on its folio. */
+    String charged() {
+        String id = booking(frontDesk, 2 + MADE.get() % 60);
+        expect(201, api.post(path("/bookings/" + id + "/charges"), frontDesk, """
+                {"description": "Minibar", "amount": {"amount": "10.00", "currency": "EUR"}, "category": "minibar"}"""));
+        return id;
+    }
+
+    /** A 10.00 cash payment towards a charged booking. */
+    String payment() {
+        return expect(201, api.post(path("/payments"), frontDesk, """
+                {"booking_id": "%s", "amount": {"amount": "10.00", "currency": "EUR"}, "method": "cash"}"""
+                .formatted(charged()))).json().path("id").asText();
+    }
+
+    /** An invoice of a charged booking's folio. */
+    String invoice() {
+        return expect(201, api.post(path("/bookings/" + charged() + "/invoices"), frontDesk)).json().path("id").asText();
+    }
+
+    /** A registered guest. */
+    String guest() {
+        return expect(201, api.post("/v1/guests", frontDesk, """
+                {"name": "Rita Sousa", "email": "%s@example.com", "phone": "+351 912 000 000"}"""
+                .formatted(unique("rita")))).json().path("id").asText();
+    }
+
+    /** A new DBL room; its number. */
+    String room() {
+        String number = unique("R");
+        created(path("/rooms"), "{\"number\": \"" + number + "\", \"room_type\": \"DBL\"}");
+        return number;
+    }
+
+    /** A new room out of order for the night {@code day(30)}; its number. */
+    String outOfOrderRoom() {
+        String number = room();
+        created(path("/rooms/" + number + "/out-of-order"), """
+                {"from": "%s", "to": "%s", "reason": "paint"}""".formatted(day(30), day(31)));
+        return number;
+    }
+
+    /** A tentative block of one DBL for the night {@code day(40)}; its code. */
+    String block() {
+        String code = unique("B");
+        created(path("/blocks"), """
+                {"code": "%s", "name": "Group", "room_type": "DBL", "rate_plan": "FLEX", "from": "%s", "to": "%s",
+                 "rooms": 1, "release_date": "%s", "status": "tentative"}""".formatted(code, day(40), day(41), day(35)));
+        return code;
+    }
+
+    /** A new API key scoped to this property; its id. */
+    String apiKey() {
+        return expect(201, api.post("/v1/api-keys", admin, """
+                {"name": "desk", "role": "front_desk", "property_ids": ["%s"]}""".formatted(id))).json().path("id").asText();
+    }
+
+    private static Api.Response expect(int status, Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        return response;
     }
 
     private void created(String path, String body) {

@@ -288,6 +288,16 @@ class ProblemsTest {
     }
 
     @Test
+    void an_unreachable_store_is_logged_without_its_drivers_message() {
+        try (CapturedLog log = new CapturedLog()) {
+            api.get("/v1/properties/P1/failures/store", key);
+
+            assertThat(log.text()).contains("store unavailable", "java.sql.SQLException")
+                    .doesNotContain("db.internal").doesNotContain("for user");
+        }
+    }
+
+    @Test
     void the_log_of_an_unexpected_error_has_its_trace_but_not_its_message() {
         var error = new IllegalStateException("guest jane@example.com",
                 new IllegalArgumentException("phone +41 79 000 00 00"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A server stopped and started again on the same H2 file is where it was. */
+/** A server stopped and started again on the same H2 file is where it was, idempotency records included. */
 class RestartTest {
 
     private static final String ADMIN_KEY = "hk_restart-admin-key-0123456789";
@@ -27,6 +27,8 @@ class RestartTest {
         return new Api(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
     }
 
+    private static final String GUEST = "{\"name\": \"Rui Costa\", \"email\": \"rui@example.com\"}";
+
     private static String booking(String today, String tomorrow) {
         return """
                 {"guest": {"name": "Ana Silva", "email": "ana@example.com"}, "room_type": "DBL", "rate_plan": "FLEX",
@@ -40,6 +42,7 @@ class RestartTest {
         String today;
         String tomorrow;
         Api.Response booked;
+        Api.Response registered;
         try (HotelServer server = start()) {
             Api api = api(server);
             var created = api.post("/v1/properties", ADMIN_KEY, """
@@ -62,11 +65,14 @@ class RestartTest {
                     .formatted(today, LocalDate.parse(today).plusDays(30)));
             booked = api.post(property + "/bookings", frontDesk, booking(today, tomorrow), "Idempotency-Key", "restart-1");
             assertThat(booked.status()).as(booked.toString()).isEqualTo(201);
+            registered = api.post("/v1/guests", frontDesk, GUEST, "Idempotency-Key", "restart-guest");
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         }
 
         try (HotelServer server = start()) {
             Api api = api(server);
             var replayed = api.post(property + "/bookings", frontDesk, booking(today, tomorrow), "Idempotency-Key", "restart-1");
+            var guestReplayed = api.post("/v1/guests", frontDesk, GUEST, "Idempotency-Key", "restart-guest");
             var read = api.get(property + "/bookings/" + booked.json().path("id").asText(), frontDesk);
             var full = api.post(property + "/bookings", frontDesk, booking(today, tomorrow));
 
@@ -74,6 +80,8 @@ class RestartTest {
             assertThat(replayed.status()).isEqualTo(201);
             assertThat(replayed.header("Idempotent-Replayed")).contains("true");
             assertThat(replayed.body()).isEqualTo(booked.body());
+            assertThat(guestReplayed.header("Idempotent-Replayed")).contains("true");
+            assertThat(guestReplayed.body()).isEqualTo(registered.body());
             assertThat(read.json()).isEqualTo(booked.json());
             assertThat(full.status()).as("the restarted engine knows the night is sold").isEqualTo(409);
             assertThat(api.get("/health", null).json().path("checks").get(0).path("data").path("kind").asText())

@@ -38,13 +38,22 @@ final class MemoryOutbox implements Outbox {
     }
 
     @Override
-    public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
+    public long lastPosition() {
+        synchronized (events) {
+            return events.size();
+        }
+    }
+
+    @Override
+    public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long beforePosition,
+                                     int limit) {
         List<StoredEvent> found = new ArrayList<>();
         List<DomainEvent> all;
         synchronized (events) {
             all = List.copyOf(events);
         }
-        for (int i = all.size() - 1; i >= 0 && found.size() < limit; i--) {
+        int below = (int) Math.min(all.size(), Math.max(0, beforePosition - 1));
+        for (int i = below - 1; i >= 0 && found.size() < limit; i--) {
             DomainEvent event = all.get(i);
             if ((propertyId == null || propertyId.equals(event.propertyId())) && event.type().entity().equals(entity)
                     && event.entityId().equals(entityId)) {

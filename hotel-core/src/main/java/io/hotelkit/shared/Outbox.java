@@ -15,7 +15,10 @@ public interface Outbox {
     /** Committed events after {@code position}, oldest first, at most {@code limit}. */
     List<StoredEvent> readAfter(long position, int limit);
 
-    /** The position of the newest committed event, 0 when there is none. */
+    /**
+     * The position of the newest committed event, 0 when there is none. This default reads the whole
+     * outbox; an adapter answers it from its index.
+     */
     default long lastPosition() {
         long position = 0;
         for (List<StoredEvent> page = readAfter(0, 1_000); !page.isEmpty(); page = readAfter(position, 1_000)) {
@@ -24,8 +27,16 @@ public interface Outbox {
         return position;
     }
 
-    /** Committed events about one thing, newest first: the audit trail of that entity. */
-    List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit);
+    /** Committed events about one thing, newest first, at most {@code limit}: the audit trail of that entity. */
+    default List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
+        return history(propertyId, entity, entityId, Long.MAX_VALUE, limit);
+    }
+
+    /**
+     * Committed events about one thing at positions below {@code beforePosition}, newest first, at most
+     * {@code limit}: a page of its audit trail, the next page starting below the last position of this one.
+     */
+    List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long beforePosition, int limit);
 
     /** An event with its position in the outbox. */
     record StoredEvent(long position, DomainEvent event) {}

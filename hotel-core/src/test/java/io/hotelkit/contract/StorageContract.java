@@ -445,6 +445,11 @@ public abstract class StorageContract {
         assertThat(storage.outbox().history(property, "booking", "b1", 10))
                 .extracting(io.hotelkit.shared.Outbox.StoredEvent::position)
                 .containsExactly(all.get(2).position(), all.get(0).position());
+        assertThat(storage.outbox().history(property, "booking", "b1", all.get(2).position(), 10))
+                .extracting(io.hotelkit.shared.Outbox.StoredEvent::position)
+                .containsExactly(all.get(0).position());
+        assertThat(storage.outbox().history(property, "booking", "b1", all.get(0).position(), 10)).isEmpty();
+        assertThat(storage.outbox().lastPosition()).isEqualTo(all.get(2).position());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

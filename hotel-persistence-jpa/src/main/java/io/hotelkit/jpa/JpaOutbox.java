@@ -75,16 +75,27 @@ final class JpaOutbox implements Outbox {
                 .toList());
     }
 
+    /** The newest committed position, from the primary key's index. */
     @Override
-    public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
+    public long lastPosition() {
+        return transactions.call(em -> em.createQuery("select coalesce(max(position), 0) from OutboxEventEntity", Long.class)
+                .getSingleResult());
+    }
+
+    /** A page from index {@code outbox_events_history}: (property, entity, entity id, position). */
+    @Override
+    public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long beforePosition,
+                                     int limit) {
         Limits.require(limit);
         return transactions.call(em -> em.createQuery("""
                         from OutboxEventEntity
                         where propertyId = :property and entity = :entity and entityId = :entityId
+                          and position < :before
                         order by position desc""", OutboxEventEntity.class)
                 .setParameter("property", propertyId.value())
                 .setParameter("entity", entity)
                 .setParameter("entityId", entityId)
+                .setParameter("before", beforePosition)
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(EventMapper::toDomain)

@@ -169,8 +169,9 @@ class KilledConnectionIT {
             }
 
             @Override
-            public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
-                return store.outbox().history(propertyId, entity, entityId, limit);
+            public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long before,
+                                             int limit) {
+                return store.outbox().history(propertyId, entity, entityId, before, limit);
             }
         };
         return new ForwardingStorage(store) {
