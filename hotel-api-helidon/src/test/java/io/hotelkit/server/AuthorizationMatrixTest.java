@@ -76,6 +76,8 @@ class AuthorizationMatrixTest {
 
     // @formatter:off
     static final List<Row> TABLE = List.of(
+        // Ping: every key.
+        new Row(Route.PING,                   ALL,                                      200, "/v1/ping", null),
         // API keys: admin only.
         new Row(Route.LIST_API_KEYS,          "",                                       200, "/v1/api-keys", null),
         new Row(Route.CREATE_API_KEY,         "",                                       201, "/v1/api-keys",
