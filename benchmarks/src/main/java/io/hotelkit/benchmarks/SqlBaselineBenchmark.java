@@ -38,7 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * with {@code COPY}, indexes and analyses it, checks the query's answers against the memory bound on 64
  * arrivals, prints PostgreSQL's plan and execution time for one search, and drops the database.
  *
- * <p>Run (about 6 minutes):
+ * <p>Run (3-4 minutes):
  * <pre>{@code
  * HOTEL_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' \
  *   java -jar benchmarks/target/benchmarks.jar SqlBaselineBenchmark -f 1 -wi 2 -w 1s -i 3 -r 1s

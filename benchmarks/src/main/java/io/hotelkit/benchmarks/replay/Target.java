@@ -4,10 +4,10 @@ import io.hotelkit.reporting.OccupancyReport;
 import io.hotelkit.shared.DateRange;
 
 /**
- * Where a replay sends its bookings: hotelkit embedded in memory ({@link InMemoryTarget}), or, to be
- * added, hotelkit on JPA and PostgreSQL, or the reference server over HTTP. A target makes each hotel of
- * a {@link HotelPlan}, books and cancels as told, and reports occupancy from its own data; the replay
- * times it and counts what it refuses.
+ * Where a replay sends its bookings: hotelkit embedded in memory ({@link InMemoryTarget}), on JPA and
+ * PostgreSQL ({@link JpaTarget}), or the reference server over HTTP ({@link HttpTarget}). A target makes
+ * each hotel of a {@link HotelPlan}, books and cancels as told, and reports occupancy from its own data;
+ * the replay times it and counts what it refuses.
  *
  * <p>Calls come from one thread, in time order. A target keeps its own map from the data's hotel names
  * and booking references to its ids.
