@@ -11,6 +11,7 @@ import io.hotelkit.availability.AvailabilityQuery;
 import io.hotelkit.availability.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.FolioLineKind;
+import io.hotelkit.billing.PaymentMethod;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.Property;
@@ -20,6 +21,7 @@ import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
 import io.hotelkit.testing.MutableClock;
 import io.hotelkit.testing.TestHotels;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class BookingLifecycleTest {
     }
 
     @Test
-    void a_stay_is_searched_booked_changed_given_a_room_and_checked_in() {
+    void a_stay_is_searched_booked_changed_given_a_room_checked_in_and_checked_out() {
         Stay stay = stay("2026-12-01", "2026-12-03");
         Availability availability = hotel.availability().search(AvailabilityQuery.of(lisbon.id(), stay, Occupancy.adults(2)));
 
@@ -72,6 +74,17 @@ class BookingLifecycleTest {
         Booking inHouse = hotel.bookings().checkIn(lisbon.id(), booking.id(), null);
         assertThat(inHouse.status()).isEqualTo(BookingStatus.CHECKED_IN);
         assertThat(inHouse.roomNumber()).isEqualTo("103");
+
+        for (int night = 0; night < 3; night++) {
+            clock.advance(Duration.ofDays(1)); // the next morning: the night audit closes the day and charges the night
+            hotel.nightAudit().close(lisbon.id());
+        }
+        Money owed = hotel.bookings().folio(lisbon.id(), booking.id()).balance();
+        assertThat(owed).isEqualTo(longer.total());
+        hotel.payments().pay(lisbon.id(), booking.id(), owed, PaymentMethod.CASH, null, null);
+        Booking out = hotel.bookings().checkOut(lisbon.id(), booking.id());
+        assertThat(out.status()).isEqualTo(BookingStatus.CHECKED_OUT);
+        assertThat(hotel.inventory().room(lisbon.id(), "103").housekeeping()).isEqualTo(HousekeepingStatus.DIRTY);
     }
 
     @Test
