@@ -1,5 +1,6 @@
 package io.hotelkit.server;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -27,6 +28,7 @@ public final class Infrastructure {
     private final RateLimiter rateLimiter;
     private final Meters meters;
     private final HealthCheck database;
+    private final ApiKeys apiKeys;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, HealthCheck database) {
@@ -37,6 +39,8 @@ public final class Infrastructure {
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rate limiter");
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
+        this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
+                config.apiKeyCacheLifetime(), Ticker.systemTicker());
         meters.cache("availability", () -> hotel.availability().cacheStats());
     }
 
@@ -82,8 +86,12 @@ public final class Infrastructure {
         return ids;
     }
 
+    /**
+     * The stored API keys, the valid ones kept in memory for {@link ServerConfig#apiKeyCacheLifetime()}: save
+     * keys through this, so that this instance forgets what it kept of them at once.
+     */
     public ApiKeys apiKeys() {
-        return hotel.storage().apiKeys();
+        return apiKeys;
     }
 
     public UnitOfWork transactions() {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxEventStreams how many event streams may be open at once, over all keys
  * @param eventHeartbeat how long an event stream may be quiet before it sends a comment, so that proxies
  *     keep it open and a client that has gone is noticed
+ * @param apiKeyCacheLifetime how long a verified API key is kept in memory, so that requests need no
+ *     database read to authenticate; a key revoked on another instance works here for at most this long
+ *     (on this instance a revocation takes effect at once); zero reads the database on every request
  */
 public record ServerConfig(
         String httpHost,
@@ -39,7 +42,8 @@ public record ServerConfig(
         ResilientPaymentGateway.Settings paymentGateway,
         int offerCacheSize,
         int maxEventStreams,
-        Duration eventHeartbeat) {
+        Duration eventHeartbeat,
+        Duration apiKeyCacheLifetime) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -49,6 +53,10 @@ public record ServerConfig(
         Objects.requireNonNull(dbUser, "hotel.db.user");
         Objects.requireNonNull(dbPassword, "hotel.db.password");
         Objects.requireNonNull(paymentGateway, "hotel.payment-gateway");
+        Objects.requireNonNull(apiKeyCacheLifetime, "hotel.cache.api-keys-lifetime-ms");
+        if (apiKeyCacheLifetime.isNegative()) {
+            throw new IllegalArgumentException("hotel.cache.api-keys-lifetime-ms must not be negative");
+        }
         rateLimits = Map.copyOf(rateLimits);
         for (Role role : Role.values()) {
             if (!rateLimits.containsKey(role)) {
@@ -103,7 +111,8 @@ public record ServerConfig(
                 paymentGateway(settings),
                 (int) settings.integer("hotel.cache.offers-max-size", 1, 10_000_000),
                 (int) settings.integer("hotel.events.max-streams", 1, 100_000),
-                Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)));
+                Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)),
+                Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)));
     }
 
     /** The gateway's guards; what is not configurable here keeps core's default. */
@@ -130,25 +139,31 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams, heartbeat);
+                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime);
+    }
+
+    /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
+    public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -159,9 +174,9 @@ public record ServerConfig(
     @Override
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
-                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s]")
+                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
-                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat);
+                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {

@@ -145,6 +145,18 @@ class ApiKeysResourceTest {
     }
 
     @Test
+    void a_key_in_use_is_refused_at_once_when_revoked_on_this_instance() {
+        JsonNode created = create("in use", "front_desk", "[]").json();
+        String plain = created.path("key").asText();
+        assertThat(api.get("/v1/properties/P1/widgets", plain).status()).as("kept in memory from here on").isEqualTo(200);
+        assertThat(api.get("/v1/properties/P1/widgets", plain).status()).isEqualTo(200);
+
+        assertThat(api.delete("/v1/api-keys/" + created.path("id").asText(), admin).status()).isEqualTo(200);
+
+        assertThat(api.get("/v1/properties/P1/widgets", plain).status()).isEqualTo(401);
+    }
+
+    @Test
     void revoking_an_unknown_key_is_404() {
         var response = api.delete("/v1/api-keys/no-such-key", admin);
 

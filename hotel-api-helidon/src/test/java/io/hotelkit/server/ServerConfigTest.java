@@ -21,6 +21,16 @@ class ServerConfigTest {
         assertThat(config.adminKey()).isNull();
         assertThat(config.demo()).isFalse();
         assertThat(config.rateLimits()).containsOnlyKeys(Role.values());
+        assertThat(config.apiKeyCacheLifetime()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void the_api_key_cache_lifetime_is_set_in_milliseconds_and_zero_turns_it_off() {
+        assertThat(ServerConfig.load(Map.of("HOTEL_CACHE_API_KEYS_LIFETIME_MS", "250")).apiKeyCacheLifetime())
+                .isEqualTo(Duration.ofMillis(250));
+        assertThat(ServerConfig.load(Map.of("HOTEL_CACHE_API_KEYS_LIFETIME_MS", "0")).apiKeyCacheLifetime()).isZero();
+        assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_CACHE_API_KEYS_LIFETIME_MS", "-1")))
+                .hasMessageContaining("hotel.cache.api-keys-lifetime-ms");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.hotelkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helidon.webclient.http1.Http1Client;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Verified API keys are kept in memory for a short lifetime: a revocation is refused at once on the
+ * instance that made it, and on another instance on the same database once that lifetime has passed.
+ */
+class ApiKeyCacheTest {
+
+    private static final String ADMIN_KEY = "hk_cache-admin-key-0123456789";
+    private static final Duration LIFETIME = Duration.ofSeconds(3);
+
+    private static HotelServer start(String database) {
+        ServerConfig config = ServerConfig.load(Map.of("HOTEL_HTTP_PORT", "0", "HOTEL_ADMIN_KEY", ADMIN_KEY,
+                "HOTEL_DB_URL", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1"))
+                .withApiKeyCacheLifetime(LIFETIME);
+        return HotelServer.start(config, Clock.systemUTC());
+    }
+
+    private static Api api(HotelServer server) {
+        return new Api(Http1Client.builder().baseUri("http://localhost:" + server.port()).build());
+    }
+
+    @Test
+    void a_key_revoked_on_another_instance_is_refused_here_within_the_lifetime() throws Exception {
+        String database = "keys-" + UUID.randomUUID();
+        try (HotelServer here = start(database); HotelServer there = start(database)) {
+            Api onHere = api(here);
+            Api onThere = api(there);
+            var created = onThere.post("/v1/api-keys", ADMIN_KEY,
+                    "{\"name\": \"desk\", \"role\": \"front_desk\", \"property_ids\": []}").json();
+            String key = created.path("key").asText();
+            assertThat(onHere.get("/v1/ping", key).status()).as("a key made on another instance works at once").isEqualTo(200);
+            assertThat(onThere.get("/v1/ping", key).status()).isEqualTo(200);
+
+            assertThat(onThere.delete("/v1/api-keys/" + created.path("id").asText(), ADMIN_KEY).status()).isEqualTo(200);
+            long revoked = System.nanoTime();
+
+            assertThat(onThere.get("/v1/ping", key).status()).as("refused at once where it was revoked").isEqualTo(401);
+            int status = onHere.get("/v1/ping", key).status();
+            if (System.nanoTime() - revoked < LIFETIME.toNanos() / 2) {
+                assertThat(status).as("still kept in memory on the other instance").isEqualTo(200);
+            }
+            while (status != 401 && System.nanoTime() - revoked < LIFETIME.toNanos() + Duration.ofSeconds(2).toNanos()) {
+                Thread.sleep(100);
+                status = onHere.get("/v1/ping", key).status();
+            }
+            assertThat(status).as("refused on the other instance once the lifetime has passed").isEqualTo(401);
+            assertThat(System.nanoTime() - revoked).isLessThan(LIFETIME.toNanos() + Duration.ofSeconds(2).toNanos());
+        }
+    }
+
+    @Test
+    void a_lifetime_of_zero_reads_every_key_from_the_database() throws Exception {
+        String database = "keys-" + UUID.randomUUID();
+        ServerConfig config = ServerConfig.load(Map.of("HOTEL_HTTP_PORT", "0", "HOTEL_ADMIN_KEY", ADMIN_KEY,
+                "HOTEL_DB_URL", "jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "HOTEL_CACHE_API_KEYS_LIFETIME_MS", "0"));
+        try (HotelServer here = HotelServer.start(config, Clock.systemUTC()); HotelServer there = start(database)) {
+            var created = api(there).post("/v1/api-keys", ADMIN_KEY,
+                    "{\"name\": \"desk\", \"role\": \"front_desk\", \"property_ids\": []}").json();
+            String key = created.path("key").asText();
+            assertThat(api(here).get("/v1/ping", key).status()).isEqualTo(200);
+
+            api(there).delete("/v1/api-keys/" + created.path("id").asText(), ADMIN_KEY);
+
+            assertThat(api(here).get("/v1/ping", key).status()).isEqualTo(401);
+        }
+    }
+}
