@@ -4,6 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.availability.Availability;
+import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.availability.AvailabilityQuery;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.availability.Offer;
@@ -17,9 +18,13 @@ import java.util.List;
 final class AvailabilityResource implements HttpService {
 
     private final AvailabilitySearch search;
+    private final AvailabilityEngine engine;
+    private final RenderedOffers rendered;
 
-    AvailabilityResource(AvailabilitySearch search) {
+    AvailabilityResource(AvailabilitySearch search, AvailabilityEngine engine, RenderedOffers rendered) {
         this.search = search;
+        this.engine = engine;
+        this.rendered = rendered;
     }
 
     @Override
@@ -51,6 +56,12 @@ final class AvailabilityResource implements HttpService {
                 Params.integer(req, "children", 0, 0, 100));
         AvailabilityQuery query = new AvailabilityQuery(Params.property(req), stay, occupancy,
                 Params.query(req, "room_type").orElse(null), Params.query(req, "rate_plan").orElse(null));
-        return Reply.ok(AvailabilityView.of(search.search(query)));
+        // The version first: an answer rendered after a write is kept under the version before it, which
+        // no later search asks for. A search refused (the stay before the business date, say) is not kept,
+        // and any change of the property that could refuse a kept one (the business date moving on) moves
+        // the version too. An unknown property is 404 here as in the search.
+        long version = engine.version(query.propertyId());
+        return Reply.ok(Reply.Rendered.json(rendered.get(query, version,
+                () -> Json.bytes(AvailabilityView.of(search.search(query))))));
     }
 }

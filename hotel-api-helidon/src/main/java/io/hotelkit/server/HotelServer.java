@@ -4,14 +4,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
+import io.hotelkit.availability.Availability;
+import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.PropertyId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,12 +52,13 @@ public final class HotelServer implements AutoCloseable {
         Store store = Store.open(config, clock);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
+            CaffeineCache<AvailabilitySearch.CacheKey, Availability> offers = new CaffeineCache<>(config.offerCacheSize());
             Hotel hotel = Hotel.builder()
                     .storage(store.storage())
                     .clock(clock)
                     .ids(ids)
                     .actor(Caller::actor)
-                    .offerCache(new CaffeineCache<>(config.offerCacheSize()))
+                    .offerCache(offers)
                     .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
                     .build();
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
@@ -66,7 +71,8 @@ public final class HotelServer implements AutoCloseable {
             }
             ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotel-catch-up").daemon().factory());
-            catchUp.scheduleWithFixedDelay(() -> catchUp(hotel), 1, 1, TimeUnit.SECONDS);
+            catchUp.scheduleWithFixedDelay(() -> catchUp(hotel, offers, infrastructure.renderedOffers()),
+                    1, 1, TimeUnit.SECONDS);
             WebServer server = Server.create(infrastructure).start();
             return new HotelServer(store, infrastructure, server, catchUp, adminKey);
         } catch (RuntimeException | Error e) {
@@ -75,10 +81,20 @@ public final class HotelServer implements AutoCloseable {
         }
     }
 
-    /** Another instance's changes reach this one's availability engine here; a failed round is retried next second. */
-    private static void catchUp(Hotel hotel) {
+    /**
+     * Another instance's changes reach this one's availability engine here; a failed round is retried next
+     * second. A property loaded again gets a new index in the engine, whose version may repeat one its
+     * old index had reached: the answers kept under the old versions are dropped, so that none of them
+     * is found again under a repeated one.
+     */
+    private static void catchUp(Hotel hotel, CaffeineCache<AvailabilitySearch.CacheKey, Availability> offers,
+                                RenderedOffers rendered) {
         try {
-            hotel.catchUp();
+            Set<PropertyId> loaded = hotel.catchUp();
+            if (!loaded.isEmpty()) {
+                offers.invalidateIf(key -> loaded.contains(key.query().propertyId()));
+                rendered.invalidate(loaded);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "catching up with other instances failed, retrying in a second: "
                     + e.getClass().getName());

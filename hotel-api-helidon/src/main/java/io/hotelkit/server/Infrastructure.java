@@ -7,6 +7,7 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
 import io.hotelkit.Hotel;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
@@ -29,6 +30,7 @@ public final class Infrastructure {
     private final Meters meters;
     private final HealthCheck database;
     private final ApiKeys apiKeys;
+    private final RenderedOffers renderedOffers;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, HealthCheck database) {
@@ -41,7 +43,13 @@ public final class Infrastructure {
         this.database = Objects.requireNonNull(database, "database health check");
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Ticker.systemTicker());
-        meters.cache("availability", () -> hotel.availability().cacheStats());
+        this.renderedOffers = new RenderedOffers(config.offerCacheSize());
+        // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
+        // hit or miss.
+        meters.cache("availability", () -> {
+            Cache.Stats offers = hotel.availability().cacheStats();
+            return new Cache.Stats(renderedOffers.hits() + offers.hits(), offers.misses());
+        });
     }
 
     /** A readiness check named {@code database} that is UP while {@code reachable} says so. */
@@ -108,6 +116,11 @@ public final class Infrastructure {
 
     public Meters meters() {
         return meters;
+    }
+
+    /** Availability answers as rendered JSON, kept with the engine's version of their property. */
+    RenderedOffers renderedOffers() {
+        return renderedOffers;
     }
 
     public HealthCheck database() {

@@ -38,6 +38,14 @@ public record Reply(int status, @Nullable Object body, Map<String, String> heade
         return new Reply(status, body, more);
     }
 
+    /** A body already rendered as JSON, sent as it is (an availability answer kept with its offers). */
+    public record Rendered(byte[] bytes) {
+
+        public static Rendered json(byte[] bytes) {
+            return new Rendered(bytes);
+        }
+    }
+
     void send(ServerResponse res) {
         res.status(Status.create(status));
         headers.forEach(res::header);
@@ -45,7 +53,7 @@ public record Reply(int status, @Nullable Object body, Map<String, String> heade
             res.send();
         } else {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
-            res.send(Json.bytes(body));
+            res.send(body instanceof Rendered rendered ? rendered.bytes() : Json.bytes(body));
         }
     }
 }

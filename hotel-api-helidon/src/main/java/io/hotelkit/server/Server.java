@@ -55,7 +55,7 @@ public final class Server {
                 new RoomsResource(hotel.inventory(), idempotent),
                 new RatePlansResource(hotel.rates(), hotel.inventory(), idempotent),
                 new BlocksResource(hotel.blocks(), idempotent),
-                new AvailabilityResource(hotel.availability()),
+                new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers()),
                 new BookingsResource(hotel.bookings(), infrastructure.transactions(), idempotent, infrastructure.meters()),
                 new GuestsResource(hotel.guests(), hotel.bookings(), hotel.personalData(), hotel.loyalty(), hotel.invoices(),
                         idempotent),

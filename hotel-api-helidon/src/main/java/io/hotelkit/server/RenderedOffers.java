@@ -1,0 +1,47 @@
+package io.hotelkit.server;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.hotelkit.availability.AvailabilityQuery;
+import io.hotelkit.shared.PropertyId;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Availability answers as the JSON bytes sent, kept by search and by the engine's version of the property
+ * (the same key as core's offer cache): a write that could change an answer (a sale, a cancellation, a
+ * rate, a room, the business date) moves the version on this instance, so the bytes of the old answer
+ * become unreachable at once. A property reloaded from the database with what other instances changed
+ * starts again from a new index whose version could repeat an old one, so {@link HotelServer}'s catch-up
+ * drops that property's answers here ({@link #invalidate}).
+ */
+final class RenderedOffers {
+
+    /** A search at one version of its property's inventory and rates. */
+    private record Key(AvailabilityQuery query, long version) {}
+
+    private final Cache<Key, byte[]> cache;
+
+    RenderedOffers(long maximumSize) {
+        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).recordStats().build();
+    }
+
+    /**
+     * The answer to {@code query} at {@code version}, rendered by {@code render} and kept if it is not
+     * kept yet. Only answers are kept: a search {@code render} refuses (by throwing) is searched again.
+     */
+    byte[] get(AvailabilityQuery query, long version, Supplier<byte[]> render) {
+        return cache.get(new Key(query, version), key -> render.get());
+    }
+
+    /** Forgets every answer about these properties. */
+    void invalidate(Set<PropertyId> properties) {
+        if (!properties.isEmpty()) {
+            cache.asMap().keySet().removeIf(key -> properties.contains(key.query().propertyId()));
+        }
+    }
+
+    long hits() {
+        return cache.stats().hitCount();
+    }
+}
