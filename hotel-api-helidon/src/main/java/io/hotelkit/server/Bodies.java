@@ -15,11 +15,13 @@ import io.hotelkit.shared.Money;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.validation.TraversableResolver;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -317,6 +319,27 @@ final class Bodies {
 
     /** Bootstrapping a validator takes a moment; the first request with a body pays it, once. */
     private static final class Holder {
-        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+        // Bodies are records, never JPA entities: every property is reachable. The default resolver asks
+        // JPA's PersistenceUtil about each property of each body (Hibernate ORM is on the classpath), a
+        // cost on every request for an answer that is always yes here.
+        static final Validator VALIDATOR = Validation.byDefaultProvider().configure()
+                .traversableResolver(new EverythingReachable())
+                .buildValidatorFactory()
+                .getValidator();
+    }
+
+    private static final class EverythingReachable implements TraversableResolver {
+
+        @Override
+        public boolean isReachable(Object object, Path.Node property, Class<?> rootBean, Path pathToProperty,
+                                   ElementType elementType) {
+            return true;
+        }
+
+        @Override
+        public boolean isCascadable(Object object, Path.Node property, Class<?> rootBean, Path pathToProperty,
+                                    ElementType elementType) {
+            return true;
+        }
     }
 }

@@ -24,6 +24,9 @@ public final class Meters {
     // removes them while a server stops: registering a timer per request could deadlock a stop that
     // races it. Each timer is registered once, then looked up here.
     private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    // The same for counters, which a booking or payment would otherwise look up in the registry (a builder,
+    // its tags and the registry's locks) every time.
+    private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
 
     public Meters(MeterRegistry registry) {
         this.registry = registry;
@@ -74,6 +77,9 @@ public final class Meters {
     }
 
     private Counter counter(String name, String description, Tag tag) {
-        return registry.getOrCreate(Counter.builder(name).description(description).tags(List.of(tag)));
+        return counters.computeIfAbsent(new CounterKey(name, tag.key(), tag.value()),
+                key -> registry.getOrCreate(Counter.builder(name).description(description).tags(List.of(tag))));
     }
+
+    private record CounterKey(String name, String tagKey, String tagValue) {}
 }
