@@ -6,6 +6,11 @@
 #
 #   benchmarks/load/run.sh [seconds per phase, default 10]
 #
+# HOTEL_SERVER_JAR: another build of the server to measure (a copy of hotel-api-helidon.jar with its libs/
+# beside it), for before/after pairs; default the worktree's hotel-api-helidon/target/hotel-api-helidon.jar.
+# wrk keeps each connection alive (HTTP/1.1) and sends the next request on it as soon as the answer is in:
+# no connection or client set-up per request is measured.
+#
 # PostgreSQL: HOTEL_TEST_POSTGRES_URL's server (jdbc:postgresql://host:port/db?user=name), default
 # jdbc:postgresql://127.0.0.1:5432/test?user=postgres; psql must reach it. wrk comes from apt-get if missing.
 set -euo pipefail
@@ -32,8 +37,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 . bin/jdk.sh
-JAR=hotel-api-helidon/target/hotel-api-helidon.jar
+JAR=${HOTEL_SERVER_JAR:-hotel-api-helidon/target/hotel-api-helidon.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl hotel-api-helidon -am package -DskipTests
+JAR=$(readlink -f "$JAR")
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
@@ -44,7 +50,7 @@ psql_admin "create database $DB"
 (cd "$WORK" && HOTEL_HTTP_HOST=127.0.0.1 HOTEL_HTTP_PORT=$PORT HOTEL_ADMIN_KEY=$ADMIN_KEY HOTEL_DEMO=true \
   HOTEL_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$DB?user=$PG_USER" HOTEL_DB_USER=$PG_USER HOTEL_DB_PASSWORD= \
   HOTEL_RATE_LIMIT_ADMIN_CAPACITY=1000000000 HOTEL_RATE_LIMIT_ADMIN_REFILL_PER_SECOND=1000000000 \
-  exec timeout 900 java -Xms1g -Xmx1g -jar "$OLDPWD/$JAR" >"$WORK/server.log" 2>&1) &
+  exec timeout 900 java -Xms1g -Xmx1g -jar "$JAR" >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!
 for _ in $(seq 120); do curl -fs "$BASE/health" >/dev/null 2>&1 && break; sleep 0.5; done
 curl -fs "$BASE/health" >/dev/null || { echo "the server did not start:" >&2; tail -20 "$WORK/server.log" >&2; exit 1; }
@@ -88,7 +94,7 @@ phase() { # name, connections, url, [extra wrk args...]
 }
 
 echo "hotelkit load test, $(date -u +%FT%TZ), $(java -version 2>&1 | head -1), nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server on $BASE (PostgreSQL database $DB), wrk 2 threads (1 for 1 connection), ${SECONDS_PER_PHASE}s a phase"
+echo "server $JAR on $BASE (PostgreSQL database $DB), wrk 2 threads (1 for 1 connection), ${SECONDS_PER_PHASE}s a phase"
 wrk -t 2 -c 8 -d 10s -H "$AUTH" "$BASE/v1/ping" >/dev/null            # warm-up (JIT)
 wrk -t 2 -c 8 -d 10s -H "$AUTH" "$AVAILABILITY" >/dev/null
 # Saturation is the best closed-loop rate over the connection counts: on 2 cores shared with wrk and

@@ -27,14 +27,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The reference server over HTTP: a {@link HotelServer} started in this process on an ephemeral port of
  * 127.0.0.1, on an H2 file in a temporary folder or on a PostgreSQL database made for the run (on
  * {@code HOTEL_TEST_POSTGRES_URL}'s server, else an embedded one), and every call a v1 request over
- * loopback with {@link HttpClient}, one at a time, with the admin key. Occupancy is read from the server's
- * own hotel: the same data the v1 report answers from.
+ * loopback with one {@link HttpClient} (HTTP/1.1, its connections kept alive and reused; made once per
+ * target, never per request), with the admin key. Bookings and cancellations may come from several threads
+ * at once (the replay's window): the client then opens up to that many connections, each kept alive.
+ * Occupancy is read from the server's own hotel: the same data the v1 report answers from.
  */
 public final class HttpTarget implements Target {
 
@@ -44,7 +47,7 @@ public final class HttpTarget implements Target {
     private final boolean postgres;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, String> properties = new HashMap<>();
-    private final Map<String, String> guests = new HashMap<>();
+    private final Map<String, String> guests = new ConcurrentHashMap<>();
     private TestDatabase database;
     private Path h2Folder;
     private HotelServer server;
@@ -94,6 +97,11 @@ public final class HttpTarget implements Target {
             }
         }));
         send("PUT", "/v1/properties/" + id + "/rate-plans/BAR/prices", rows, 204);
+    }
+
+    @Override
+    public boolean concurrentCalls() {
+        return true;
     }
 
     @Override

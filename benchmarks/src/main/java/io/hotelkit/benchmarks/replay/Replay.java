@@ -16,7 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +33,9 @@ import java.util.function.Supplier;
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
  * [data zip, default benchmarks/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
- * [runs, default 2: the first warms the JVM up] [target: in-memory (default), jpa, http or http-postgres]}. {@code jpa} books
+ * [runs, default 2: the first warms the JVM up] [target: in-memory (default), jpa, http or http-postgres]
+ * [window: events in flight at once, default 1; more only for http and http-postgres, see {@link #run(List, List, Target, int)}]}.
+ * {@code jpa} books
  * through {@link JpaTarget} on a PostgreSQL database made per run, on {@code HOTEL_TEST_POSTGRES_URL}'s
  * server or an embedded one; {@code http} and {@code http-postgres} through the reference server's v1 API
  * over loopback ({@link HttpTarget}), on an H2 file or on PostgreSQL.
@@ -145,32 +153,87 @@ public final class Replay {
 
     /** Opens the plans' hotels in the target, then replays every booking and cancellation in time order. */
     public static Result run(List<RecordedBooking> bookings, List<HotelPlan> plans, Target target) {
+        return run(bookings, plans, target, 1);
+    }
+
+    /**
+     * Opens the plans' hotels in the target, then replays every booking and cancellation in time order,
+     * with at most {@code window} of them in flight at once (1: one after another, as they happened).
+     *
+     * <p>With a window of {@code w > 1} (a target whose {@link Target#concurrentCalls()} is true), the events
+     * are still started one by one in time order, and event {@code k} starts only once every event before
+     * {@code k - w + 1} has finished: at most {@code w} consecutive events run at once, so the replay's order
+     * is kept up to {@code w} events (a few minutes of the hotels' day, whose ~150 events span a day). A
+     * cancellation waits for its booking's answer (it needs its reference), so it never overtakes it. What
+     * may change is only the order of neighbours in the window: a booking may meet a room-night that an
+     * earlier cancellation in flight has not given back yet; every refusal is counted as before.
+     */
+    public static Result run(List<RecordedBooking> bookings, List<HotelPlan> plans, Target target, int window) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1: " + window);
+        }
+        if (window > 1 && !target.concurrentCalls()) {
+            throw new IllegalArgumentException("target " + target.name() + " takes calls from one thread only");
+        }
         plans.forEach(target::open);
         List<Event> events = events(bookings);
-        Map<Integer, String> references = new HashMap<>();
-        Map<String, Integer> refusals = new TreeMap<>();
-        int booked = 0;
-        int cancellations = 0;
+        Map<Integer, CompletableFuture<Target.Outcome>> booked = new HashMap<>();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        AtomicInteger cancellations = new AtomicInteger();
+        CompletableFuture<?>[] inFlight = new CompletableFuture<?>[window];
+        ExecutorService clients = window == 1 ? null : Executors.newFixedThreadPool(window,
+                Thread.ofPlatform().name("replay-client-", 0).daemon().factory());
         long start = System.nanoTime();
-        for (Event event : events) {
-            RecordedBooking booking = event.booking();
-            if (!event.cancel()) {
-                Target.Outcome outcome = target.book(booking);
-                if (outcome.isBooked()) {
-                    references.put(booking.row(), outcome.reference());
-                    booked++;
-                } else {
-                    refusals.merge(outcome.refusal(), 1, Integer::sum);
+        try {
+            for (int k = 0; k < events.size(); k++) {
+                Event event = events.get(k);
+                RecordedBooking booking = event.booking();
+                CompletableFuture<?> slot = inFlight[k % window];
+                if (slot != null) {
+                    slot.join(); // event k - window has finished, and with it every event before it
                 }
-            } else {
-                String reference = references.remove(booking.row());
-                if (reference != null) {
-                    target.cancel(booking, reference);
-                    cancellations++;
+                if (!event.cancel()) {
+                    CompletableFuture<Target.Outcome> outcome = call(clients, () -> {
+                        Target.Outcome answer = target.book(booking);
+                        if (!answer.isBooked()) {
+                            refusals.merge(answer.refusal(), 1, Integer::sum);
+                        }
+                        return answer;
+                    });
+                    booked.put(booking.row(), outcome);
+                    inFlight[k % window] = outcome;
+                } else {
+                    CompletableFuture<Target.Outcome> made = booked.remove(booking.row());
+                    inFlight[k % window] = made == null ? CompletableFuture.completedFuture(null)
+                            : made.thenCompose(outcome -> !outcome.isBooked() ? CompletableFuture.completedFuture(null)
+                                    : call(clients, () -> {
+                                        target.cancel(booking, outcome.reference());
+                                        cancellations.incrementAndGet();
+                                        return null;
+                                    }));
                 }
             }
+            CompletableFuture.allOf(Arrays.stream(inFlight).filter(Objects::nonNull).toArray(CompletableFuture[]::new)).join();
+        } finally {
+            if (clients != null) {
+                clients.shutdownNow();
+            }
         }
-        return new Result(target.name(), bookings.size(), booked, cancellations, refusals, System.nanoTime() - start);
+        long elapsed = System.nanoTime() - start;
+        int made = (int) booked.values().stream().filter(outcome -> outcome.join().isBooked()).count() + cancellations.get();
+        return new Result(target.name(), bookings.size(), made, cancellations.get(), new TreeMap<>(refusals), elapsed);
+    }
+
+    /** {@code work} on this thread (no executor), or on one of {@code clients}. */
+    private static <T> CompletableFuture<T> call(ExecutorService clients, Supplier<T> work) {
+        if (clients == null) {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(work, clients);
     }
 
     /** Occupancy, ADR and RevPAR per month of a hotel, from the target's reports. */
@@ -198,6 +261,7 @@ public final class Replay {
         Path output = args.length > 2 ? Path.of(args[2]) : Path.of("target", "replay");
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String target = args.length > 4 ? args[4] : "in-memory";
+        int window = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         Supplier<Target> targets = switch (target) {
             case "in-memory" -> InMemoryTarget::new;
             case "jpa" -> JpaTarget::new;
@@ -208,7 +272,7 @@ public final class Replay {
         if (!target.equals("in-memory")) {
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // Hikari, Flyway, Hibernate, Helidon
         }
-        replay(data, limit, output, targets, runs, System.out);
+        replay(data, limit, output, targets, runs, window, System.out);
     }
 
     /**
@@ -220,6 +284,12 @@ public final class Replay {
      */
     public static Result replay(Path data, int limit, Path output, Supplier<? extends Target> targets, int runs, PrintStream out)
             throws IOException {
+        return replay(data, limit, output, targets, runs, 1, out);
+    }
+
+    /** {@link #replay(Path, int, Path, Supplier, int, PrintStream)} with up to {@code window} events in flight ({@link #run}). */
+    public static Result replay(Path data, int limit, Path output, Supplier<? extends Target> targets, int runs, int window,
+                                PrintStream out) throws IOException {
         BookingCsv.Read read = BookingCsv.read(data, limit);
         out.println("Replaying " + read.bookings().size() + " bookings of " + data);
         out.println(BookingCsv.CREDIT);
@@ -232,9 +302,9 @@ public final class Replay {
         Files.createDirectories(output);
         for (int run = 1; run <= runs; run++) {
             try (Target target = targets.get()) {
-                result = run(read.bookings(), plans, target);
-                out.printf("run %d of %d (%s): %d bookings (%d booked, %d refused %s), %d cancellations in %.3f s: %,.0f bookings/s%s%n",
-                        run, runs, result.target(), result.bookings(), result.booked(), result.refused(), result.refusals(),
+                result = run(read.bookings(), plans, target, window);
+                out.printf("run %d of %d (%s%s): %d bookings (%d booked, %d refused %s), %d cancellations in %.3f s: %,.0f bookings/s%s%n",
+                        run, runs, result.target(), window == 1 ? "" : ", " + window + " in flight", result.bookings(), result.booked(), result.refused(), result.refusals(),
                         result.cancellations(), result.elapsedNanos() / 1e9, result.bookingsPerSecond(),
                         run == runs && runs > 1 ? " (warm)" : run == 1 ? " (cold)" : "");
                 if (run == runs) {

@@ -9,8 +9,10 @@ import io.hotelkit.shared.DateRange;
  * each hotel of a {@link HotelPlan}, books and cancels as told, and reports occupancy from its own data;
  * the replay times it and counts what it refuses.
  *
- * <p>Calls come from one thread, in time order. A target keeps its own map from the data's hotel names
- * and booking references to its ids.
+ * <p>Calls come from one thread, in time order, unless the target says it takes {@link #concurrentCalls()}:
+ * then {@link #book} and {@link #cancel} may come from several threads at once, within the replay's window
+ * (see {@link Replay#run(java.util.List, java.util.List, Target, int)}). A target keeps its own map from the
+ * data's hotel names and booking references to its ids.
  */
 public interface Target extends AutoCloseable {
 
@@ -25,6 +27,11 @@ public interface Target extends AutoCloseable {
 
     /** Cancels a booking this target made, by the reference {@link #book} gave. */
     void cancel(RecordedBooking booking, String reference);
+
+    /** Whether {@link #book} and {@link #cancel} may be called from several threads at once (after {@link #open}). */
+    default boolean concurrentCalls() {
+        return false;
+    }
 
     /** Occupancy, ADR and RevPAR of one of the hotels, night by night, at most 731 nights. */
     OccupancyReport occupancy(String hotel, DateRange nights);
