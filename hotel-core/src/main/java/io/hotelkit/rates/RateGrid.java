@@ -131,15 +131,13 @@ public final class RateGrid {
         return new SearchPricing(ratePlans);
     }
 
-    /** {@link #forSearch}'s plans, resolved. */
+    /** {@link #forSearch}'s plans, resolved. Immutable: one search prices each of its room types with it. */
     public final class SearchPricing {
         private final String[] codes;
         private final Plan[] plans;
         private final Plan[] bases;
         /** For each plan, the first plan of the list with the same base: its restriction checks are shared. */
         private final int[] sameBaseAs;
-        /** Each plan's base's nights of the room type being priced; one search prices one type at a time. */
-        private final @Nullable NightRates[] rates;
 
         private SearchPricing(List<String> ratePlans) {
             int count = ratePlans.size();
@@ -147,7 +145,6 @@ public final class RateGrid {
             plans = new Plan[count];
             bases = new Plan[count];
             sameBaseAs = new int[count];
-            rates = new NightRates[count];
             for (int i = 0; i < count; i++) {
                 plans[i] = plan(codes[i]);
                 bases[i] = plans[i].parent == null ? plans[i] : plan(plans[i].parent);
@@ -178,16 +175,12 @@ public final class RateGrid {
         public long[][] price(RoomType roomType, long checkin, int nights, Occupancy occupancy) {
             long[][] nightly = new long[codes.length][];
             for (int i = 0; i < codes.length; i++) {
-                boolean refused;
-                if (sameBaseAs[i] < i) {
-                    rates[i] = rates[sameBaseAs[i]];
-                    refused = nightly[sameBaseAs[i]] == null;
-                } else {
-                    rates[i] = bases[i].byType.get(roomType.code());
-                    refused = refusal(rates[i], checkin, nights, true) != null;
-                }
+                NightRates rates = bases[i].byType.get(roomType.code());
+                boolean refused = sameBaseAs[i] < i
+                        ? nightly[sameBaseAs[i]] == null
+                        : refusal(rates, checkin, nights, true) != null;
                 if (!refused) {
-                    nightly[i] = nightly(plans[i], rates[i], rates[i].index(checkin), nights, roomType, occupancy);
+                    nightly[i] = nightly(plans[i], rates, rates.index(checkin), nights, roomType, occupancy);
                 }
             }
             return nightly;
