@@ -1,6 +1,7 @@
 package io.hotelkit.availability;
 
 import io.hotelkit.shared.Money;
+import io.hotelkit.shared.MoneyList;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Currency;
@@ -25,6 +26,11 @@ final class NightPrices extends AbstractList<Offer.NightPrice> implements Random
         this.dates = dates;
         this.minor = minor;
         this.currency = currency;
+    }
+
+    /** The amounts alone, as a booking keeps them. */
+    MoneyList amounts() {
+        return MoneyList.ofMinor(minor, currency);
     }
 
     @Override

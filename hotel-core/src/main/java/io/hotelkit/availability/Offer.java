@@ -23,6 +23,9 @@ public record Offer(
 
     /** The room prices alone, in night order. */
     public List<Money> nightlyAmounts() {
+        if (nightly instanceof NightPrices prices) {
+            return prices.amounts();
+        }
         return nightly.stream().map(NightPrice::amount).toList();
     }
 

@@ -5,6 +5,7 @@ import io.hotelkit.inventory.OutOfOrder;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.rates.RateGrid;
 import io.hotelkit.rates.StayPrice;
 import io.hotelkit.shared.DateRange;
@@ -96,9 +97,12 @@ final class PropertyIndex {
         if (query.ratePlan() != null && !rates.has(query.ratePlan())) {
             throw new NotFoundException("rate plan", query.ratePlan());
         }
+        RateGrid.SearchPricing pricing = rates.forSearch(planCodes);
         List<TypeIndex> candidates = query.roomType() == null ? typesInOrder : List.of(type(query.roomType()));
-        List<Offer> offers = new ArrayList<>();
+        List<Offer> offers = new ArrayList<>(candidates.size() * pricing.size());
         LocalDate[] dates = nightsOf(stay);
+        Property p = property;
+        TaxPolicy.GuestTaxes taxes = p.taxes().forGuests(occupancy, p.rounding());
         for (TypeIndex type : candidates) {
             if (!type.roomType.fits(occupancy)) {
                 continue;
@@ -107,9 +111,12 @@ final class PropertyIndex {
             if (free <= 0) {
                 continue;
             }
-            for (String plan : planCodes) {
-                if (rates.price(plan, type.roomType, stay, occupancy) instanceof StayPrice.Priced priced) {
-                    offers.add(offer(type.roomType.code(), plan, free, dates, occupancy, priced.nightlyMinor()));
+            long[][] nightly = pricing.price(type.roomType, checkin, nights, occupancy);
+            for (int plan = 0; plan < nightly.length; plan++) {
+                if (nightly[plan] != null) {
+                    offers.add(new Offer(type.roomType.code(), pricing.code(plan), free,
+                            Money.ofMinor(taxes.stayTotalMinor(nightly[plan]), p.currency()),
+                            new NightPrices(dates, nightly[plan], p.currency()), pricing.cancellationPolicy(plan)));
                 }
             }
         }
@@ -135,16 +142,10 @@ final class PropertyIndex {
     }
 
     private Offer offer(String roomType, String ratePlan, int available, Stay stay, Occupancy occupancy, long[] nightlyMinor) {
-        return offer(roomType, ratePlan, available, nightsOf(stay), occupancy, nightlyMinor);
-    }
-
-    /** An offer whose nights are {@code dates}, which a search shares among all its offers. */
-    private Offer offer(String roomType, String ratePlan, int available, LocalDate[] dates, Occupancy occupancy,
-            long[] nightlyMinor) {
         Property p = property;
         long total = p.taxes().stayTotalMinor(nightlyMinor, occupancy, p.rounding());
         return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()),
-                new NightPrices(dates, nightlyMinor, p.currency()), rates.cancellationPolicy(ratePlan));
+                new NightPrices(nightsOf(stay), nightlyMinor, p.currency()), rates.cancellationPolicy(ratePlan));
     }
 
     private static LocalDate[] nightsOf(Stay stay) {

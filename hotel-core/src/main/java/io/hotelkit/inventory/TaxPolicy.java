@@ -69,14 +69,37 @@ public record TaxPolicy(BigDecimal vatPercent, boolean vatIncluded, Money cityTa
      * each night, with the VAT rate and the city tax worked out once rather than once a night.
      */
     public long stayTotalMinor(long[] roomMinor, Occupancy occupancy, Rounding rounding) {
-        long vatPpm = vatIncluded ? 0 : vatPpm();
-        long cityTax = cityTaxMinor(occupancy);
-        long total = 0;
-        for (long room : roomMinor) {
-            long vat = vatIncluded ? 0 : rounding.divide(Math.multiplyExact(room, vatPpm), 100 * PPM_PER_PERCENT);
-            total += room + vat + cityTax;
+        return forGuests(occupancy, rounding).stayTotalMinor(roomMinor);
+    }
+
+    /**
+     * These taxes worked out for these guests, to total many stays at once (a search's offers): the VAT
+     * rate and the city tax are read from their decimals once, not once an offer.
+     */
+    public GuestTaxes forGuests(Occupancy occupancy, Rounding rounding) {
+        return new GuestTaxes(vatIncluded ? 0 : vatPpm(), cityTaxMinor(occupancy), rounding);
+    }
+
+    /**
+     * {@link TaxPolicy} for one set of guests, in minor units.
+     *
+     * @param vatOnTopPpm the VAT added on top of prices, in parts per million; zero when prices include it
+     */
+    public record GuestTaxes(long vatOnTopPpm, long cityTaxMinor, Rounding rounding) {
+
+        /** The sum of {@link TaxPolicy#nightTotalMinor} of each night. */
+        public long stayTotalMinor(long[] roomMinor) {
+            long total = 0;
+            long vat = 0;
+            for (int n = 0; n < roomMinor.length; n++) {
+                long room = roomMinor[n];
+                if (n == 0 || room != roomMinor[n - 1]) { // nights in a row often cost the same: their VAT is divided out once
+                    vat = vatOnTopPpm == 0 ? 0 : rounding.divide(Math.multiplyExact(room, vatOnTopPpm), 100 * PPM_PER_PERCENT);
+                }
+                total += room + vat + cityTaxMinor;
+            }
+            return total;
         }
-        return total;
     }
 
     /** The lines a night posts to a folio: room, VAT on top (zero when included), city tax. */

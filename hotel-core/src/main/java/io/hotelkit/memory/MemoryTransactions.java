@@ -76,7 +76,8 @@ final class MemoryTransactions implements UnitOfWork {
 
     /** One transaction's buffered writes, per table, in the order they were made. */
     static final class Transaction {
-        private final Map<MemoryTable<?>, Map<String, Object>> writes = new IdentityHashMap<>();
+        /** Sized for the few tables a transaction writes (a booking: bookings, folios), not the default 32. */
+        private final Map<MemoryTable<?>, Map<String, Object>> writes = new IdentityHashMap<>(4);
         private final List<Runnable> onCommit = new ArrayList<>();
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final List<Runnable> afterRollback = new ArrayList<>();

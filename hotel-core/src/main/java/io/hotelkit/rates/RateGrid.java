@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A property's rate plans compiled for pricing: the one place where the price of a stay and the
@@ -110,44 +111,131 @@ public final class RateGrid {
         Plan plan = plan(ratePlan);
         Plan base = plan.parent == null ? plan : plan(plan.parent);
         NightRates rates = base.byType.get(roomType.code());
-        if (rates == null) {
-            return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin());
-        }
         long checkin = stay.checkin().toEpochDay();
         int nights = stay.nights();
+        StayPrice.Refused refused = refusal(rates, checkin, nights, arrival);
+        if (refused != null) {
+            return refused;
+        }
+        return new StayPrice.Priced(nightly(plan, rates, rates.index(checkin), nights, roomType, occupancy));
+    }
+
+    /**
+     * Prices stays in several plans at once, for a search: the plans are looked up once, and plans derived
+     * from one base share its restriction checks, which are the base's. The plans are read as they are
+     * now; a caller that reads optimistically validates after, as for {@link #price}.
+     *
+     * @param ratePlans plan codes, each of a plan this grid has
+     */
+    public SearchPricing forSearch(List<String> ratePlans) {
+        return new SearchPricing(ratePlans);
+    }
+
+    /** {@link #forSearch}'s plans, resolved. Immutable: one search prices each of its room types with it. */
+    public final class SearchPricing {
+        private final String[] codes;
+        private final Plan[] plans;
+        private final Plan[] bases;
+        /** For each plan, the first plan of the list with the same base: its restriction checks are shared. */
+        private final int[] sameBaseAs;
+
+        private SearchPricing(List<String> ratePlans) {
+            int count = ratePlans.size();
+            codes = ratePlans.toArray(String[]::new);
+            plans = new Plan[count];
+            bases = new Plan[count];
+            sameBaseAs = new int[count];
+            for (int i = 0; i < count; i++) {
+                plans[i] = plan(codes[i]);
+                bases[i] = plans[i].parent == null ? plans[i] : plan(plans[i].parent);
+                int first = 0;
+                while (bases[first] != bases[i]) {
+                    first++;
+                }
+                sameBaseAs[i] = first;
+            }
+        }
+
+        public int size() {
+            return codes.length;
+        }
+
+        public String code(int plan) {
+            return codes[plan];
+        }
+
+        public CancellationPolicy cancellationPolicy(int plan) {
+            return plans[plan].policy;
+        }
+
+        /**
+         * The nightly prices of a stay arriving on epoch day {@code checkin}, in each plan in the order
+         * given; {@code null} for a plan whose restrictions refuse it, whatever the restriction.
+         */
+        public long[][] price(RoomType roomType, long checkin, int nights, Occupancy occupancy) {
+            long[][] nightly = new long[codes.length][];
+            for (int i = 0; i < codes.length; i++) {
+                NightRates rates = bases[i].byType.get(roomType.code());
+                boolean refused = sameBaseAs[i] < i
+                        ? nightly[sameBaseAs[i]] == null
+                        : refusal(rates, checkin, nights, true) != null;
+                if (!refused) {
+                    nightly[i] = nightly(plans[i], rates, rates.index(checkin), nights, roomType, occupancy);
+                }
+            }
+            return nightly;
+        }
+    }
+
+    /**
+     * The restriction that refuses {@code nights} nights from epoch day {@code checkin} in a base plan's
+     * {@code rates} (null: the room type has none), or null if none does; arrival, departure and length
+     * restrictions only when {@code arrival}.
+     */
+    private static StayPrice.@Nullable Refused refusal(@Nullable NightRates rates, long checkin, int nights, boolean arrival) {
+        if (rates == null) {
+            return new StayPrice.Refused(Restriction.NO_PRICE, LocalDate.ofEpochDay(checkin));
+        }
         int first = rates.index(checkin);
         if (rates.amount(first) == NightRates.NO_PRICE) {
-            return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin());
+            return new StayPrice.Refused(Restriction.NO_PRICE, LocalDate.ofEpochDay(checkin));
         }
         if (arrival) {
             if (rates.has(first, NightRates.CLOSED_TO_ARRIVAL)) {
-                return new StayPrice.Refused(Restriction.CLOSED_TO_ARRIVAL, stay.checkin());
+                return new StayPrice.Refused(Restriction.CLOSED_TO_ARRIVAL, LocalDate.ofEpochDay(checkin));
             }
             int minStay = rates.minStay(first);
             if (minStay > 0 && nights < minStay) {
-                return new StayPrice.Refused(Restriction.MIN_STAY, stay.checkin());
+                return new StayPrice.Refused(Restriction.MIN_STAY, LocalDate.ofEpochDay(checkin));
             }
             int maxStay = rates.maxStay(first);
             if (maxStay > 0 && nights > maxStay) {
-                return new StayPrice.Refused(Restriction.MAX_STAY, stay.checkin());
+                return new StayPrice.Refused(Restriction.MAX_STAY, LocalDate.ofEpochDay(checkin));
             }
             if (rates.has(rates.index(checkin + nights), NightRates.CLOSED_TO_DEPARTURE)) {
-                return new StayPrice.Refused(Restriction.CLOSED_TO_DEPARTURE, stay.checkout());
+                return new StayPrice.Refused(Restriction.CLOSED_TO_DEPARTURE, LocalDate.ofEpochDay(checkin + nights));
             }
         }
+        for (int n = 0; n < nights; n++) {
+            int i = first + n;
+            if (rates.amount(i) == NightRates.NO_PRICE) {
+                return new StayPrice.Refused(Restriction.NO_PRICE, LocalDate.ofEpochDay(checkin + n));
+            }
+            if (rates.has(i, NightRates.CLOSED)) {
+                return new StayPrice.Refused(Restriction.CLOSED, LocalDate.ofEpochDay(checkin + n));
+            }
+        }
+        return null;
+    }
+
+    /** The price of each of {@code nights} nights from index {@code first} of the base's {@code rates}, which has them all. */
+    private long[] nightly(Plan plan, NightRates rates, int first, int nights, RoomType roomType, Occupancy occupancy) {
         int extraAdults = Math.max(0, occupancy.adults() - roomType.baseOccupancy());
         int children = occupancy.children();
         long[] nightly = new long[nights];
         for (int n = 0; n < nights; n++) {
             int i = first + n;
-            long amount = rates.amount(i);
-            if (amount == NightRates.NO_PRICE) {
-                return new StayPrice.Refused(Restriction.NO_PRICE, stay.checkin().plusDays(n));
-            }
-            if (rates.has(i, NightRates.CLOSED)) {
-                return new StayPrice.Refused(Restriction.CLOSED, stay.checkin().plusDays(n));
-            }
-            long price = plan.adjusted(amount, rounding);
+            long price = plan.adjusted(rates.amount(i), rounding);
             if (extraAdults > 0) { // a derived plan's adjustment divides: only for guests who pay extra
                 price += extraAdults * plan.adjusted(rates.extraAdult(i), rounding);
             }
@@ -156,7 +244,7 @@ public final class RateGrid {
             }
             nightly[n] = price;
         }
-        return new StayPrice.Priced(nightly);
+        return nightly;
     }
 
     /** The plan's grid for a room type, one row a night that has a price; a derived plan's is adjusted. */

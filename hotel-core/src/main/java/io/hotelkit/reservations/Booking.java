@@ -6,6 +6,7 @@ import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.Money;
+import io.hotelkit.shared.MoneyList;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Stay;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param roomRequested whether the guest asked for this room, so that room assignment never moves it
  * @param block the block the booking picked up its rooms from, if any
- * @param nightly the room price of each night of the stay, frozen
+ * @param nightly the room price of each night of the stay, frozen (kept as a {@link MoneyList})
  * @param total what the stay costs with the taxes on top of prices, as quoted
  * @param cardToken a payment gateway's token of the guarantee card; never a card number
  * @param createdBy who made the booking (an API key's id), so that a channel sees only its own
@@ -65,13 +66,12 @@ public record Booking(
         Codes.require(ratePlan, "rate plan code");
         Objects.requireNonNull(stay, "stay");
         Objects.requireNonNull(occupancy, "occupancy");
-        nightly = List.copyOf(nightly);
         if (nightly.size() != stay.nights()) {
             throw new IllegalArgumentException(
                     "a stay of " + stay.nights() + " nights needs " + stay.nights() + " nightly prices, not " + nightly.size());
         }
         Objects.requireNonNull(total, "total");
-        nightly.forEach(price -> price.requireCurrency(total.currency()).requireNotNegative("nightly price"));
+        nightly = MoneyList.copyOf(nightly, total.currency()).requireNotNegative("nightly price");
         Objects.requireNonNull(cancellationPolicy, "cancellation policy");
         Objects.requireNonNull(status, "status");
         if (specialRequests != null && specialRequests.length() > MAX_SPECIAL_REQUESTS) {

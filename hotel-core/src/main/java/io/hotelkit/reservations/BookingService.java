@@ -560,17 +560,38 @@ public final class BookingService {
     }
 
 
+    private record DateText(LocalDate date, String text) {}
+
+    /** The texts of recent dates, by epoch day modulo the length; read and written without a lock. */
+    private static final DateText[] DATE_TEXTS = new DateText[1024];
+
+    /**
+     * {@code 2026-03-01}, one string shared by the events of that date: the in-memory outbox keeps every
+     * event, and a hotel's bookings fall on a few hundred dates. A racy read of an immutable record sees it
+     * whole or not at all; a miss only makes the string again.
+     */
+    private static String isoDate(LocalDate date) {
+        int slot = (int) (date.toEpochDay() & (DATE_TEXTS.length - 1));
+        DateText cached = DATE_TEXTS[slot];
+        if (cached != null && cached.date().equals(date)) {
+            return cached.text();
+        }
+        DateText made = new DateText(date, date.toString());
+        DATE_TEXTS[slot] = made;
+        return made.text();
+    }
+
     private static Map<String, Object> summary(Booking booking) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confirmation_code", booking.confirmationCode());
-        data.put("status", booking.status().name().toLowerCase());
+        data.put("status", booking.status().code());
         data.put("room_type", booking.roomType());
         if (booking.roomNumber() != null) {
             data.put("room_number", booking.roomNumber());
         }
         data.put("rate_plan", booking.ratePlan());
-        data.put("checkin_date", booking.stay().checkin().toString());
-        data.put("checkout_date", booking.stay().checkout().toString());
+        data.put("checkin_date", isoDate(booking.stay().checkin()));
+        data.put("checkout_date", isoDate(booking.stay().checkout()));
         data.put("total", booking.total().amount().toPlainString());
         data.put("currency", booking.total().currency().getCurrencyCode());
         return data;

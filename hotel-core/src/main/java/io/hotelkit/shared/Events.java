@@ -1,11 +1,8 @@
 package io.hotelkit.shared;
 
 import java.time.Clock;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -17,12 +14,7 @@ public final class Events {
     private final IdGenerator ids;
     private final Supplier<String> actor;
     private static final int REMEMBERED = 100_000;
-    private final Set<String> recordedHere = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > REMEMBERED;
-        }
-    });
+    private final RecentIds recordedHere = new RecentIds(REMEMBERED);
 
     public Events(Outbox outbox, Clock clock, IdGenerator ids, Supplier<String> actor) {
         this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -39,7 +31,7 @@ public final class Events {
         outbox.append(event);
     }
 
-    /** Whether this process recorded the event (of the last {@value #REMEMBERED} it recorded). */
+    /** Whether this process recorded the event (of the last {@value #REMEMBERED} it recorded, at least). */
     public boolean recordedHere(String eventId) {
         synchronized (recordedHere) {
             return recordedHere.contains(eventId);

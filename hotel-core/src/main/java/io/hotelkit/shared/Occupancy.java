@@ -12,12 +12,24 @@ public record Occupancy(int adults, int children) {
         }
     }
 
+    /** The everyday occupancies, made once: every booking keeps one. */
+    private static final Occupancy[][] COMMON = new Occupancy[5][4];
+
+    static {
+        for (int adults = 1; adults < COMMON.length; adults++) {
+            for (int children = 0; children < COMMON[adults].length; children++) {
+                COMMON[adults][children] = new Occupancy(adults, children);
+            }
+        }
+    }
+
     public static Occupancy of(int adults, int children) {
-        return new Occupancy(adults, children);
+        boolean common = adults >= 1 && adults < COMMON.length && children >= 0 && children < COMMON[adults].length;
+        return common ? COMMON[adults][children] : new Occupancy(adults, children);
     }
 
     public static Occupancy adults(int adults) {
-        return new Occupancy(adults, 0);
+        return of(adults, 0);
     }
 
     public int persons() {

@@ -11,15 +11,20 @@ import io.hotelkit.shared.Rounding;
 import io.hotelkit.shared.Stay;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RateGridTest {
 
     private static final PropertyId PROPERTY = PropertyId.of("P1");
     private static final RoomType DOUBLE = new RoomType(PROPERTY, "DBL", "Double", 3, 2, 4, 2, 0, 1);
     private static final LocalDate FIRST = LocalDate.parse("2026-12-01");
+    private static final Currency EUR = Money.currency("EUR");
 
     private final RateGrid grid = new RateGrid(Money.currency("EUR"), Rounding.HALF_UP);
 
@@ -93,6 +98,45 @@ class RateGridTest {
         assertThat(price).isInstanceOfSatisfying(StayPrice.Priced.class,
                 priced -> assertThat(priced.nightlyMinor()).containsExactly(8_749 + 876));
         assertThat(grid.rows("NRF", "DBL", stay(0, 1).nightsAsRange()).getFirst().amount()).isEqualTo(eur("87.49"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void a_search_prices_every_plan_as_price_does(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        grid.define(new RatePlan(PROPERTY, "ADV", "Advance", MealPlan.ROOM_ONLY, CancellationPolicy.nonRefundable(), null, 1));
+        grid.define(new RatePlan(PROPERTY, "NRF", "Non-refundable", MealPlan.ROOM_ONLY, CancellationPolicy.nonRefundable(),
+                new DerivedRate("FLEX", new BigDecimal("-12.5")), 1));
+        grid.define(new RatePlan(PROPERTY, "ZZZ", "Derived from ADV", MealPlan.ROOM_ONLY, CancellationPolicy.nonRefundable(),
+                new DerivedRate("ADV", new BigDecimal("7.25")), 1));
+        for (String base : List.of("FLEX", "ADV")) {
+            for (int night = 0; night < 40; night++) {
+                if (random.nextInt(10) == 0) {
+                    continue; // no price
+                }
+                grid.put(base, List.of(new DailyRate("DBL", FIRST.plusDays(night), Money.ofMinor(5_000 + random.nextInt(20_000), EUR),
+                        Money.ofMinor(random.nextInt(4_000), EUR), Money.ofMinor(random.nextInt(2_000), EUR),
+                        random.nextInt(4) == 0 ? 1 + random.nextInt(4) : null, random.nextInt(4) == 0 ? 4 + random.nextInt(6) : null,
+                        random.nextInt(15) == 0, random.nextInt(8) == 0, random.nextInt(8) == 0)));
+            }
+        }
+        List<String> plans = grid.plans();
+        RateGrid.SearchPricing pricing = grid.forSearch(plans);
+        for (int query = 0; query < 300; query++) {
+            int from = random.nextInt(38);
+            Stay stay = stay(from, from + 1 + random.nextInt(9));
+            Occupancy occupancy = Occupancy.of(1 + random.nextInt(3), random.nextInt(2));
+            long[][] searched = pricing.price(DOUBLE, stay.checkin().toEpochDay(), stay.nights(), occupancy);
+            for (int p = 0; p < plans.size(); p++) {
+                StayPrice price = grid.price(plans.get(p), DOUBLE, stay, occupancy);
+                String why = "seed " + seed + ", plan " + plans.get(p) + ", " + stay + ", " + occupancy;
+                if (price instanceof StayPrice.Priced priced) {
+                    assertThat(searched[p]).as(why).containsExactly(priced.nightlyMinor());
+                } else {
+                    assertThat(searched[p]).as(why).isNull();
+                }
+            }
+        }
     }
 
     private Restriction refusal(Stay stay) {
