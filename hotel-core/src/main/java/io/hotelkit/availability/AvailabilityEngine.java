@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class AvailabilityEngine {
 
     private final Map<PropertyId, PropertyIndex> properties = new ConcurrentHashMap<>();
+    /** Where every index's versions come from, so that no two indexes of a property share one. */
+    private final AtomicLong versions = new AtomicLong();
 
     public Availability search(AvailabilityQuery query) {
         Objects.requireNonNull(query, "query");
@@ -193,7 +196,7 @@ public final class AvailabilityEngine {
      */
     public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
-        PropertyIndex index = new PropertyIndex(property);
+        PropertyIndex index = new PropertyIndex(property, versions);
         roomTypes.forEach(index::addRoomType);
         index.addRooms(rooms);
         ratePlans.stream().filter(plan -> !plan.isDerived()).forEach(plan -> index.rates().define(plan));
@@ -219,7 +222,7 @@ public final class AvailabilityEngine {
     }
 
     public void addProperty(Property property) {
-        properties.putIfAbsent(property.id(), new PropertyIndex(property));
+        properties.putIfAbsent(property.id(), new PropertyIndex(property, versions));
     }
 
     public void updateProperty(Property property) {

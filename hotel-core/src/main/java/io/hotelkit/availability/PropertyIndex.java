@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -44,19 +45,28 @@ final class PropertyIndex {
     private volatile List<TypeIndex> typesInOrder = List.of();
     private volatile Map<String, RoomIndex> rooms = Map.of();
     private volatile Map<String, BlockIndex> blocks = Map.of();
+    /** The engine's counter of versions, shared by all its indexes; see {@link #version()}. */
+    private final AtomicLong versions;
     private volatile long version;
     /** Changes taken but not yet committed or rolled back. */
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    PropertyIndex(Property property) {
+    PropertyIndex(Property property, AtomicLong versions) {
         this.property = property;
         this.rates = new RateGrid(property.currency(), property.rounding());
+        this.versions = versions;
+        this.version = versions.incrementAndGet();
     }
 
     Property property() {
         return property;
     }
 
+    /**
+     * Moves on with every change. Versions come from one counter of the engine, so an index loaded anew
+     * for a property never repeats a version that an earlier index of it had: answers cached by version
+     * cannot outlive a reload.
+     */
     long version() {
         return version;
     }
@@ -333,7 +343,7 @@ final class PropertyIndex {
                 check(delta);
                 take(delta, 1);
                 setBlocks(after.code(), new BlockIndex(after, type));
-                version++;
+                version = versions.incrementAndGet();
             } finally {
                 lock.unlockWrite(stamp);
             }
@@ -364,7 +374,7 @@ final class PropertyIndex {
         try {
             units.forEach(unit -> unit.check(1));
             units.forEach(unit -> unit.add(1));
-            version++;
+            version = versions.incrementAndGet();
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -389,7 +399,7 @@ final class PropertyIndex {
         try {
             check(takes);
             take(takes, 1);
-            version++;
+            version = versions.incrementAndGet();
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -475,7 +485,7 @@ final class PropertyIndex {
         long stamp = lock.writeLock();
         try {
             change.run();
-            version++;
+            version = versions.incrementAndGet();
         } finally {
             lock.unlockWrite(stamp);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hotelkit.Hotel;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
 import io.hotelkit.testing.MutableClock;
 import io.hotelkit.testing.TestHotels;
@@ -29,6 +30,26 @@ class CatchUpTest {
         assertThat(second.catchUp()).containsExactly(lisbon.id());
         assertThat(second.engine().available(lisbon.id(), "DBL", stay.nightsAsRange())).isEqualTo(4);
         assertThat(first.catchUp()).as("its own changes are not news to it").isEmpty();
+    }
+
+    @Test
+    void a_cached_search_is_answered_anew_after_a_catch_up() {
+        Hotel first = Hotel.builder().clock(clock).storage(shared).build();
+        Property lisbon = TestHotels.lisbon(first);
+        Hotel second = Hotel.builder().clock(clock).storage(shared).build();
+        Stay stay = Stay.of("2026-12-05", "2026-12-07");
+        AvailabilityQuery query = new AvailabilityQuery(lisbon.id(), stay, Occupancy.adults(2), "DBL", "FLEX");
+        assertThat(availableIn(second, query)).isEqualTo(5);
+
+        TestHotels.book(first, lisbon, "DBL", stay);
+        assertThat(second.catchUp()).containsExactly(lisbon.id());
+        assertThat(second.engine().available(lisbon.id(), "DBL", stay.nightsAsRange())).isEqualTo(4);
+
+        assertThat(availableIn(second, query)).as("a reloaded index never repeats a version of the one before").isEqualTo(4);
+    }
+
+    private static int availableIn(Hotel hotel, AvailabilityQuery query) {
+        return hotel.availability().search(query).offers().getFirst().available();
     }
 
     @Test
