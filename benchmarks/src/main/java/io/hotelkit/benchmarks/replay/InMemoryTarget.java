@@ -96,10 +96,19 @@ public final class InMemoryTarget implements Target {
 
     @Override
     public Outcome book(RecordedBooking booking) {
-        PropertyId property = properties.get(booking.hotel());
+        return book(request(booking));
+    }
+
+    /** The request that books {@code booking}; registers its guest first if this is the guest's first booking. */
+    BookingRequest request(RecordedBooking booking) {
+        return BookingRequest.of(properties.get(booking.hotel()), guest(booking.country()), booking.roomType(), "BAR",
+                booking.stay(), booking.occupancy());
+    }
+
+    /** Books a request made by {@link #request}; safe to call from several threads at once. */
+    Outcome book(BookingRequest request) {
         try {
-            return Outcome.booked(hotel.bookings().book(BookingRequest.of(property, guest(booking.country()), booking.roomType(),
-                    "BAR", booking.stay(), booking.occupancy()), null).id().value());
+            return Outcome.booked(hotel.bookings().book(request, null).id().value());
         } catch (NotAvailableException refused) {
             return Outcome.refused(refused.reason().name().toLowerCase(Locale.ROOT));
         } catch (InvalidRequestException refused) {

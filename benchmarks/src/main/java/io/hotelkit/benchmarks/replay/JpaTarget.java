@@ -10,23 +10,50 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * hotelkit embedded on hotel-persistence-jpa's {@link JpaStore}, on a PostgreSQL database made for the
  * run and dropped when it closes: on {@code HOTEL_TEST_POSTGRES_URL}'s server, else an embedded one. Every
- * booking and cancellation is its own transaction, committed before the next.
+ * booking and cancellation is its own transaction.
+ *
+ * <p>As a hotel's channels do, it books from several threads at once ({@code -Dreplay.jpa.threads}, 16
+ * unless set; 1 gives the strictly serial replay), each with a connection of its own, so that PostgreSQL
+ * commits them together (one WAL flush for several commits) instead of one after another. The replay's
+ * meaning is kept:
+ * <ul>
+ *   <li>events start in time order, within a window: an event starts only once every event more than
+ *       {@code -Dreplay.jpa.window} (32 unless set) before it has finished, so no two events further apart
+ *       than the window ever overlap;
+ *   <li>a cancellation starts only after its booking has committed, and is not sent if it was refused;
+ *   <li>every refusal is counted, as in the serial replay; with the plan's overbooking allowance there
+ *       should be none, so the final occupancy is the in-memory replay's (the bookings kept are the same).
+ * </ul>
+ * The replay's clock stops when the last event has finished.
  */
 public final class JpaTarget implements Target {
+
+    private static final int THREADS = Integer.getInteger("replay.jpa.threads", 16);
+    private static final int WINDOW = Integer.getInteger("replay.jpa.window", 32);
 
     private final TestDatabase database;
     private final JpaStore store;
     private final InMemoryTarget hotel;
+    private final ExecutorService workers = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().daemon().factory());
+    /** The events started and not yet known finished, oldest first: the window. */
+    private final ArrayDeque<CompletableFuture<?>> window = new ArrayDeque<>();
 
     public JpaTarget() {
+        if (THREADS < 1 || WINDOW < 1) {
+            throw new IllegalArgumentException("replay.jpa.threads and replay.jpa.window must be at least 1");
+        }
         database = TestDatabase.postgres();
         try {
-            System.out.println(probe(database));
-            store = database.storeBuilder().maximumPoolSize(2).open();
+            System.out.println(probe(database) + "; " + THREADS + " threads, a window of " + WINDOW + " events");
+            store = database.storeBuilder().maximumPoolSize(THREADS).open();
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -94,12 +121,51 @@ public final class JpaTarget implements Target {
 
     @Override
     public Outcome book(RecordedBooking booking) {
-        return hotel.book(booking);
+        return submitBook(booking).join();
     }
 
     @Override
     public void cancel(RecordedBooking booking, String reference) {
         hotel.cancel(booking, reference);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> submitBook(RecordedBooking booking) {
+        var request = hotel.request(booking); // on the replay's thread: a new guest is registered in time order
+        awaitWindow();
+        CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> hotel.book(request), workers);
+        window.addLast(outcome);
+        return outcome;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> submitCancel(RecordedBooking booking, CompletableFuture<Outcome> booked) {
+        awaitWindow();
+        CompletableFuture<Boolean> cancelled = booked.thenApplyAsync(outcome -> {
+            if (outcome.isBooked()) {
+                hotel.cancel(booking, outcome.reference());
+            }
+            return outcome.isBooked();
+        }, workers);
+        window.addLast(cancelled);
+        return cancelled;
+    }
+
+    /** Waits until fewer than {@link #WINDOW} of the events started are unfinished, oldest first. */
+    private void awaitWindow() {
+        while (!window.isEmpty() && window.peekFirst().isDone()) {
+            window.removeFirst().join(); // a failure stops the replay here
+        }
+        while (window.size() >= WINDOW) {
+            window.removeFirst().join();
+        }
+    }
+
+    @Override
+    public void awaitSubmitted() {
+        while (!window.isEmpty()) {
+            window.removeFirst().join();
+        }
     }
 
     @Override
@@ -109,6 +175,7 @@ public final class JpaTarget implements Target {
 
     @Override
     public void close() {
+        workers.shutdownNow();
         try {
             store.close();
         } finally {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -147,30 +148,36 @@ public final class Replay {
     public static Result run(List<RecordedBooking> bookings, List<HotelPlan> plans, Target target) {
         plans.forEach(target::open);
         List<Event> events = events(bookings);
-        Map<Integer, String> references = new HashMap<>();
-        Map<String, Integer> refusals = new TreeMap<>();
-        int booked = 0;
-        int cancellations = 0;
+        Map<Integer, CompletableFuture<Target.Outcome>> booked = new HashMap<>();
+        List<CompletableFuture<Target.Outcome>> outcomes = new ArrayList<>(bookings.size());
+        List<CompletableFuture<Boolean>> cancelled = new ArrayList<>();
         long start = System.nanoTime();
         for (Event event : events) {
             RecordedBooking booking = event.booking();
             if (!event.cancel()) {
-                Target.Outcome outcome = target.book(booking);
-                if (outcome.isBooked()) {
-                    references.put(booking.row(), outcome.reference());
-                    booked++;
-                } else {
-                    refusals.merge(outcome.refusal(), 1, Integer::sum);
-                }
+                CompletableFuture<Target.Outcome> outcome = target.submitBook(booking);
+                booked.put(booking.row(), outcome);
+                outcomes.add(outcome);
             } else {
-                String reference = references.remove(booking.row());
-                if (reference != null) {
-                    target.cancel(booking, reference);
-                    cancellations++;
+                CompletableFuture<Target.Outcome> outcome = booked.remove(booking.row());
+                if (outcome != null) {
+                    cancelled.add(target.submitCancel(booking, outcome));
                 }
             }
         }
-        return new Result(target.name(), bookings.size(), booked, cancellations, refusals, System.nanoTime() - start);
+        target.awaitSubmitted();
+        long elapsed = System.nanoTime() - start;
+        Map<String, Integer> refusals = new TreeMap<>();
+        int made = 0;
+        for (CompletableFuture<Target.Outcome> outcome : outcomes) {
+            if (outcome.join().isBooked()) {
+                made++;
+            } else {
+                refusals.merge(outcome.join().refusal(), 1, Integer::sum);
+            }
+        }
+        int cancellations = (int) cancelled.stream().filter(CompletableFuture::join).count();
+        return new Result(target.name(), bookings.size(), made, cancellations, refusals, elapsed);
     }
 
     /** Occupancy, ADR and RevPAR per month of a hotel, from the target's reports. */

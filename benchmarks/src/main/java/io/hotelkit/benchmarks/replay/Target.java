@@ -2,6 +2,7 @@ package io.hotelkit.benchmarks.replay;
 
 import io.hotelkit.reporting.OccupancyReport;
 import io.hotelkit.shared.DateRange;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where a replay sends its bookings: hotelkit embedded in memory ({@link InMemoryTarget}), on JPA and
@@ -10,7 +11,9 @@ import io.hotelkit.shared.DateRange;
  * the replay times it and counts what it refuses.
  *
  * <p>Calls come from one thread, in time order. A target keeps its own map from the data's hotel names
- * and booking references to its ids.
+ * and booking references to its ids. The replay calls {@link #submitBook} and {@link #submitCancel}, which
+ * book and cancel at once unless a target overrides them to work ahead concurrently ({@link JpaTarget}),
+ * and then {@link #awaitSubmitted} before it stops the clock.
  */
 public interface Target extends AutoCloseable {
 
@@ -28,6 +31,26 @@ public interface Target extends AutoCloseable {
 
     /** Occupancy, ADR and RevPAR of one of the hotels, night by night, at most 731 nights. */
     OccupancyReport occupancy(String hotel, DateRange nights);
+
+    /** Books as {@link #book} does; a target may run it later, concurrently with others, and complete the answer then. */
+    default CompletableFuture<Outcome> submitBook(RecordedBooking booking) {
+        return CompletableFuture.completedFuture(book(booking));
+    }
+
+    /**
+     * Cancels the booking that {@code booked} answers, once it is answered and only if it was booked;
+     * completes with whether it cancelled.
+     */
+    default CompletableFuture<Boolean> submitCancel(RecordedBooking booking, CompletableFuture<Outcome> booked) {
+        Outcome outcome = booked.join();
+        if (outcome.isBooked()) {
+            cancel(booking, outcome.reference());
+        }
+        return CompletableFuture.completedFuture(outcome.isBooked());
+    }
+
+    /** Waits until everything submitted is done; a target that works ahead also fails here with what failed. */
+    default void awaitSubmitted() {}
 
     @Override
     default void close() {}
