@@ -41,9 +41,9 @@ import org.jspecify.annotations.Nullable;
  * never aborted by a refusal. A change is applied whole or not at all: a refused change undoes the rows it
  * had already changed, with the opposite unguarded statements (it holds their locks, so nobody else
  * changed them since), so that a caller may go on with its transaction. That costs statements only when a
- * change is refused; a savepoint around every change cost two round trips on every booking. Rows are touched in one order (blocks,
- * then room types, then rooms, each by code and night), so that concurrent changes lock them in the same
- * order and do not deadlock.
+ * change is refused; a savepoint around every change cost two round trips on every booking. Rows are
+ * touched in one order (blocks, then room types, then rooms, each by code and night), so that concurrent
+ * changes lock them in the same order and do not deadlock.
  *
  * <p>Under PostgreSQL's default isolation a guarded update that finds its row locked waits for the other
  * transaction and then checks its guard against the row as that transaction left it; so the guard holds
