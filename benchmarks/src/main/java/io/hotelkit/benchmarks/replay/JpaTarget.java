@@ -45,6 +45,7 @@ public final class JpaTarget implements Target {
     private final ExecutorService workers = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().daemon().factory());
     /** The events started and not yet known finished, oldest first: the window. */
     private final ArrayDeque<CompletableFuture<?>> window = new ArrayDeque<>();
+    private int sent;
 
     public JpaTarget() {
         if (THREADS < 1 || WINDOW < 1) {
@@ -94,6 +95,35 @@ public final class JpaTarget implements Target {
         }
     }
 
+    /**
+     * The CPU time of the server processes behind the store's connections, which live for the whole run
+     * (set-up included), from {@code /proc} when the server runs on this machine: the database's own work
+     * for the run's bookings and cancellations.
+     */
+    private String databaseCpu() {
+        long ticks = 0;
+        int backends = 0;
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                Statement query = connection.createStatement();
+                ResultSet pids = query.executeQuery(
+                        "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+            while (pids.next()) {
+                java.nio.file.Path stat = java.nio.file.Path.of("/proc", String.valueOf(pids.getInt(1)), "stat");
+                if (!java.nio.file.Files.exists(stat)) {
+                    return "database CPU: not measured (the server's processes are not on this machine)";
+                }
+                String[] fields = java.nio.file.Files.readString(stat).replaceFirst(".*\\) ", "").split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+                backends++;
+            }
+        } catch (SQLException | java.io.IOException e) {
+            return "database CPU: not measured (" + e.getMessage() + ")";
+        }
+        long millis = ticks * 10; // USER_HZ is 100 on Linux
+        return "database CPU of the run's %d connections: %,d ms, %.0f µs per booking sent (%d)".formatted(backends, millis,
+                sent == 0 ? 0.0 : millis * 1e3 / sent, sent);
+    }
+
     private interface SqlRun {
         void run() throws SQLException;
     }
@@ -131,6 +161,7 @@ public final class JpaTarget implements Target {
 
     @Override
     public CompletableFuture<Outcome> submitBook(RecordedBooking booking) {
+        sent++;
         var request = hotel.request(booking); // on the replay's thread: a new guest is registered in time order
         awaitWindow();
         CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> hotel.book(request), workers);
@@ -177,6 +208,7 @@ public final class JpaTarget implements Target {
     public void close() {
         workers.shutdownNow();
         try {
+            System.out.println(databaseCpu());
             store.close();
         } finally {
             database.close();
