@@ -103,6 +103,16 @@ public final class BookingService {
         return bookings.list(filter, afterId, limit);
     }
 
+    /** As {@link #booking(PropertyId, BookingId)}, read to be changed in the current transaction. */
+    private Booking bookingForUpdate(PropertyId propertyId, BookingId id) {
+        Booking booking = bookings.findForUpdate(Objects.requireNonNull(id, "booking id"))
+                .orElseThrow(() -> new NotFoundException("booking", id));
+        if (!booking.propertyId().equals(propertyId)) {
+            throw new NotFoundException("booking", id);
+        }
+        return booking;
+    }
+
     // ---- booking ------------------------------------------------------------------------------------
 
     /**
@@ -347,7 +357,7 @@ public final class BookingService {
      */
     public Booking cancel(PropertyId propertyId, BookingId id, @Nullable String reason) {
         return transactions.inTransaction(() -> {
-            Booking booking = booking(propertyId, id);
+            Booking booking = bookingForUpdate(propertyId, id);
             booking.requireTransition(BookingStatus.CANCELLED);
             Property property = properties.require(propertyId);
             Money fee = booking.cancellationPolicy().cancellationFee(booking.nightly(), booking.stay().checkin(),

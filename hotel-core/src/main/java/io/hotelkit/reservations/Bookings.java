@@ -17,6 +17,14 @@ public interface Bookings {
 
     Optional<Booking> findBy(BookingId id);
 
+    /**
+     * The booking, read to be changed in the current transaction: a store that locks rows locks it now, so
+     * that {@link #save} need not read it again. The same as {@link #findBy} unless a store says otherwise.
+     */
+    default Optional<Booking> findForUpdate(BookingId id) {
+        return findBy(id);
+    }
+
     /** Bookings matching the filter in id (creation) order, after {@code afterId} if given, at most {@code limit}. */
     List<Booking> list(BookingFilter filter, @Nullable BookingId afterId, int limit);
 

@@ -10,9 +10,9 @@ final class EventMapper {
 
     private EventMapper() {}
 
-    static OutboxEventEntity toEntity(long position, DomainEvent event) {
+    /** A row for {@code event}, without a position yet (see {@link JpaOutbox}). */
+    static OutboxEventEntity toEntity(DomainEvent event) {
         OutboxEventEntity row = new OutboxEventEntity();
-        row.position = position;
         row.eventId = event.id();
         row.type = event.type().code();
         row.entity = event.type().entity();
@@ -24,7 +24,11 @@ final class EventMapper {
         return row;
     }
 
+    /** A row that has its position. */
     static Outbox.StoredEvent toDomain(OutboxEventEntity row) {
+        if (row.position == null) {
+            throw new IllegalStateException("outbox event " + row.eventId + " has no position yet");
+        }
         return new Outbox.StoredEvent(
                 row.position,
                 new DomainEvent(

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * A guard that fails changes no row: the statement reports 0 rows, and the change is refused with a
  * {@link NotAvailableException} naming the night. So no statement fails, and a PostgreSQL transaction is
- * never aborted by a refusal. A change is applied whole or not at all, inside a savepoint that a refusal
- * rolls back to, so that a caller may go on with its transaction. Rows are touched in one order (blocks,
- * then room types, then rooms, each by code and night), so that concurrent changes lock them in the same
- * order and do not deadlock.
+ * never aborted by a refusal. A change is applied whole or not at all: a refused change undoes the rows it
+ * had already changed, with the opposite unguarded statements (it holds their locks, so nobody else
+ * changed them since), so that a caller may go on with its transaction. That costs statements only when a
+ * change is refused; a savepoint around every change cost two round trips on every booking. Rows are
+ * touched in one order (blocks, then room types, then rooms, each by code and night), so that concurrent
+ * changes lock them in the same order and do not deadlock.
  *
  * <p>Under PostgreSQL's default isolation a guarded update that finds its row locked waits for the other
  * transaction and then checks its guard against the row as that transaction left it; so the guard holds
@@ -112,20 +113,26 @@ final class InventoryRows {
             return;
         }
         transactions.jdbc(connection -> {
-            Savepoint savepoint = connection.setSavepoint();
+            Change change = new Change(connection, propertyId.value(), roomType, holder);
             try {
-                new Change(connection, propertyId.value(), roomType, holder).apply(capacityChange, delta);
+                change.apply(capacityChange, delta);
             } catch (RuntimeException | SQLException | Error failure) {
-                try {
-                    connection.rollback(savepoint);
-                } catch (SQLException e) {
-                    failure.addSuppressed(e);
+                if (!(change.postgres && causedBySql(failure))) { // a failed statement has ended a PostgreSQL transaction
+                    change.undo(failure);
                 }
                 throw failure;
             }
-            connection.releaseSavepoint(savepoint);
             return null;
         });
+    }
+
+    private static boolean causedBySql(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rooms a block's bookings have picked up, by night; nights with none are left out. */
@@ -156,6 +163,8 @@ final class InventoryRows {
         private final String roomType;
         private final @Nullable String holder;
         private final boolean postgres = transactions.vendor() == Vendor.POSTGRESQL;
+        /** What undoes the rows changed so far, in the order they were changed: a statement and its parameters. */
+        private final List<Map.Entry<String, Object[]>> undo = new ArrayList<>();
 
         Change(Connection connection, String propertyId, String roomType, @Nullable String holder) {
             this.connection = connection;
@@ -183,6 +192,8 @@ final class InventoryRows {
                 if (update.executeUpdate() != 1) {
                     throw new NotFoundException("room type", roomType);
                 }
+                undo.add(Map.entry("update room_types set capacity = capacity + ? where property_id = ? and code = ?",
+                        new Object[] {-change, propertyId, roomType}));
             }
         }
 
@@ -220,6 +231,13 @@ final class InventoryRows {
                         : new Object[] {count, propertyId, block.code(), entry.getKey().night()};
             });
             for (int i = 0; i < changed.length; i++) {
+                if (changed[i] > 0) {
+                    undo.add(Map.entry(GIVE_BACK_BLOCK_NIGHT,
+                            new Object[] {-rows.get(i).getValue(), propertyId, rows.get(i).getKey().block(), rows.get(i).getKey().night()}));
+                }
+            }
+            for (int i = 0; i < changed.length; i++) {
+                requireGivenBack(rows.get(i), changed[i]);
                 if (changed[i] == 0) {
                     BlockRow block = blocks.get(rows.get(i).getKey().block());
                     LocalDate night = rows.get(i).getKey().night();
@@ -261,6 +279,13 @@ final class InventoryRows {
                         : new Object[] {count, propertyId, night.roomType(), night.night()};
             });
             for (int i = 0; i < changed.length; i++) {
+                if (changed[i] > 0) {
+                    undo.add(Map.entry(GIVE_BACK_TYPE_NIGHT,
+                            new Object[] {-rows.get(i).getValue(), propertyId, rows.get(i).getKey().roomType(), rows.get(i).getKey().night()}));
+                }
+            }
+            for (int i = 0; i < changed.length; i++) {
+                requireGivenBack(rows.get(i), changed[i]);
                 if (changed[i] == 0) {
                     TypeNight night = rows.get(i).getKey();
                     int count = rows.get(i).getValue();
@@ -291,6 +316,11 @@ final class InventoryRows {
             }
             int[] freed = execute(holder == null ? FREE_OUT_OF_ORDER_ROOM : FREE_BOOKED_ROOM, frees, false);
             for (int i = 0; i < freed.length; i++) {
+                if (freed[i] > 0) {
+                    undo.add(Map.entry(HOLD_ROOM_H2, new Object[] {propertyId, frees.get(i)[1], frees.get(i)[2], holder}));
+                }
+            }
+            for (int i = 0; i < freed.length; i++) {
                 if (freed[i] != 1) {
                     throw new IllegalStateException("room " + frees.get(i)[1] + " was not held on " + frees.get(i)[2]
                             + " by " + (holder == null ? "an out-of-order period" : "booking " + holder)
@@ -299,9 +329,53 @@ final class InventoryRows {
             }
             int[] taken = execute(postgres ? HOLD_ROOM_POSTGRESQL : HOLD_ROOM_H2, holds, true);
             for (int i = 0; i < taken.length; i++) {
+                if (taken[i] > 0) {
+                    RoomNight night = held.get(i);
+                    undo.add(holder == null
+                            ? Map.entry(FREE_OUT_OF_ORDER_ROOM, new Object[] {propertyId, night.room(), night.night()})
+                            : Map.entry(FREE_BOOKED_ROOM, new Object[] {propertyId, night.room(), night.night(), holder}));
+                }
+            }
+            for (int i = 0; i < taken.length; i++) {
                 if (taken[i] == 0) {
                     throw taken(held.get(i));
                 }
+            }
+        }
+
+        /** A give-back must change its row: one that finds none means the night rows are out of step. */
+        private static void requireGivenBack(Map.Entry<?, Integer> row, int changed) {
+            if (row.getValue() < 0 && changed != 1) {
+                throw new IllegalStateException("nothing to give back on " + row.getKey()
+                        + ": the inventory's night rows are out of step with what is stored");
+            }
+        }
+
+        /**
+         * Undoes the rows this change has changed, newest first, after {@code failure}; what fails here is
+         * added to it. On PostgreSQL a failed statement has ended the transaction, and nothing is left to undo
+         * that the rollback does not.
+         */
+        void undo(Throwable failure) {
+            for (int end = undo.size(); end > 0; ) {
+                String sql = undo.get(end - 1).getKey();
+                int start = end;
+                List<Object[]> run = new ArrayList<>();
+                while (start > 0 && undo.get(start - 1).getKey().equals(sql)) {
+                    run.add(undo.get(--start).getValue());
+                }
+                try {
+                    int[] changed = execute(sql, run, false);
+                    for (int count : changed) {
+                        if (count != 1) {
+                            throw new IllegalStateException("could not undo a refused change of the night rows: " + sql);
+                        }
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failure.addSuppressed(e);
+                    return;
+                }
+                end = start;
             }
         }
 
@@ -329,13 +403,7 @@ final class InventoryRows {
                     end++;
                 }
                 int[] changed = execute(taking ? take : giveBack, run, false);
-                for (int i = 0; i < changed.length; i++) {
-                    if (!taking && changed[i] != 1) {
-                        throw new IllegalStateException("nothing to give back on " + rows.get(start + i).getKey()
-                                + ": the inventory's night rows are out of step with what is stored");
-                    }
-                    counts[start + i] = changed[i];
-                }
+                System.arraycopy(changed, 0, counts, start, changed.length);
                 start = end;
             }
             return counts;

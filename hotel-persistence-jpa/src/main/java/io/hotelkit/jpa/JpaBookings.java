@@ -41,6 +41,12 @@ final class JpaBookings implements Bookings {
         return transactions.call(em -> load(em, id.value()).map(ReservationMapper::toDomain));
     }
 
+    /** The booking's row read under its lock, which {@link #save} then uses without reading it again. */
+    @Override
+    public Optional<Booking> findForUpdate(BookingId id) {
+        return transactions.call(em -> locked(em, id.value()).map(ReservationMapper::toDomain));
+    }
+
     @Override
     public List<Booking> list(BookingFilter filter, @Nullable BookingId afterId, int limit) {
         Limits.require(limit);
@@ -86,7 +92,10 @@ final class JpaBookings implements Bookings {
         String id = booking.id().value();
         return transactions.call(em -> {
             try {
-                return ReservationMapper.toDomain(VersionedEntity.save(em, load(em, id).orElse(null), booking.version(),
+                BookingEntity row = booking.version() == 0
+                        ? VersionedEntity.storedBeforeInsert(em, transactions.vendor(), BookingEntity.class, id, () -> load(em, id))
+                        : locked(em, id).orElse(null);
+                return ReservationMapper.toDomain(VersionedEntity.save(em, row, booking.version(),
                         new VersionedEntity.Spec<>("booking", id, id,
                                 () -> new NotFoundException("room type, room, rate plan or block of booking", id),
                                 BookingEntity::new, to -> ReservationMapper.copy(booking, to)),
@@ -112,6 +121,10 @@ final class JpaBookings implements Bookings {
         Claim before = stored == null ? null : stored.claim();
         Claim after = booking.claim();
         inventory.apply(booking.propertyId(), booking.roomType(), 0, InventoryDelta.between(before, after), booking.id().value());
+    }
+
+    private static Optional<BookingEntity> locked(EntityManager em, String id) {
+        return VersionedEntity.locked(em, BookingEntity.class, "from BookingEntity where id = :id", id);
     }
 
     private static Optional<BookingEntity> load(EntityManager em, String id) {

@@ -26,7 +26,9 @@ final class JpaFolios implements Folios {
     public Folio save(Folio folio) {
         Objects.requireNonNull(folio, "folio");
         String id = folio.bookingId().value();
-        return transactions.call(em -> BillingMapper.toDomain(VersionedEntity.save(em, load(em, id).orElse(null), folio.version(),
+        return transactions.call(em -> BillingMapper.toDomain(VersionedEntity.save(em, folio.version() == 0
+                        ? VersionedEntity.storedBeforeInsert(em, transactions.vendor(), FolioEntity.class, id, () -> load(em, id))
+                        : load(em, id).orElse(null), folio.version(),
                 new VersionedEntity.Spec<>("folio", id, id, () -> new NotFoundException("property", folio.propertyId()),
                         FolioEntity::new, to -> BillingMapper.copy(folio, to)))));
     }

@@ -4,6 +4,8 @@ import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,18 +15,27 @@ import java.util.Objects;
  *
  * <p>Readers follow the outbox by position, so a position must never become visible after a higher one
  * has been read: an identity column fails that, since a transaction that took position 7 may commit after
- * one that took 8, and a reader that has seen 8 never looks at 7 again. So positions are not taken when
- * an event is appended but just before the transaction commits: {@link #append} keeps the event in the
- * transaction, and the commit first moves the single counter row of {@code outbox_position} on by the
- * number of events, then inserts them at the positions it got, then commits. Updating the counter locks
- * its row until the transaction ends, so transactions with events take their positions and commit one
- * after another, in position order, and one that rolls back gives its positions back.
+ * one that took 8, and a reader that has seen 8 never looks at 7 again. So a writing transaction gives its
+ * events no position: {@link #append} keeps them in the transaction, which inserts them just before it
+ * commits, numbered by the table's own {@code seq} in the order they were appended. Positions are given
+ * after commit, by readers: {@link #readAfter}, {@link #lastPosition} and {@link #history} first lock the
+ * single counter row of {@code outbox_position}, give the committed events that have no position the next
+ * positions in {@code seq} order, move the counter on, and then read. Only the holder of the counter's lock
+ * gives positions, and only to committed events, so positions become visible in order and without gaps,
+ * and events of a rolled-back transaction never get one. Events keep the order of their transaction, and a
+ * transaction that began after another committed has its events after the other's (its {@code seq}s were
+ * taken later); events of transactions that ran at the same time may interleave.
  *
- * <p>The price is that commits of transactions with events are serialized for the short time between
- * taking positions and committing (one insert per event). The alternative, readers stopping below the
- * oldest position still in flight, needs PostgreSQL's transaction snapshots and has no H2 equivalent.
+ * <p>Before V6 the writing transaction took its positions from the counter row itself and held its lock
+ * until it had committed: every transaction with events (every booking) waited for the previous one's
+ * commit to reach the disk, so PostgreSQL could never flush two commits together. Now writers take no lock
+ * in the outbox, and readers (the SSE stream, {@code Hotel.catchUp} once a second) pay for the positions,
+ * a few statements per read that finds new events.
  */
 final class JpaOutbox implements Outbox {
+
+    /** The most events a reader gives positions to in one transaction; the rest get theirs on the next read. */
+    static final int POSITIONS_PER_READ = 5_000;
 
     private final JpaUnitOfWork transactions;
 
@@ -35,7 +46,7 @@ final class JpaOutbox implements Outbox {
     @Override
     public void append(DomainEvent event) {
         Objects.requireNonNull(event, "event");
-        OutboxEventEntity row = EventMapper.toEntity(0, event); // fails on unstorable data now, not at commit
+        OutboxEventEntity row = EventMapper.toEntity(event); // fails on unstorable data now, not at commit
         JpaUnitOfWork.Tx tx = transactions.required();
         List<OutboxEventEntity> pending = tx.resource(this, this::pendingEvents);
         pending.add(row);
@@ -47,39 +58,87 @@ final class JpaOutbox implements Outbox {
         return pending;
     }
 
-    private void insert(EntityManager em, List<OutboxEventEntity> events) {
-        // one round trip: the counter moved on and read back in the same statement
-        String takePositions = transactions.vendor() == Vendor.POSTGRESQL
-                ? "update outbox_position set last_position = last_position + ?1 where id = 1 returning last_position"
-                : "select last_position from final table (update outbox_position set last_position = last_position + ?1 where id = 1)";
-        long last = ((Number) em.createNativeQuery(takePositions)
-                .setParameter(1, events.size())
-                .getSingleResult()).longValue();
-        long position = last - events.size();
+    /** Inserts a transaction's events, in the order appended (one batch); they get positions after commit. */
+    private static void insert(EntityManager em, List<OutboxEventEntity> events) {
         for (OutboxEventEntity event : events) {
-            event.position = ++position;
             em.persist(event);
         }
         em.flush();
     }
 
+    /**
+     * Gives the committed events without a position the next positions, at most {@code most}, under the
+     * counter row's lock, in the current transaction; answers how many got one.
+     */
+    private int givePositions(int most) {
+        return transactions.jdbc(connection -> {
+            try (PreparedStatement waiting = connection.prepareStatement(
+                    "select 1 from outbox_events where position is null fetch first 1 rows only");
+                    ResultSet any = waiting.executeQuery()) {
+                if (!any.next()) {
+                    return 0; // the usual case for a reader that is up to date: no lock taken
+                }
+            }
+            long last;
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select last_position from outbox_position where id = 1 for update");
+                    ResultSet row = lock.executeQuery()) {
+                row.next();
+                last = row.getLong(1);
+            }
+            // A statement of its own after the lock: it sees what a reader that held the lock before committed.
+            List<Long> seqs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select seq from outbox_events where position is null order by seq fetch first ? rows only")) {
+                select.setInt(1, most);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        seqs.add(rows.getLong(1));
+                    }
+                }
+            }
+            if (seqs.isEmpty()) {
+                return 0;
+            }
+            try (PreparedStatement give = connection.prepareStatement("update outbox_events set position = ? where seq = ?")) {
+                for (long seq : seqs) {
+                    give.setLong(1, ++last);
+                    give.setLong(2, seq);
+                    give.addBatch();
+                }
+                give.executeBatch();
+            }
+            try (PreparedStatement move = connection.prepareStatement("update outbox_position set last_position = ? where id = 1")) {
+                move.setLong(1, last);
+                move.executeUpdate();
+            }
+            return seqs.size();
+        });
+    }
+
     @Override
     public List<StoredEvent> readAfter(long position, int limit) {
         Limits.require(limit);
-        return transactions.call(em -> em.createQuery(
-                        "from OutboxEventEntity where position > :after order by position", OutboxEventEntity.class)
+        return transactions.call(em -> {
+            givePositions(POSITIONS_PER_READ);
+            return em.createQuery("from OutboxEventEntity where position > :after order by position", OutboxEventEntity.class)
                 .setParameter("after", position)
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(EventMapper::toDomain)
-                .toList());
+                .toList();
+        });
     }
 
-    /** The newest committed position, from the primary key's index. */
+    /** The newest committed position, once every committed event has one; from the index of positions. */
     @Override
     public long lastPosition() {
-        return transactions.call(em -> em.createQuery("select coalesce(max(position), 0) from OutboxEventEntity", Long.class)
-                .getSingleResult());
+        return transactions.call(em -> {
+            while (givePositions(POSITIONS_PER_READ) == POSITIONS_PER_READ) {
+                // more than one read's worth were waiting
+            }
+            return em.createQuery("select coalesce(max(position), 0) from OutboxEventEntity", Long.class).getSingleResult();
+        });
     }
 
     /** A page from index {@code outbox_events_history}: (property, entity, entity id, position). */
@@ -87,7 +146,9 @@ final class JpaOutbox implements Outbox {
     public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long beforePosition,
                                      int limit) {
         Limits.require(limit);
-        return transactions.call(em -> em.createQuery("""
+        return transactions.call(em -> {
+            givePositions(POSITIONS_PER_READ);
+            return em.createQuery("""
                         from OutboxEventEntity
                         where propertyId = :property and entity = :entity and entityId = :entityId
                           and position < :before
@@ -99,6 +160,7 @@ final class JpaOutbox implements Outbox {
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(EventMapper::toDomain)
-                .toList());
+                .toList();
+        });
     }
 }

@@ -8,12 +8,16 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code outbox_events}. */
+/**
+ * A row of {@code outbox_events}. Its {@code seq} (the primary key, the order in which events were
+ * appended) is the database's and not mapped; its position is {@code null} until a reader gives it one
+ * (see {@link JpaOutbox}).
+ */
 @Entity
 @Table(name = "outbox_events")
 class OutboxEventEntity {
+    @Nullable Long position;
     @Id
-    long position;
     String eventId;
     String type;
     String entity;

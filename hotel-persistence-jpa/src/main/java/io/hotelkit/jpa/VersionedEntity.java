@@ -5,11 +5,15 @@ import io.hotelkit.shared.HotelException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.VersionConflictException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PersistenceException;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,8 +68,11 @@ abstract class VersionedEntity {
                 throw new NotFoundException(spec.kind, spec.id);
             }
             row = stored;
-            // Read again under the lock: a row read earlier in this transaction may have changed since.
-            em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            if (em.getLockMode(row) != LockModeType.PESSIMISTIC_WRITE) {
+                // Read again under the lock: a row read earlier in this transaction may have changed since. A
+                // row this transaction holds locked ({@link #locked}) is as it is in the database already.
+                em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+            }
             if (row.version != version) {
                 throw new VersionConflictException(spec.kind, spec.id, version, row.version);
             }
@@ -85,6 +92,56 @@ abstract class VersionedEntity {
             throw e;
         }
         return row;
+    }
+
+    /**
+     * The row of {@code type} with primary key {@code id}, locked ({@code select ... for update}) and as it
+     * is in the database, in one statement at most: a row this transaction holds locked already is taken
+     * from the persistence context with no statement; one read earlier without the lock is read again under
+     * it ({@code refresh}); any other is read with the lock by {@code jpql}, which has one parameter, {@code id}.
+     */
+    static <E extends VersionedEntity> Optional<E> locked(EntityManager em, Class<E> type, String jpql, String id) {
+        @Nullable E managed = managed(em, type, id);
+        if (managed != null) {
+            E row = managed;
+            if (em.getLockMode(row) != LockModeType.PESSIMISTIC_WRITE) {
+                try {
+                    em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+                } catch (EntityNotFoundException gone) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(row);
+        }
+        return em.createQuery(jpql, type)
+                .setParameter("id", id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream()
+                .findFirst();
+    }
+
+    /** The row of {@code type} with key {@code id} if this transaction's persistence context has it; no statement. */
+    static <E> @Nullable E managed(EntityManager em, Class<E> type, Object id) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+        return type.cast(session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister)));
+    }
+
+    /**
+     * What a repository passes as the stored row when it saves a new aggregate whose key the library made
+     * (a time-ordered random id): on PostgreSQL no statement, since a key that is taken after all fails the
+     * insert with a {@link DuplicateException} and the failed statement ends the whole transaction, so
+     * nothing done before it can be committed; on H2, where a transaction goes on after a failed statement,
+     * the row read by {@code load}, so that a duplicate is refused before anything else is written. Either
+     * way a row of the persistence context is found with no statement.
+     */
+    static <E> @Nullable E storedBeforeInsert(EntityManager em, Vendor vendor, Class<E> type, Object id,
+            Supplier<Optional<E>> load) {
+        @Nullable E managed = managed(em, type, id);
+        if (managed != null || vendor == Vendor.POSTGRESQL) {
+            return managed;
+        }
+        return load.get().orElse(null);
     }
 
     private static HotelException withCause(HotelException refusal, Throwable cause) {

@@ -206,6 +206,22 @@ abstract class HotelScenarios {
     }
 
     @Test
+    void a_booking_the_database_refuses_leaves_no_night_taken_in_a_transaction_that_goes_on() {
+        Hotel other = newHotel(); // its engine does not see what this one sells, so the night rows refuse
+        for (int i = 0; i < 5; i++) {
+            book("DBL", "2026-12-10", "2026-12-11");
+        }
+        NightRows before = NightRows.read(db().database(), lisbon.id());
+
+        // the first two nights are free and taken before the third is refused: the refusal must give them back
+        other.storage().transactions().run(() -> assertThatThrownBy(() -> other.bookings().book(BookingRequest.of(lisbon.id(),
+                guest().id(), "DBL", "FLEX", Stay.of("2026-12-08", "2026-12-11"), Occupancy.adults(2)), null))
+                .isInstanceOf(NotAvailableException.class));
+
+        assertThat(NightRows.read(db().database(), lisbon.id())).isEqualTo(before);
+    }
+
+    @Test
     void a_new_hotel_on_the_same_database_sees_the_same_availability() {
         List<Booking> made = new ArrayList<>();
         made.add(book("DBL", "2026-12-03", "2026-12-06"));

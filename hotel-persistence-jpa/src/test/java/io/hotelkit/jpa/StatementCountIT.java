@@ -12,4 +12,9 @@ class StatementCountIT extends StatementCounts {
     FreshDatabase db() {
         return db;
     }
+
+    @Override
+    boolean postgres() {
+        return true;
+    }
 }

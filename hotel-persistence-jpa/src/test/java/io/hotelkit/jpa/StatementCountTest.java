@@ -12,4 +12,9 @@ class StatementCountTest extends StatementCounts {
     FreshDatabase db() {
         return db;
     }
+
+    @Override
+    boolean postgres() {
+        return false;
+    }
 }

@@ -71,6 +71,46 @@ abstract class StatementCounts {
         }
     }
 
+    /**
+     * Exactly what a booking and its cancellation send (commits are not statements here): on PostgreSQL a
+     * booking reads its property and guest, takes its nights in one batch and inserts the booking, its
+     * folio and its event; a cancellation reads the booking once, under its lock. H2 also looks a new
+     * booking's and folio's key up first (see VersionedEntity.storedBeforeInsert) and sends night rows one
+     * by one.
+     */
+    @Test
+    void booking_and_cancelling_send_exactly_these_statements() {
+        AtomicReference<Booking> booked = new AtomicReference<>();
+        List<String> booking = counter.during(() -> booked.set(book(null, "2026-12-10", "2026-12-13")));
+        List<String> cancelling = counter.during(() -> hotel.bookings().cancel(lisbon.id(), booked.get().id(), null));
+
+        if (postgres()) {
+            assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",
+                    "insert type_nights", "insert bookings", "insert folios", "insert outbox_events");
+            assertThat(cancelling).extracting(StatementCounts::kind).containsExactly("select bookings for update",
+                    "select properties", "update type_nights", "update bookings", "insert outbox_events");
+        } else {
+            assertThat(beyondNightRows(booking)).extracting(StatementCounts::kind).containsExactly("select properties",
+                    "select guests", "select bookings", "insert bookings", "select folios", "insert folios", "insert outbox_events");
+            assertThat(beyondNightRows(cancelling)).extracting(StatementCounts::kind).containsExactly(
+                    "select bookings for update", "select properties", "update bookings", "insert outbox_events");
+        }
+    }
+
+    /** Whether the store is on PostgreSQL, which sends night rows as one batch. */
+    abstract boolean postgres();
+
+    /** What a statement does and to which table: {@code select bookings for update}, {@code insert folios}. */
+    private static String kind(String sql) {
+        String s = sql.toLowerCase(java.util.Locale.ROOT);
+        if (s.startsWith("select")) {
+            java.util.regex.Matcher from = java.util.regex.Pattern.compile("\\bfrom (\\w+)").matcher(s);
+            return "select " + (from.find() ? from.group(1) : "?") + (s.matches(".*\\bfor (no key )?update\\b.*") ? " for update" : "");
+        }
+        java.util.regex.Matcher write = java.util.regex.Pattern.compile("^(insert into|update|delete from|merge into) (\\w+)").matcher(s);
+        return write.find() ? write.group(1).split(" ")[0] + " " + write.group(2) : s;
+    }
+
     @Test
     void loading_the_engine_sends_as_many_statements_for_many_bookings_and_rooms_as_for_a_few() {
         List<String> few = counter.during(() -> Hotel.builder().storage(store).clock(clock).build());

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -40,7 +41,7 @@ public final class InMemoryTarget implements Target {
     private final String name;
     private final Function<Clock, Hotel> hotels;
     private final Map<String, PropertyId> properties = new HashMap<>();
-    private final Map<String, GuestId> guests = new HashMap<>();
+    private final Map<String, GuestId> guests = new ConcurrentHashMap<>();
     private Hotel hotel;
 
     public InMemoryTarget() {
@@ -94,12 +95,18 @@ public final class InMemoryTarget implements Target {
         });
     }
 
+    /** Bookings and cancellations may come from several threads once the hotels are open: hotel-core is thread-safe. */
+    @Override
+    public boolean concurrentCalls() {
+        return true;
+    }
+
     @Override
     public Outcome book(RecordedBooking booking) {
-        PropertyId property = properties.get(booking.hotel());
+        BookingRequest request = BookingRequest.of(properties.get(booking.hotel()), guest(booking.country()), booking.roomType(),
+                "BAR", booking.stay(), booking.occupancy());
         try {
-            return Outcome.booked(hotel.bookings().book(BookingRequest.of(property, guest(booking.country()), booking.roomType(),
-                    "BAR", booking.stay(), booking.occupancy()), null).id().value());
+            return Outcome.booked(hotel.bookings().book(request, null).id().value());
         } catch (NotAvailableException refused) {
             return Outcome.refused(refused.reason().name().toLowerCase(Locale.ROOT));
         } catch (InvalidRequestException refused) {

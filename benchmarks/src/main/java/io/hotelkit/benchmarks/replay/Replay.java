@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.hotelkit.benchmarks.replay.Replay
  * [data zip, default benchmarks/data/hotel_bookings.csv.zip] [rows, default all] [output folder, default target/replay]
  * [runs, default 2: the first warms the JVM up] [target: in-memory (default), jpa, http or http-postgres]
- * [window: events in flight at once, default 1; more only for http and http-postgres, see {@link #run(List, List, Target, int)}]}.
+ * [window: events in flight at once, default 1, see {@link #run(List, List, Target, int)}]}.
  * {@code jpa} books
  * through {@link JpaTarget} on a PostgreSQL database made per run, on {@code HOTEL_TEST_POSTGRES_URL}'s
  * server or an embedded one; {@code http} and {@code http-postgres} through the reference server's v1 API
