@@ -353,7 +353,7 @@ final class InventoryRows {
 
         /**
          * Undoes the rows this change has changed, newest first, after {@code failure}; what fails here is
-         * added to it. On PostgreSQL a failed statement has ended the transaction, and nothing is left to undo
+         * added to it, and the transaction can then only roll back. On PostgreSQL a failed statement has ended the transaction, and nothing is left to undo
          * that the rollback does not.
          */
         void undo(Throwable failure) {
@@ -372,6 +372,8 @@ final class InventoryRows {
                         }
                     }
                 } catch (SQLException | RuntimeException e) {
+                    // Rows half given back must never be committed: the caller may catch the refusal and go on.
+                    transactions.required().entityManager.getTransaction().setRollbackOnly();
                     failure.addSuppressed(e);
                     return;
                 }
