@@ -83,9 +83,9 @@ public final class HotelServer implements AutoCloseable {
 
     /**
      * Another instance's changes reach this one's availability engine here; a failed round is retried next
-     * second. A property loaded again gets a new index in the engine, whose version may repeat one its
-     * old index had reached: the answers kept under the old versions are dropped, so that none of them
-     * is found again under a repeated one.
+     * second. A property loaded again gets a new index in the engine, with versions its old index never
+     * had, so answers kept under the old versions can no longer be found; they are dropped here at once
+     * rather than left to age out of the caches.
      */
     private static void catchUp(Hotel hotel, CaffeineCache<AvailabilitySearch.CacheKey, Availability> offers,
                                 RenderedOffers rendered) {
