@@ -61,7 +61,7 @@ final class AvailabilityResource implements HttpService {
         // and any change of the property that could refuse a kept one (the business date moving on) moves
         // the version too. An unknown property is 404 here as in the search.
         long version = engine.version(query.propertyId());
-        return Reply.ok(Reply.Rendered.json(rendered.get(query, version,
+        return Reply.ok(new Reply.Rendered(rendered.get(query, version,
                 () -> Json.bytes(AvailabilityView.of(search.search(query))))));
     }
 }

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.hotelkit.shared.Cache;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /** Core's {@link Cache} port on Caffeine: bounded by size, with hit and miss counts for the metrics. */
 final class CaffeineCache<K, V> implements Cache<K, V> {
@@ -28,11 +27,6 @@ final class CaffeineCache<K, V> implements Cache<K, V> {
     @Override
     public void invalidateAll() {
         cache.invalidateAll();
-    }
-
-    /** Forgets every entry whose key {@code matches}. */
-    void invalidateIf(Predicate<? super K> matches) {
-        cache.asMap().keySet().removeIf(matches);
     }
 
     @Override

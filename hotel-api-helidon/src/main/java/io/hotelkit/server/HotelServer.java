@@ -4,18 +4,14 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
-import io.hotelkit.availability.Availability;
-import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
-import io.hotelkit.shared.PropertyId;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +48,12 @@ public final class HotelServer implements AutoCloseable {
         Store store = Store.open(config, clock);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
-            CaffeineCache<AvailabilitySearch.CacheKey, Availability> offers = new CaffeineCache<>(config.offerCacheSize());
             Hotel hotel = Hotel.builder()
                     .storage(store.storage())
                     .clock(clock)
                     .ids(ids)
                     .actor(Caller::actor)
-                    .offerCache(offers)
+                    .offerCache(new CaffeineCache<>(config.offerCacheSize()))
                     .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
                     .build();
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
@@ -71,8 +66,7 @@ public final class HotelServer implements AutoCloseable {
             }
             ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotel-catch-up").daemon().factory());
-            catchUp.scheduleWithFixedDelay(() -> catchUp(hotel, offers, infrastructure.renderedOffers()),
-                    1, 1, TimeUnit.SECONDS);
+            catchUp.scheduleWithFixedDelay(() -> catchUp(hotel), 1, 1, TimeUnit.SECONDS);
             WebServer server = Server.create(infrastructure).start();
             return new HotelServer(store, infrastructure, server, catchUp, adminKey);
         } catch (RuntimeException | Error e) {
@@ -83,18 +77,12 @@ public final class HotelServer implements AutoCloseable {
 
     /**
      * Another instance's changes reach this one's availability engine here; a failed round is retried next
-     * second. A property loaded again gets a new index in the engine, with versions its old index never
-     * had, so answers kept under the old versions can no longer be found; they are dropped here at once
-     * rather than left to age out of the caches.
+     * second. A property loaded again gets an index with versions its old one never had, so answers kept
+     * under the old versions are never found again and age out of the caches.
      */
-    private static void catchUp(Hotel hotel, CaffeineCache<AvailabilitySearch.CacheKey, Availability> offers,
-                                RenderedOffers rendered) {
+    private static void catchUp(Hotel hotel) {
         try {
-            Set<PropertyId> loaded = hotel.catchUp();
-            if (!loaded.isEmpty()) {
-                offers.invalidateIf(key -> loaded.contains(key.query().propertyId()));
-                rendered.invalidate(loaded);
-            }
+            hotel.catchUp();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "catching up with other instances failed, retrying in a second: "
                     + e.getClass().getName());

@@ -3,17 +3,14 @@ package io.hotelkit.server;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.hotelkit.availability.AvailabilityQuery;
-import io.hotelkit.shared.PropertyId;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Availability answers as the JSON bytes sent, kept by search and by the engine's version of the property
  * (the same key as core's offer cache): a write that could change an answer (a sale, a cancellation, a
  * rate, a room, the business date) moves the version on this instance, so the bytes of the old answer
- * become unreachable at once. A property reloaded from the database with what other instances changed
- * starts again from a new index whose version could repeat an old one, so {@link HotelServer}'s catch-up
- * drops that property's answers here ({@link #invalidate}).
+ * become unreachable at once; so does a property reloaded with what other instances changed, whose new
+ * index takes versions its old one never had. Unreachable answers age out by size.
  */
 final class RenderedOffers {
 
@@ -32,13 +29,6 @@ final class RenderedOffers {
      */
     byte[] get(AvailabilityQuery query, long version, Supplier<byte[]> render) {
         return cache.get(new Key(query, version), key -> render.get());
-    }
-
-    /** Forgets every answer about these properties. */
-    void invalidate(Set<PropertyId> properties) {
-        if (!properties.isEmpty()) {
-            cache.asMap().keySet().removeIf(key -> properties.contains(key.query().propertyId()));
-        }
     }
 
     long hits() {

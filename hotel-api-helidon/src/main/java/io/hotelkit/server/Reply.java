@@ -39,12 +39,7 @@ public record Reply(int status, @Nullable Object body, Map<String, String> heade
     }
 
     /** A body already rendered as JSON, sent as it is (an availability answer kept with its offers). */
-    public record Rendered(byte[] bytes) {
-
-        public static Rendered json(byte[] bytes) {
-            return new Rendered(bytes);
-        }
-    }
+    public record Rendered(byte[] bytes) {}
 
     void send(ServerResponse res) {
         res.status(Status.create(status));

@@ -217,7 +217,7 @@ public final class BookingService {
             Property property = properties.require(propertyId);
             boolean inHouse = booking.status() == BookingStatus.CHECKED_IN;
             if (booking.status() != BookingStatus.CONFIRMED && !inHouse) {
-                throw new BookingNotChangeableException(id, "it is " + booking.status().name().toLowerCase());
+                throw new BookingNotChangeableException(id, "it is " + booking.status().code());
             }
             LocalDate checkin = changes.checkinDate() != null ? changes.checkinDate() : booking.stay().checkin();
             LocalDate checkout = changes.checkoutDate() != null ? changes.checkoutDate() : booking.stay().checkout();
@@ -314,7 +314,7 @@ public final class BookingService {
         return transactions.inTransaction(() -> {
             Booking booking = booking(propertyId, id);
             if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
-                throw new BookingNotChangeableException(id, "it is " + booking.status().name().toLowerCase());
+                throw new BookingNotChangeableException(id, "it is " + booking.status().code());
             }
             if (roomNumber.equals(booking.roomNumber())) {
                 return booking;
@@ -515,7 +515,7 @@ public final class BookingService {
         return idempotency.once(idempotencyKey, request, () -> {
             Booking booking = booking(propertyId, id);
             if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
-                throw new BookingNotChangeableException(id, "its folio is closed: it is " + booking.status().name().toLowerCase());
+                throw new BookingNotChangeableException(id, "its folio is closed: it is " + booking.status().code());
             }
             Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());

@@ -18,7 +18,7 @@ public final class IllegalTransitionException extends ConflictException {
     }
 
     private static String label(BookingStatus status) {
-        return status.name().toLowerCase();
+        return status.code();
     }
 
     public BookingId bookingId() {
