@@ -63,17 +63,26 @@ final class Bodies {
             throw ApiException.badRequest("this request needs a JSON body");
         }
         T value = parse(body, type);
+        if (value == null) {
+            throw invalid("(body)", "must be a JSON object, not null");
+        }
         validate(value);
         return value;
     }
 
-    /** The request's body as a valid {@code type}, or empty when it has none. */
+    /**
+     * The request's body as a valid {@code type}, or empty when it has none; a JSON {@code null} is no body
+     * too, as generated clients send for an optional body left out.
+     */
     static <T> Optional<T> readOptional(ServerRequest req, Class<T> type) {
         byte[] body = bytes(req);
         if (body.length == 0) {
             return Optional.empty();
         }
         T value = parse(body, type);
+        if (value == null) {
+            return Optional.empty();
+        }
         validate(value);
         return Optional.of(value);
     }
@@ -135,10 +144,36 @@ final class Bodies {
     private static <T> T parse(byte[] body, JavaType type) {
         try {
             JsonNode tree = Json.mapper().readTree(body);
+            refusePlainTextViolations(tree, "", false);
             refuseCardData(tree, "");
             return Json.mapper().treeToValue(tree, type);
         } catch (IOException e) {
             throw refusal(e);
+        }
+    }
+
+    /**
+     * Every text in the body, values and field names, is {@link PlainText}; a field of long free text
+     * ({@link PlainText#MULTI_LINE}), and everything inside one, may hold line breaks and tabs.
+     */
+    private static void refusePlainTextViolations(JsonNode node, String path, boolean multiLine) {
+        if (node.isTextual()) {
+            PlainText.problem(node.asText(), multiLine).ifPresent(problem -> {
+                throw invalid(path.isEmpty() ? "(body)" : path, problem);
+            });
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = field.getKey();
+                if (!PlainText.isPlain(name)) {
+                    throw invalid(path.isEmpty() ? "(body)" : path, "holds a field name that is not plain text");
+                }
+                refusePlainTextViolations(field.getValue(), path.isEmpty() ? name : path + "." + name,
+                        multiLine || PlainText.MULTI_LINE.contains(name));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refusePlainTextViolations(node.get(i), path + "[" + i + "]", multiLine);
+            }
         }
     }
 
@@ -281,6 +316,10 @@ final class Bodies {
                 .orElse("an object");
     }
 
+    /** What money looks like, for a client that sent something else (a JSON number, a string). */
+    static final String MONEY = "must be money: an object such as {\"amount\": \"12.50\", \"currency\": \"EUR\"}, "
+            + "the amount a decimal string, never a JSON number";
+
     private static final Map<Class<?>, String> TYPE_NAMES = orderedTypeNames();
 
     private static Map<Class<?>, String> orderedTypeNames() {
@@ -293,8 +332,8 @@ final class Bodies {
         names.put(BigInteger.class, "a whole number");
         names.put(BigDecimal.class, "a number");
         names.put(Double.class, "a number");
-        names.put(LocalDate.class, "a date (YYYY-MM-DD)");
-        names.put(LocalTime.class, "a time (HH:MM)");
+        names.put(LocalDate.class, "a date (YYYY-MM-DD) from " + Json.EARLIEST_DATE + " to " + Json.LATEST_DATE);
+        names.put(LocalTime.class, "a time of day (HH:MM, 00:00 to 23:59)");
         names.put(Instant.class, "an RFC 3339 instant in UTC (2026-12-01T10:00:00Z)");
         names.put(OffsetDateTime.class, "an RFC 3339 date-time");
         names.put(Collection.class, "an array");

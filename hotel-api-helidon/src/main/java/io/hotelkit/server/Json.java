@@ -33,6 +33,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The server's one JSON configuration, used to read requests, write responses and in tests alike:
@@ -41,6 +46,9 @@ import java.time.LocalTime;
  * a string, never a JSON number.
  */
 public final class Json {
+
+    /** Digits before the point in an amount: up to 999,999,999,999, well inside the store's numeric(19, 4). */
+    static final int MAX_INTEGER_DIGITS = 12;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -128,6 +136,8 @@ public final class Json {
         SimpleModule module = new SimpleModule("hotelkit-money");
         module.addSerializer(Money.class, new MoneySerializer());
         module.addDeserializer(Money.class, new MoneyDeserializer());
+        module.addDeserializer(LocalDate.class, new DateDeserializer());
+        module.addDeserializer(LocalTime.class, new TimeDeserializer());
         return module;
     }
 
@@ -141,42 +151,136 @@ public final class Json {
         }
     }
 
-    /** Strict: exactly {@code amount} (a decimal string) and {@code currency} (an ISO 4217 code). */
+    /**
+     * Strict: exactly {@code amount}, a decimal string of at most {@link #MAX_INTEGER_DIGITS} digits before
+     * the point and no more decimals than the currency's minor unit, and {@code currency}, an ISO 4217
+     * code; each refusal names the part and says what is expected.
+     */
     private static final class MoneyDeserializer extends JsonDeserializer<Money> {
+
+        private static final Pattern AMOUNT = Pattern.compile("-?[0-9]{1,%d}(\\.[0-9]+)?".formatted(MAX_INTEGER_DIGITS));
+        private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
         @Override
         public Money deserialize(JsonParser json, DeserializationContext context) throws IOException {
             if (!json.isExpectedStartObjectToken()) {
-                return (Money) context.handleUnexpectedToken(Money.class, json);
+                throw MismatchedInputException.from(json, Money.class, Bodies.MONEY);
             }
             String amount = null;
             String currency = null;
             for (String field = json.nextFieldName(); field != null; field = json.nextFieldName()) {
                 JsonToken value = json.nextToken();
                 switch (field) {
-                    case "amount" -> amount = text(json, value, field,
-                            "amount must be a decimal string such as \"123.45\", never a JSON number");
-                    case "currency" -> currency = text(json, value, field,
-                            "currency must be an ISO 4217 code such as \"EUR\"");
+                    case "amount" -> amount = text(json, value, field, AMOUNT_EXPECTED);
+                    case "currency" -> currency = text(json, value, field, CURRENCY_EXPECTED);
                     default -> context.handleUnknownProperty(json, this, Money.class, field);
                 }
             }
-            if (amount == null || currency == null) {
-                throw context.instantiationException(Money.class, "money needs both amount and currency");
+            if (amount == null) {
+                throw refused(json, "amount", "is required: " + AMOUNT_EXPECTED);
             }
-            try {
-                return Money.of(amount, currency);
-            } catch (IllegalArgumentException e) {
-                throw context.instantiationException(Money.class, e.getMessage());
+            if (currency == null) {
+                throw refused(json, "currency", "is required: " + CURRENCY_EXPECTED);
             }
+            Currency unit = currency(json, currency);
+            int decimals = Math.max(unit.getDefaultFractionDigits(), 0);
+            if (!AMOUNT.matcher(amount).matches() || new BigDecimal(amount).scale() > decimals) {
+                throw refused(json, "amount", "must be a decimal string such as \"%s\" with %s for %s and at most %d digits before the point, not '%s'"
+                        .formatted(BigDecimal.valueOf(1250, decimals).toPlainString(),
+                                decimals == 0 ? "no decimals" : "at most " + decimals + " decimals", currency,
+                                MAX_INTEGER_DIGITS, abbreviated(amount)));
+            }
+            return Money.of(new BigDecimal(amount), unit);
         }
 
-        private static String text(JsonParser json, JsonToken value, String field, String message)
-                throws IOException {
+        private static Currency currency(JsonParser json, String code) throws MismatchedInputException {
+            if (CURRENCY.matcher(code).matches()) {
+                try {
+                    return Currency.getInstance(code);
+                } catch (IllegalArgumentException unknown) {
+                    // reported below
+                }
+            }
+            return (Currency) throwing(refused(json, "currency", CURRENCY_EXPECTED + ", not '" + abbreviated(code) + "'"));
+        }
+
+        private static Object throwing(MismatchedInputException e) throws MismatchedInputException {
+            throw e;
+        }
+
+        private static String text(JsonParser json, JsonToken value, String field, String expected) throws IOException {
             if (value != JsonToken.VALUE_STRING) {
-                throw JsonMappingException.wrapWithPath(
-                        MismatchedInputException.from(json, Money.class, message), Money.class, field);
+                // Of the wrong JSON type: named by its own path (price.amount), as any field of a wrong type.
+                MismatchedInputException e = MismatchedInputException.from(json, Money.class, expected);
+                e.prependPath(Money.class, field);
+                throw e;
             }
             return json.getText();
+        }
+
+        /** Refused, naming the money's field (as the client knows it) and in the message the part of it. */
+        private static MismatchedInputException refused(JsonParser json, String part, String message) {
+            return MismatchedInputException.from(json, Money.class, part + " " + message);
+        }
+
+        private static String abbreviated(String text) {
+            return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        }
+    }
+
+    private static final String AMOUNT_EXPECTED = "must be a decimal string such as \"12.50\", never a JSON number";
+    private static final String CURRENCY_EXPECTED = "must be an ISO 4217 currency code of three capital letters, such as \"EUR\"";
+
+    /**
+     * Dates a hotel deals in: {@code YYYY-MM-DD} with a year from 1900 to 9999. Year 0 would be stored as
+     * 1 BC, and a year of five digits cannot be written back as the contract's date.
+     */
+    private static final class DateDeserializer extends JsonDeserializer<LocalDate> {
+
+        private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+        @Override
+        public LocalDate deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, json);
+            }
+            return parseDate(json.getText())
+                    .orElseThrow(() -> MismatchedInputException.from(json, LocalDate.class, "not a date in range"));
+        }
+    }
+
+    /** The earliest and latest dates the API takes. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
+    /** {@code text} as a date of the contract: {@code YYYY-MM-DD}, from 1900-01-01 to 9999-12-31. */
+    static Optional<LocalDate> parseDate(String text) {
+        if (!DateDeserializer.DATE.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            return date.isBefore(EARLIEST_DATE) ? Optional.empty() : Optional.of(date);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Times of day as the contract writes them: {@code HH:MM}, nothing else. */
+    private static final class TimeDeserializer extends JsonDeserializer<LocalTime> {
+
+        private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
+        @Override
+        public LocalTime deserialize(JsonParser json, DeserializationContext context) throws IOException {
+            if (json.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalTime) context.handleUnexpectedToken(LocalTime.class, json);
+            }
+            String text = json.getText();
+            if (!TIME.matcher(text).matches()) {
+                throw MismatchedInputException.from(json, LocalTime.class, "not a time of day");
+            }
+            return LocalTime.parse(text);
         }
     }
 }

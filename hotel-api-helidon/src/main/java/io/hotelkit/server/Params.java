@@ -12,7 +12,6 @@ import io.hotelkit.shared.PaymentId;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
@@ -50,9 +49,16 @@ final class Params {
         return id(req, "invoiceId", "invoice", InvoiceId::of);
     }
 
-    /** A code or number in the path ({@code {roomNumber}}, {@code {ratePlanCode}}). */
+    /**
+     * A code or number in the path ({@code {roomNumber}}, {@code {ratePlanCode}}); one that is not plain
+     * text names nothing, and is 404 before any store is asked (PostgreSQL refuses NUL in text).
+     */
     static String path(ServerRequest req, String name) {
-        return req.path().pathParameters().get(name);
+        String value = req.path().pathParameters().get(name);
+        if (!PlainText.isPlain(value)) {
+            throw new NotFoundException(name, "(not plain text)");
+        }
+        return value;
     }
 
     private static <T> T id(ServerRequest req, String parameter, String kind, Function<String, T> parse) {
@@ -64,8 +70,13 @@ final class Params {
         }
     }
 
+    /** A query parameter, if present and not empty; 400 naming it unless it is plain text. */
     static Optional<String> query(ServerRequest req, String name) {
-        return req.query().first(name).filter(value -> !value.isEmpty());
+        Optional<String> value = req.query().first(name).filter(text -> !text.isEmpty());
+        value.flatMap(text -> PlainText.problem(text, false)).ifPresent(problem -> {
+            throw new InvalidRequestException(name, problem);
+        });
+        return value;
     }
 
     static String requiredQuery(ServerRequest req, String name) {
@@ -81,11 +92,9 @@ final class Params {
     }
 
     private static LocalDate parseDate(String name, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name, "must be a date (YYYY-MM-DD), not '" + value + "'");
-        }
+        return Json.parseDate(value).orElseThrow(() -> new InvalidRequestException(name,
+                "must be a date (YYYY-MM-DD) from %s to %s, not '%s'".formatted(Json.EARLIEST_DATE, Json.LATEST_DATE,
+                        value.length() <= 40 ? value : value.substring(0, 40) + "...")));
     }
 
     static int integer(ServerRequest req, String name, int whenAbsent, int min, int max) {

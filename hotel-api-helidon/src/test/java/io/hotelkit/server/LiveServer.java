@@ -31,6 +31,10 @@ final class LiveServer implements AutoCloseable {
         return fixture;
     }
 
+    int port() {
+        return server.port();
+    }
+
     Http1Client client() {
         return client;
     }

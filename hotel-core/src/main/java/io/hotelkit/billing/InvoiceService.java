@@ -128,6 +128,7 @@ public final class InvoiceService {
     }
 
     public List<Invoice> invoices(PropertyId propertyId, @Nullable InvoiceId afterId, int limit) {
+        properties.require(propertyId);
         return invoices.list(propertyId, afterId, limit);
     }
 

@@ -88,12 +88,16 @@ public final class Reports {
                 && (booking.status() == BookingStatus.CONFIRMED || booking.status() == BookingStatus.CHECKED_IN));
     }
 
-    /** Bookings leaving on {@code date}: still in the house, or already checked out. */
+    /**
+     * Bookings leaving on {@code date}: expected to (confirmed, whether or not they have arrived yet), still
+     * in the house, or already checked out. Housekeeping plans the day's rooms from it.
+     */
     public List<Booking> departures(PropertyId propertyId, LocalDate date) {
         properties.require(propertyId);
         return bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date), null).stream()
                 .filter(booking -> booking.stay().checkout().equals(date))
-                .filter(booking -> booking.status() == BookingStatus.CHECKED_IN || booking.status() == BookingStatus.CHECKED_OUT)
+                .filter(booking -> booking.status() == BookingStatus.CONFIRMED || booking.status() == BookingStatus.CHECKED_IN
+                        || booking.status() == BookingStatus.CHECKED_OUT)
                 .sorted(Comparator.comparing((Booking b) -> String.valueOf(b.roomNumber())).thenComparing(b -> b.id().value()))
                 .toList();
     }

@@ -100,6 +100,9 @@ public final class BookingService {
     }
 
     public List<Booking> bookings(BookingFilter filter, @Nullable BookingId afterId, int limit) {
+        if (filter.propertyId() != null) {
+            properties.require(filter.propertyId());
+        }
         return bookings.list(filter, afterId, limit);
     }
 
