@@ -73,6 +73,9 @@ final class Params {
     /** A query parameter, if present and not empty; 400 naming it unless it is plain text. */
     static Optional<String> query(ServerRequest req, String name) {
         Optional<String> value = req.query().first(name).filter(text -> !text.isEmpty());
+        if (value.isPresent() && !PlainText.isUtf8(req.query().getRaw(name))) {
+            throw new InvalidRequestException(name, "must be UTF-8 text, percent-encoded");
+        }
         value.flatMap(text -> PlainText.problem(text, false)).ifPresent(problem -> {
             throw new InvalidRequestException(name, problem);
         });

@@ -1,5 +1,11 @@
 package io.hotelkit.server;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +42,31 @@ final class PlainText {
     /** Whether {@code text} is plain text on one line: what a path or query parameter must be. */
     static boolean isPlain(String text) {
         return problem(text, false).isEmpty();
+    }
+
+    /**
+     * Whether {@code percentEncoded}, as a URI carries it, decodes to UTF-8. Decoding replaces what is not
+     * with U+FFFD, and a lookup for that would find nothing and say so as if the request were fine.
+     */
+    static boolean isUtf8(String percentEncoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < percentEncoded.length(); i++) {
+            char c = percentEncoded.charAt(i);
+            if (c == '%' && i + 2 < percentEncoded.length() && HexFormat.isHexDigit(percentEncoded.charAt(i + 1))
+                    && HexFormat.isHexDigit(percentEncoded.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(percentEncoded, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static boolean isControl(char c) {
