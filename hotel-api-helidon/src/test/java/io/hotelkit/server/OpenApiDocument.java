@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class OpenApiDocument {
 
-    /** Headers a response documents where it sends them; RateLimit-* are on every response, said once in info. */
+    /** Headers a response documents where it sends them: RateLimit-* too, on every response that carries them. */
     private static final Set<String> DOCUMENTED_HEADERS = Set.of("Location", "ETag", "Idempotent-Replayed", "Retry-After",
-            "WWW-Authenticate", "Allow");
+            "WWW-Authenticate", "Allow", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
 
     private final Map<String, Object> document;
 
@@ -189,6 +189,20 @@ final class OpenApiDocument {
         return found;
     }
 
+    /**
+     * What is wrong with {@code body} as the request body of {@code method template} by this document:
+     * empty when the document allows it.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> requestViolations(String method, String template, JsonNode body) {
+        Map<String, Object> operation = (Map<String, Object>) paths().get(template).get(method.toLowerCase(Locale.ROOT));
+        Map<String, Object> requestBody = resolve((Map<String, Object>) operation.get("requestBody"));
+        Map<String, Object> media = (Map<String, Object>) ((Map<String, Object>) requestBody.get("content")).get("application/json");
+        List<String> found = new ArrayList<>();
+        check(media.get("schema"), body, "request", method + " " + template, found);
+        return found;
+    }
+
     /** What is wrong with {@code response} to {@code method path} by this document; empty when nothing is. */
     @SuppressWarnings("unchecked")
     List<String> violations(String method, String path, Api.Response response) {
@@ -335,6 +349,13 @@ final class OpenApiDocument {
             found.add(where + ": " + at + " is '" + value.asText() + "', not one of " + schema.get("enum"));
         }
         if (value.isTextual()) {
+            int length = value.asText().codePointCount(0, value.asText().length());
+            if (schema.get("minLength") instanceof Number min && length < min.intValue()) {
+                found.add(where + ": " + at + " is shorter than " + min);
+            }
+            if (schema.get("maxLength") instanceof Number max && length > max.intValue()) {
+                found.add(where + ": " + at + " is longer than " + max);
+            }
             String format = (String) schema.get("format");
             if ("date".equals(format) && !parses(() -> LocalDate.parse(value.asText()))) {
                 found.add(where + ": " + at + " is not a date: " + value.asText());
@@ -344,6 +365,31 @@ final class OpenApiDocument {
             }
             if (schema.containsKey("pattern") && !Pattern.compile((String) schema.get("pattern")).matcher(value.asText()).find()) {
                 found.add(where + ": " + at + " does not match " + schema.get("pattern") + ": " + value.asText());
+            }
+        }
+        if (value.isNumber()) {
+            java.math.BigDecimal number = value.decimalValue();
+            boolean exclusiveMin = Boolean.TRUE.equals(schema.get("exclusiveMinimum"));
+            boolean exclusiveMax = Boolean.TRUE.equals(schema.get("exclusiveMaximum"));
+            if (schema.get("minimum") instanceof Number min) {
+                int c = number.compareTo(new java.math.BigDecimal(min.toString()));
+                if (c < 0 || exclusiveMin && c == 0) {
+                    found.add(where + ": " + at + " is below the minimum " + min + (exclusiveMin ? " (exclusive)" : ""));
+                }
+            }
+            if (schema.get("maximum") instanceof Number max) {
+                int c = number.compareTo(new java.math.BigDecimal(max.toString()));
+                if (c > 0 || exclusiveMax && c == 0) {
+                    found.add(where + ": " + at + " is above the maximum " + max + (exclusiveMax ? " (exclusive)" : ""));
+                }
+            }
+        }
+        if (value.isArray()) {
+            if (schema.get("minItems") instanceof Number min && value.size() < min.intValue()) {
+                found.add(where + ": " + at + " has fewer items than " + min);
+            }
+            if (schema.get("maxItems") instanceof Number max && value.size() > max.intValue()) {
+                found.add(where + ": " + at + " has more items than " + max);
             }
         }
         if (value.isObject()) {

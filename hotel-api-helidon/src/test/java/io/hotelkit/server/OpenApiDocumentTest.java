@@ -174,4 +174,67 @@ class OpenApiDocumentTest {
         assertThat(document.template("/v1/properties/P1/reports/occupancy")).isEqualTo("/v1/properties/{propertyId}/reports/occupancy");
         assertThat(document.template("/v1/guests/G1/export")).isEqualTo("/v1/guests/{guestId}/export");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_v1_response_but_401_documents_the_rate_limit_headers_it_is_sent_with() {
+        Map<String, Object> yaml = loadDocument();
+        Map<String, Object> responsesByName = (Map<String, Object>) ((Map<String, Object>) yaml.get("components")).get("responses");
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (var path : ((Map<String, Map<String, Object>>) yaml.get("paths")).entrySet()) {
+            if (!path.getKey().startsWith("/v1")) {
+                continue;
+            }
+            for (var operation : path.getValue().entrySet()) {
+                var responses = (Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses");
+                for (var response : responses.entrySet()) {
+                    if (response.getKey().equals("401")) {
+                        continue; // no key, no bucket
+                    }
+                    Map<String, Object> documented = (Map<String, Object>) response.getValue();
+                    if (documented.containsKey("$ref")) {
+                        documented = (Map<String, Object>) responsesByName.get(((String) documented.get("$ref")).replaceAll(".*/", ""));
+                    }
+                    var headers = (Map<String, Object>) documented.getOrDefault("headers", Map.of());
+                    checked++;
+                    if (!headers.keySet().containsAll(List.of("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"))) {
+                        missing.add(operation.getKey() + " " + path.getKey() + " " + response.getKey());
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(400);
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_rate_plans_derived_from_is_an_object_or_null_as_openapi_3_0_reads_it() {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) loadDocument().get("components")).get("schemas");
+        Map<String, Object> derivedFrom = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas
+                .get("RatePlan")).get("properties")).get("derived_from");
+
+        // nullable counts only beside a type in OpenAPI 3.0
+        assertThat(derivedFrom).containsEntry("type", "object").containsEntry("nullable", true);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_night_audits_refusal_says_the_rule_the_server_applies() {
+        Map<String, Object> audit = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) loadDocument()
+                .get("paths")).get("/v1/properties/{propertyId}/night-audit")).get("post");
+
+        assertThat((String) audit.get("description")).contains("before 18:00 of the business date")
+                .doesNotContain("has not begun");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> loadDocument() {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/openapi.yaml")) {
+            return new org.yaml.snakeyaml.Yaml().load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

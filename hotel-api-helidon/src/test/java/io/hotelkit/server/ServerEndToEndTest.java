@@ -71,6 +71,18 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void the_openapi_document_is_served_as_a_media_type_it_declares_for_itself() {
+        OpenApiDocument document = OpenApiDocument.load();
+        for (String accept : new String[] {null, "*/*", "application/yaml", "application/json", "application/vnd.oai.openapi"}) {
+            var served = accept == null ? api.get("/openapi", null) : api.call(Method.GET, "/openapi", null, null, null, "Accept", accept);
+
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(document.violations("GET", "/openapi", served)).as("Accept: %s, served as %s", accept, served.contentType())
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void the_openapi_document_needs_no_key() {
         var document = api.get("/openapi", null);
 
