@@ -83,7 +83,7 @@ class BadInputTest {
             booking("broken JSON",                         null,            "{\"guest\": {\"name\": "),
             booking("two JSON documents",                  null,            "{" + STAY + ", \"adults\": 2} {}"),
             booking("a JSON array instead of an object",   null,            "[{" + STAY + ", \"adults\": 2}]"),
-            booking("null instead of an object",           null,            "null"),
+            booking("null instead of an object",           "(body)",        "null"),
             booking("a key given twice",                   null,            "{" + STAY + ", \"adults\": 2, \"adults\": 3}"),
             booking("10,000 levels of nested arrays",      null,            "[".repeat(10_000) + "]".repeat(10_000)),
             booking("10,000 levels of nested objects",     null,            "{\"a\": ".repeat(10_000) + "1" + "}".repeat(10_000)),
@@ -115,6 +115,34 @@ class BadInputTest {
             booking("an invalid guest email",              "guest.email",   "{" + STAY.replace("ana@example.com", "ana-at-example") + ", \"adults\": 2}"),
             booking("an overlong rate plan code",          "rate_plan",     "{" + STAY.replace("\"FLEX\"", "\"" + "F".repeat(33) + "\"") + ", \"adults\": 2}"),
             booking("overlong special requests",           "special_requests", "{" + STAY + ", \"adults\": 2, \"special_requests\": \"" + "x".repeat(Booking.MAX_SPECIAL_REQUESTS + 1) + "\"}"),
+            // text that is not plain text, dates and amounts out of range (issue 10: 500s on PostgreSQL, or stored)
+            booking("NUL in the guest's name",             "guest.name",    "{" + STAY.replace("Ana Silva", "Ana\\u0000Silva") + ", \"adults\": 2}"),
+            booking("a lone surrogate in the guest's name", "guest.name",   "{" + STAY.replace("Ana Silva", "Ana \\ud800") + ", \"adults\": 2}"),
+            booking("an escape sequence in the guest's name", "guest.name", "{" + STAY.replace("Ana Silva", "Ana\\u001b[2J") + ", \"adults\": 2}"),
+            booking("a bell in the special requests",      "special_requests", "{" + STAY + ", \"adults\": 2, \"special_requests\": \"quiet\\u0007\"}"),
+            booking("a checkin in year 0",                 "checkin_date",  "{" + STAY.replace("2026-12-01", "0000-12-01") + ", \"adults\": 2}"),
+            booking("a checkout in year 10000",            "checkout_date", "{" + STAY.replace("2026-12-03", "+10000-12-03") + ", \"adults\": 2}"),
+            post("NUL in a guest's preferences", 400, "preferences.pillow", "/v1/guests",
+                    "{\"name\": \"Rui\", \"email\": \"rui@example.com\", \"preferences\": {\"pillow\": \"soft\\u0000\"}}"),
+            post("a charge dated 0000-01-01", 400, "date", BOOKING + "/charges",
+                    "{" + CHARGE + ", \"amount\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"date\": \"0000-01-01\"}"),
+            new Case("a cancellation fee of 0 %", 400, "cancellation_policy.percent", Method.POST, "/v1/properties/${p}/rate-plans",
+                    "manager", "application/json", "{\"code\": \"P0\", \"name\": \"Zero\", \"cancellation_policy\":"
+                    + " {\"free_until_days_before\": 1, \"penalty\": \"percent\", \"percent\": 0}}"),
+            new Case("a cancellation fee of 500 %", 400, "cancellation_policy.percent", Method.POST, "/v1/properties/${p}/rate-plans",
+                    "manager", "application/json", "{\"code\": \"P500\", \"name\": \"Five hundred\", \"cancellation_policy\":"
+                    + " {\"free_until_days_before\": 1, \"penalty\": \"percent\", \"percent\": 500}}"),
+            new Case("a derived rate 200 % below its parent", 400, "derived_from.adjustment_percent", Method.POST,
+                    "/v1/properties/${p}/rate-plans", "manager", "application/json", "{\"code\": \"D200\", \"name\": \"Derived\","
+                    + " \"cancellation_policy\": {\"free_until_days_before\": 1, \"penalty\": \"none\"},"
+                    + " \"derived_from\": {\"rate_plan\": \"FLEX\", \"adjustment_percent\": -200}}"),
+            charge("an amount in exponent notation",       "amount",        "{\"amount\": \"1e10\", \"currency\": \"EUR\"}"),
+            charge("an amount of 30 digits",               "amount",        "{\"amount\": \"999999999999999999999999999999.99\", \"currency\": \"EUR\"}"),
+            new Case("the bookings of a property that does not exist", 404, null, Method.GET,
+                    "/v1/properties/01JDQ3C9T7W0A5N8M2K4P6R8S0/bookings", "admin", null, null),
+            new Case("the invoices of a property that does not exist", 404, null, Method.GET,
+                    "/v1/properties/01JDQ3C9T7W0A5N8M2K4P6R8S0/invoices", "admin", null, null),
+            new Case("a booking id of NUL", 404, null, Method.GET, BOOKINGS + "/%00", "front_desk", null, null),
             // card data
             booking("a card number field",                 "card_number",   "{" + STAY + ", \"adults\": 2, \"card_number\": \"" + CARD + "\"}"),
             booking("a cvv in the guest",                  "guest.cvv",     "{" + STAY.replace("\"ana@example.com\"", "\"ana@example.com\", \"cvv\": \"737\"") + ", \"adults\": 2}"),
@@ -265,7 +293,8 @@ class BadInputTest {
         assertThat(problem.path("status").asInt()).isEqualTo(c.status());
         assertThat(problem.path("detail").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain(CARD).doesNotContain("4111 1111").doesNotContain("737")
-                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.");
+                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.").doesNotContain("io.hotelkit")
+                .doesNotContain("JsonToken").doesNotContain("HV0");
         if (c.field() != null) {
             assertThat(problem.path("errors").findValuesAsText("field")).as(response.body()).contains(c.field());
             assertThat(problem.path("errors").findValuesAsText("message")).allSatisfy(m -> assertThat(m).isNotBlank());
@@ -274,6 +303,21 @@ class BadInputTest {
         Api.Exchange exchange = api.exchanges().getLast();
         assertThat(OpenApiDocument.load().violations(exchange.method().text(), exchange.path(), response))
                 .as("the refusal is documented").isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void money_refusals_say_what_is_expected_not_which_java_type_failed() {
+        String charges = lisbon.path("/bookings/" + booking + "/charges");
+        java.util.function.Function<String, String> message = amount -> api.post(charges, lisbon.frontDesk,
+                "{" + CHARGE + ", \"amount\": " + amount + "}").json().path("errors").get(0).path("message").asText();
+
+        assertThat(message.apply("12.50")).contains("{\"amount\": \"12.50\", \"currency\": \"EUR\"}")
+                .doesNotContain("io.hotelkit").doesNotContain("JsonToken");
+        assertThat(message.apply("{\"amount\": \"1e10\", \"currency\": \"EUR\"}"))
+                .contains("a decimal string such as \"12.50\" with at most 2 decimals for EUR");
+        assertThat(message.apply("{\"amount\": \"12.505\", \"currency\": \"EUR\"}")).contains("at most 2 decimals for EUR");
+        assertThat(message.apply("{\"amount\": \"12.50\", \"currency\": \"EURO\"}")).contains("ISO 4217")
+                .contains("three capital letters");
     }
 
     /** What the hotel holds: if a refused request changed anything, one of these moved. */
