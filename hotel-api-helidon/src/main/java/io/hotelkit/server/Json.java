@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +28,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.hotelkit.shared.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -198,14 +197,10 @@ public final class Json {
                 try {
                     return Currency.getInstance(code);
                 } catch (IllegalArgumentException unknown) {
-                    // reported below
+                    // three letters, but no currency's: refused below
                 }
             }
-            return (Currency) throwing(refused(json, "currency", CURRENCY_EXPECTED + ", not '" + abbreviated(code) + "'"));
-        }
-
-        private static Object throwing(MismatchedInputException e) throws MismatchedInputException {
-            throw e;
+            throw refused(json, "currency", CURRENCY_EXPECTED + ", not '" + abbreviated(code) + "'");
         }
 
         private static String text(JsonParser json, JsonToken value, String field, String expected) throws IOException {

@@ -214,6 +214,7 @@ class BadInputTest {
             get("a cursor no list gave",                   "cursor",        BOOKINGS + "?cursor=not-a-cursor"),
             get("a cursor no audit trail gave",            "cursor",        "/v1/properties/${p}/audit?entity=booking&id=${booking}&cursor=abc")
                     .as("auditor"),
+            get("a cursor of a key with NUL in it",        "cursor",        BOOKINGS + "?cursor=" + Page.cursorOf("a\u0000b")),
             get("an unknown booking status",               "status",        BOOKINGS + "?status=flying"),
             get("an unknown invoice status",               "status",        "/v1/properties/${p}/invoices?status=lost"),
             get("a checkin date in month 13",              "checkin_date",  "/v1/properties/${p}/availability?checkin_date=2026-13-01&checkout_date=2026-12-03&adults=2"),
