@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.ValidationMode;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,9 +95,18 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Vendor vendor;
+    private final String connectionUrl;
+    private final java.util.Properties credentials;
+    /** The connection {@link #answers(Duration)} asks on, outside the pool; guarded by this store. */
+    private @Nullable Connection probe;
 
-    private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock) {
+    private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock,
+                     String connectionUrl, java.util.Properties credentials) {
         this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.connectionUrl = connectionUrl;
+        this.credentials = credentials;
         this.factory = factory;
         this.unitOfWork = new JpaUnitOfWork(factory, vendor);
         InventoryRows inventory = new InventoryRows(unitOfWork);
@@ -236,6 +246,49 @@ public final class JpaStore implements Storage, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database answers within about {@code timeout}, asked on a connection of its own outside
+     * the pool: a pool busy with requests does not make the database look down, and a database that is
+     * down is told within the timeout, not the pool's connection timeout. The connection is kept while it
+     * answers and made again when it does not. For a probe on a schedule; callers take turns.
+     */
+    public synchronized boolean answers(Duration timeout) {
+        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            if (probe != null && probe.isValid(seconds)) {
+                return true;
+            }
+            closeProbe();
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(credentials);
+            if (vendor == Vendor.POSTGRESQL) {
+                properties.setProperty("connectTimeout", Integer.toString(seconds));
+                properties.setProperty("loginTimeout", Integer.toString(seconds));
+                properties.setProperty("socketTimeout", Integer.toString(seconds + 1));
+            }
+            probe = DriverManager.getConnection(connectionUrl, properties);
+            return probe.isValid(seconds);
+        } catch (SQLException | RuntimeException e) {
+            closeProbe();
+            return false;
+        }
+    }
+
+    private synchronized void closeProbe() {
+        if (probe == null) {
+            return;
+        }
+        try {
+            probe.close();
+        } catch (SQLException | RuntimeException e) {
+            // it is gone either way
+        }
+        probe = null;
+    }
+
     /** Closes JPA and the pool; a second call does nothing. */
     @Override
     public void close() {
@@ -243,6 +296,7 @@ public final class JpaStore implements Storage, AutoCloseable {
             return;
         }
         try {
+            closeProbe();
             factory.close();
         } finally {
             dataSource.close();
@@ -336,11 +390,12 @@ public final class JpaStore implements Storage, AutoCloseable {
                 throw new IllegalStateException("url is required: a jdbc:postgresql: or jdbc:h2: URL");
             }
             Vendor vendor = Vendor.of(url);
+            String connectionUrl = vendor.connectionUrl(url);
             HikariDataSource dataSource = null;
             try {
-                dataSource = new HikariDataSource(poolConfig(vendor));
+                dataSource = new HikariDataSource(poolConfig(vendor, connectionUrl));
                 // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
-                Flyway.configure().dataSource(url, user, password).locations(vendor.migrations()).load().migrate();
+                Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations()).load().migrate();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -352,7 +407,14 @@ public final class JpaStore implements Storage, AutoCloseable {
                         .property(AvailableSettings.ORDER_INSERTS, true)
                         .property(AvailableSettings.ORDER_UPDATES, true)
                         .createEntityManagerFactory();
-                return new JpaStore(dataSource, factory, vendor, clock);
+                java.util.Properties credentials = new java.util.Properties();
+                if (user != null) {
+                    credentials.setProperty("user", user);
+                }
+                if (password != null) {
+                    credentials.setProperty("password", password);
+                }
+                return new JpaStore(dataSource, factory, vendor, clock, connectionUrl, credentials);
             } catch (RuntimeException e) {
                 if (dataSource != null) {
                     dataSource.close();
@@ -362,10 +424,10 @@ public final class JpaStore implements Storage, AutoCloseable {
             }
         }
 
-        private HikariConfig poolConfig(Vendor vendor) {
+        private HikariConfig poolConfig(Vendor vendor, String connectionUrl) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("hotelkit");
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(connectionUrl);
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(maximumPoolSize);
