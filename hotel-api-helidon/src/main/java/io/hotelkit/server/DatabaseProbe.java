@@ -19,17 +19,21 @@ final class DatabaseProbe implements BooleanSupplier, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DatabaseProbe.class.getName());
 
     private final Predicate<Duration> answers;
+    private final Runnable back;
     private final Duration timeout;
     private final ScheduledExecutorService schedule;
     private volatile boolean up = true;
 
     /**
      * @param answers whether the database answers within the given timeout
+     * @param back what to do when it answers again after it did not, before requests are let through
+     *     (renew the connection pool); if it throws, the database counts as down still
      * @param period how often to ask
      * @param timeout how long one answer may take
      */
-    DatabaseProbe(Predicate<Duration> answers, Duration period, Duration timeout) {
+    DatabaseProbe(Predicate<Duration> answers, Runnable back, Duration period, Duration timeout) {
         this.answers = Objects.requireNonNull(answers, "answers");
+        this.back = Objects.requireNonNull(back, "back");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.schedule = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("hotel-database-probe").daemon().factory());
@@ -40,6 +44,9 @@ final class DatabaseProbe implements BooleanSupplier, AutoCloseable {
         boolean now;
         try {
             now = answers.test(timeout);
+            if (now && !up) {
+                back.run();
+            }
         } catch (RuntimeException e) {
             now = false;
         }

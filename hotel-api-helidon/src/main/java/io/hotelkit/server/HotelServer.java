@@ -60,7 +60,7 @@ public final class HotelServer implements AutoCloseable {
         Clock clock = Clock.tick(time, Duration.ofMillis(1));
         requirePortFree(config);
         Store store = Store.open(config, clock);
-        DatabaseProbe probe = new DatabaseProbe(store::answers, PROBE_PERIOD, PROBE_TIMEOUT);
+        DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
             Hotel hotel = Hotel.builder()

@@ -104,6 +104,11 @@ final class Store implements AutoCloseable {
         return store.answers(timeout);
     }
 
+    /** A fresh connection pool, for when the database is back: the old one may wait seconds to reconnect. */
+    void renewPool() {
+        store.renewPool();
+    }
+
     @Override
     public void close() {
         store.close();

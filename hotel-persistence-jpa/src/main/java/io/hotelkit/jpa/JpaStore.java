@@ -75,7 +75,7 @@ public final class JpaStore implements Storage, AutoCloseable {
             PaymentEntity.class,
             InvoiceEntity.class);
 
-    private final HikariDataSource dataSource;
+    private final RenewablePool dataSource;
     private final EntityManagerFactory factory;
     private final JpaUnitOfWork unitOfWork;
     private final Properties properties;
@@ -101,7 +101,7 @@ public final class JpaStore implements Storage, AutoCloseable {
     /** The connection {@link #answers(Duration)} asks on, outside the pool; guarded by this store. */
     private @Nullable Connection probe;
 
-    private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock,
+    private JpaStore(RenewablePool dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock,
                      String connectionUrl, java.util.Properties credentials) {
         this.dataSource = dataSource;
         this.vendor = vendor;
@@ -250,9 +250,17 @@ public final class JpaStore implements Storage, AutoCloseable {
      * Whether the database answers within about {@code timeout}, asked on a connection of its own outside
      * the pool: a pool busy with requests does not make the database look down, and a database that is
      * down is told within the timeout, not the pool's connection timeout. The connection is kept while it
-     * answers and made again when it does not. For a probe on a schedule; callers take turns.
+     * answers and made again when it does not. For a probe on a schedule; callers take turns. Until it
+     * answers again, the store refuses its operations at once with
+     * {@link io.hotelkit.shared.StoreUnavailableException}, rather than each after the connection timeout.
      */
     public synchronized boolean answers(Duration timeout) {
+        boolean answers = ask(timeout);
+        dataSource.refuse(!answers);
+        return answers;
+    }
+
+    private boolean ask(Duration timeout) {
         int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         if (closed.get()) {
             return false;
@@ -287,6 +295,22 @@ public final class JpaStore implements Storage, AutoCloseable {
             // it is gone either way
         }
         probe = null;
+    }
+
+    /**
+     * Replaces the connection pool with a fresh one, for when the database is back after an outage: the
+     * old pool may wait seconds before it tries to connect again, a new one connects at once. Connections
+     * the old pool lent out keep working until they are returned.
+     *
+     * @throws io.hotelkit.shared.StoreUnavailableException if the new pool cannot connect; the old one stays
+     */
+    public void renewPool() {
+        try {
+            dataSource.renew();
+        } catch (RuntimeException e) {
+            Throwable translated = StoreFailures.translate(e);
+            throw translated instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     /** Closes JPA and the pool; a second call does nothing. */
@@ -391,9 +415,9 @@ public final class JpaStore implements Storage, AutoCloseable {
             }
             Vendor vendor = Vendor.of(url);
             String connectionUrl = vendor.connectionUrl(url);
-            HikariDataSource dataSource = null;
+            RenewablePool dataSource = null;
             try {
-                dataSource = new HikariDataSource(poolConfig(vendor, connectionUrl));
+                dataSource = new RenewablePool(() -> new HikariDataSource(poolConfig(vendor, connectionUrl)));
                 // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
                 Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations()).load().migrate();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
