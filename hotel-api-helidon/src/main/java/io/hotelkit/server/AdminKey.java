@@ -8,6 +8,7 @@ import io.hotelkit.shared.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,8 +22,9 @@ final class AdminKey {
     private AdminKey() {}
 
     /**
-     * Stores the configured admin key (hashed) unless it is stored already; with none configured and no
-     * key at all, makes one.
+     * Stores the configured admin key (hashed) unless it is stored already, and revokes the bootstrap admin
+     * keys stored before it: a new {@code HOTEL_ADMIN_KEY} replaces the old one. With none configured and
+     * no key at all, makes one.
      *
      * @return the plain key made now, to be shown once; empty if none was made
      */
@@ -32,7 +34,19 @@ final class AdminKey {
             String hash = Secrets.hash(configured);
             Optional<ApiKey> stored = apiKeys.findByHash(hash);
             if (stored.isEmpty()) {
-                transactions.run(() -> apiKeys.save(admin(hash, ids, clock)));
+                ApiKey added = admin(hash, ids, clock);
+                List<String> revoked = transactions.inTransaction(() -> {
+                    List<ApiKey> previous = apiKeys.list().stream()
+                            .filter(key -> key.name().equals(NAME) && key.role() == Role.ADMIN && !key.isRevoked())
+                            .toList();
+                    for (ApiKey key : previous) {
+                        apiKeys.save(key.revoked(added.createdAt()));
+                    }
+                    apiKeys.save(added);
+                    return previous.stream().map(ApiKey::id).toList();
+                });
+                LOG.log(Level.INFO, "HOTEL_ADMIN_KEY: stored as the bootstrap admin key, id " + added.id()
+                        + (revoked.isEmpty() ? "" : "; revoked the previous bootstrap admin key, id " + String.join(", ", revoked)));
             } else if (stored.get().isRevoked()) {
                 LOG.log(Level.WARNING, "the configured admin key (HOTEL_ADMIN_KEY) was revoked and stays revoked;"
                         + " configure a new one to administer this server");

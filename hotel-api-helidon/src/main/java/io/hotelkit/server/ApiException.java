@@ -94,6 +94,12 @@ final class ApiException extends RuntimeException {
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /** The database does not answer: nothing was done; a second later it may. */
+    static ApiException databaseUnavailable() {
+        return new ApiException(Problem.of(503, "store-unavailable", "Service unavailable",
+                "the database cannot be reached; nothing was changed; retry later"), Map.of("Retry-After", "1"));
+    }
+
     static ApiException rateLimited(Duration retryAfter) {
         long seconds = Math.max(1, ceilSeconds(retryAfter));
         return new ApiException(Problem.of(429, "rate-limited", "Too many requests",

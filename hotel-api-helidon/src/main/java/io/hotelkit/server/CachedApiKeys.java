@@ -1,16 +1,20 @@
 package io.hotelkit.server;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.hotelkit.access.ApiKey;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.shared.StoreUnavailableException;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  * is looked up every time, so a key made on another instance works there at once); a key saved through
  * this instance (revoked, say) is dropped from it at once and again when its transaction commits.
  *
+ * <p>Requests that need the same key read while one read of it is in flight share that read's answer
+ * rather than queueing behind it each with a read of its own: when the database is slow or gone, they all
+ * get the one read's answer or failure together.
+ *
  * <p>The trade-off: a key revoked on <em>another</em> instance on the same database still authenticates
  * here until its entry is {@code lifetime} old. A lifetime of zero keeps nothing and reads the database
  * on every request.
@@ -26,10 +34,12 @@ import org.jspecify.annotations.Nullable;
 final class CachedApiKeys implements ApiKeys {
 
     private static final long MAXIMUM_SIZE = 10_000;
+    /** The longest a request waits for another's read of its key: past the pool's connection timeout. */
+    private static final Duration SHARED_READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final ApiKeys stored;
     private final UnitOfWork transactions;
-    private final @Nullable Cache<String, ApiKey> valid;
+    private final @Nullable AsyncCache<String, Optional<ApiKey>> valid;
 
     CachedApiKeys(ApiKeys stored, UnitOfWork transactions, Duration lifetime, Ticker ticker) {
         this.stored = Objects.requireNonNull(stored, "stored api keys");
@@ -42,30 +52,50 @@ final class CachedApiKeys implements ApiKeys {
                 .maximumSize(MAXIMUM_SIZE)
                 .expireAfterWrite(lifetime)
                 .ticker(ticker)
-                .build();
+                .buildAsync();
     }
 
     /**
-     * The unrevoked key whose hash is {@code hash}, from memory if this instance found it less than the
-     * lifetime ago. A revoked or unknown key is read from the store (and an unknown one never kept).
+     * The key whose hash is {@code hash}, from memory if this instance found it valid less than the lifetime
+     * ago. The read runs on the calling thread; requests for the same hash meanwhile wait for its answer.
+     * An unknown or revoked key is not kept. An invalidation while a read is in flight drops that read's
+     * entry, so a revocation committed here is never undone by a slow read.
      */
     @Override
     public Optional<ApiKey> findByHash(String hash) {
-        // Loaded under Caffeine's per-key lock: an invalidation of this hash waits for a load in flight
-        // and then removes what it loaded, so a revocation committed here is never undone by a slow read.
-        if (valid == null) {
+        AsyncCache<String, Optional<ApiKey>> cache = valid;
+        if (cache == null) {
             return stored.findByHash(hash);
         }
-        List<Optional<ApiKey>> read = new ArrayList<>(1);
-        ApiKey key = valid.get(hash, h -> {
-            Optional<ApiKey> found = stored.findByHash(h);
-            read.add(found);
-            return found.filter(k -> !k.isRevoked()).orElse(null);
-        });
-        if (key != null) {
-            return Optional.of(key);
+        CompletableFuture<Optional<ApiKey>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<ApiKey>> shared = cache.asMap().putIfAbsent(hash, mine);
+        if (shared == null) {
+            try {
+                Optional<ApiKey> found = stored.findByHash(hash);
+                mine.complete(found);
+                if (found.isEmpty() || found.get().isRevoked()) {
+                    cache.asMap().remove(hash, mine);
+                }
+                return found;
+            } catch (RuntimeException | Error e) {
+                cache.asMap().remove(hash, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
         }
-        return read.isEmpty() ? stored.findByHash(hash) : read.getFirst();
+        try {
+            return shared.get(SHARED_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("reading an API key failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreUnavailableException("reading an API key took longer than " + SHARED_READ_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while reading an API key", e);
+        }
     }
 
     @Override
@@ -87,13 +117,13 @@ final class CachedApiKeys implements ApiKeys {
     @Override
     public void save(ApiKey apiKey) {
         stored.save(apiKey);
-        Cache<String, ApiKey> cache = valid;
+        AsyncCache<String, Optional<ApiKey>> cache = valid;
         if (cache == null) {
             return;
         }
-        cache.invalidate(apiKey.hash());
+        cache.synchronous().invalidate(apiKey.hash());
         if (transactions.inTransaction()) {
-            transactions.afterCommit(() -> cache.invalidate(apiKey.hash()));
+            transactions.afterCommit(() -> cache.synchronous().invalidate(apiKey.hash()));
         }
     }
 }

@@ -59,6 +59,8 @@ final class DemoProperty {
      */
     static void createIfEmpty(Hotel hotel) {
         if (!hotel.inventory().properties(null, 1).isEmpty()) {
+            LOG.log(Level.INFO, "HOTEL_DEMO=true ignored: the database has properties already, and the demo property"
+                    + " is made only on an empty one");
             return;
         }
         ZoneId lisbon = ZoneId.of("Europe/Lisbon");

@@ -8,7 +8,10 @@ import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,35 +20,47 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The reference server, running: a hotel on the configured database, its HTTP server, and the task that
- * catches the hotel up every second with what other instances on the same database changed. Stopping it
- * stops all three.
+ * The reference server, running: a hotel on the configured database, its HTTP server, the task that
+ * catches the hotel up every second with what other instances on the same database changed, and the probe
+ * that asks the database every 200 ms whether it answers. Stopping it stops them all.
  */
 public final class HotelServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HotelServer.class.getName());
+    /** How often the database is asked whether it answers, and how long an answer may take. */
+    private static final Duration PROBE_PERIOD = Duration.ofMillis(200);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private final Store store;
     private final Infrastructure infrastructure;
     private final WebServer server;
     private final ScheduledExecutorService catchUp;
+    private final DatabaseProbe probe;
     private final Optional<String> generatedAdminKey;
 
     private HotelServer(Store store, Infrastructure infrastructure, WebServer server, ScheduledExecutorService catchUp,
-                        Optional<String> generatedAdminKey) {
+                        DatabaseProbe probe, Optional<String> generatedAdminKey) {
         this.store = store;
+        this.probe = probe;
         this.infrastructure = infrastructure;
         this.server = server;
         this.catchUp = catchUp;
         this.generatedAdminKey = generatedAdminKey;
     }
 
-    /** Opens the database, makes the bootstrap admin key and the demo property if they are due, and starts. */
+    /**
+     * Opens the database, makes the bootstrap admin key and the demo property if they are due, and starts.
+     *
+     * @throws StartupException if the port is taken or the database cannot be opened: its message says
+     *     what to set
+     */
     public static HotelServer start(ServerConfig config, Clock time) {
         // Whole milliseconds: an instant the database keeps (to the microsecond) reads back as it was
         // answered when it was made.
         Clock clock = Clock.tick(time, Duration.ofMillis(1));
+        requirePortFree(config);
         Store store = Store.open(config, clock);
+        DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
             Hotel hotel = Hotel.builder()
@@ -58,7 +73,7 @@ public final class HotelServer implements AutoCloseable {
                     .build();
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
-                    Infrastructure.databaseCheck(store::isAvailable, store.kind()));
+                    Infrastructure.databaseCheck(probe, store.kind()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             if (config.demo()) {
@@ -68,11 +83,39 @@ public final class HotelServer implements AutoCloseable {
                     Thread.ofPlatform().name("hotel-catch-up").daemon().factory());
             catchUp.scheduleWithFixedDelay(() -> catchUp(hotel), 1, 1, TimeUnit.SECONDS);
             WebServer server = Server.create(infrastructure).start();
-            return new HotelServer(store, infrastructure, server, catchUp, adminKey);
+            if (!server.isRunning() || server.port() < 0) {
+                catchUp.shutdownNow();
+                server.stop();
+                throw portTaken(config);
+            }
+            return new HotelServer(store, infrastructure, server, catchUp, probe, adminKey);
         } catch (RuntimeException | Error e) {
+            probe.close();
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /**
+     * Fails before the database is opened if another process listens on the port already (the web server
+     * would only log it). A port that is taken between this and the server's start is found after it.
+     */
+    private static void requirePortFree(ServerConfig config) {
+        if (config.httpPort() == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(config.httpHost(), config.httpPort()));
+        } catch (IOException e) {
+            throw portTaken(config);
+        }
+    }
+
+    private static StartupException portTaken(ServerConfig config) {
+        return new StartupException("cannot listen on " + config.httpHost() + ":" + config.httpPort()
+                + " (in use by another process, or not an address of this machine); set HOTEL_HTTP_PORT to a free port"
+                + " or HOTEL_HTTP_HOST to an address of this machine");
     }
 
     /**
@@ -109,6 +152,7 @@ public final class HotelServer implements AutoCloseable {
             server.stop();
         } finally {
             catchUp.shutdownNow();
+            probe.close();
             closeQuietly(store);
         }
     }

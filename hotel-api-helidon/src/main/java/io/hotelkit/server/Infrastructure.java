@@ -1,9 +1,6 @@
 package io.hotelkit.server;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.helidon.health.HealthCheck;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.MeterRegistry;
 import io.hotelkit.Hotel;
 import io.hotelkit.access.ApiKeys;
@@ -28,12 +25,12 @@ public final class Infrastructure {
     private final Idempotent idempotent;
     private final RateLimiter rateLimiter;
     private final Meters meters;
-    private final HealthCheck database;
+    private final DatabaseGate database;
     private final ApiKeys apiKeys;
     private final RenderedOffers renderedOffers;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
-                          MeterRegistry meterRegistry, HealthCheck database) {
+                          MeterRegistry meterRegistry, DatabaseGate database) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -52,30 +49,12 @@ public final class Infrastructure {
         });
     }
 
-    /** A readiness check named {@code database} that is UP while {@code reachable} says so. */
-    public static HealthCheck databaseCheck(BooleanSupplier reachable, String kind) {
-        return new HealthCheck() {
-            @Override
-            public String name() {
-                return "database";
-            }
-
-            @Override
-            public HealthCheckType type() {
-                return HealthCheckType.READINESS;
-            }
-
-            @Override
-            public HealthCheckResponse call() {
-                boolean up;
-                try {
-                    up = reachable.getAsBoolean();
-                } catch (RuntimeException e) {
-                    up = false;
-                }
-                return HealthCheckResponse.builder().status(up).detail("kind", kind).build();
-            }
-        };
+    /**
+     * A readiness check named {@code database} that is UP while {@code reachable} says so, and the gate
+     * that refuses requests with 503 while it does not; {@code reachable} must answer at once.
+     */
+    public static DatabaseGate databaseCheck(BooleanSupplier reachable, String kind) {
+        return new DatabaseGate(reachable, kind);
     }
 
     public ServerConfig config() {
@@ -123,7 +102,8 @@ public final class Infrastructure {
         return renderedOffers;
     }
 
-    public HealthCheck database() {
+    /** Whether the database answers: the readiness check, and the gate in front of {@code /v1}. */
+    DatabaseGate database() {
         return database;
     }
 }

@@ -18,7 +18,14 @@ public final class Main {
             System.exit(2);
             return;
         }
-        HotelServer server = HotelServer.start(config, Clock.systemUTC());
+        HotelServer server;
+        try {
+            server = HotelServer.start(config, Clock.systemUTC());
+        } catch (StartupException e) {
+            System.err.println("hotelkit: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "hotel-shutdown"));
         server.generatedAdminKey().ifPresent(key -> System.out.println("""
                 hotelkit: no API key existed, so this admin key was made. It is shown this once; keep it:

@@ -37,7 +37,8 @@ final class Problems implements ErrorHandler<Throwable> {
             send(res, api.problem(), api.headers());
             return;
         }
-        send(res, problemOf(req, error), Map.of());
+        // A database that went away mid-request may be back in a second (the gate refuses the rest until then).
+        send(res, problemOf(req, error), error instanceof StoreUnavailableException ? Map.of("Retry-After", "1") : Map.of());
     }
 
     static void send(ServerResponse res, Problem problem, Map<String, String> headers) {

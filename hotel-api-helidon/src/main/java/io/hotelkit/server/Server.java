@@ -27,13 +27,15 @@ public final class Server {
     private Server() {}
 
     /**
-     * The {@code /v1} routing: errors as problem documents, then per request metrics, authentication, the
+     * The {@code /v1} routing: errors as problem documents, then per request metrics, the database gate
+     * (503 at once while the database does not answer), authentication, the
      * rate limit, property scope and body rules, then one service per resource. Tests build their routing
      * with this too.
      */
     public static void routing(HttpRouting.Builder routing, Infrastructure infrastructure) {
         routing.error(Throwable.class, new Problems())
                 .addFilter(new HttpMetrics(infrastructure.meters()))
+                .addFilter(infrastructure.database().filter())
                 .addFilter(new Authentication(infrastructure.apiKeys()))
                 .addFilter(new RateLimiting(infrastructure.rateLimiter(), infrastructure.config().rateLimits(),
                         infrastructure.meters()))

@@ -62,4 +62,33 @@ class AdminKeyTest {
 
         assertThat(apiKeys.list()).singleElement().satisfies(key -> assertThat(key.isRevoked()).isTrue());
     }
+
+    @Test
+    void a_new_configured_key_revokes_the_previous_bootstrap_key_and_says_so() {
+        String generated = AdminKey.bootstrap(apiKeys, transactions, null, ids, clock).orElseThrow();
+        AdminKey.bootstrap(apiKeys, transactions, "the-first-configured-admin-key", ids, clock);
+        String firstId = apiKeys.findByHash(Secrets.hash("the-first-configured-admin-key")).orElseThrow().id();
+
+        try (CapturedLog log = new CapturedLog()) {
+            AdminKey.bootstrap(apiKeys, transactions, "the-second-configured-admin-key", ids, clock);
+
+            assertThat(log.text()).contains("HOTEL_ADMIN_KEY: stored as the bootstrap admin key")
+                    .contains("revoked the previous bootstrap admin key, id " + firstId)
+                    .doesNotContain("the-second-configured-admin-key");
+        }
+        assertThat(apiKeys.findByHash(Secrets.hash(generated)).orElseThrow().isRevoked()).isTrue();
+        assertThat(apiKeys.findByHash(Secrets.hash("the-first-configured-admin-key")).orElseThrow().isRevoked()).isTrue();
+        assertThat(apiKeys.findByHash(Secrets.hash("the-second-configured-admin-key")).orElseThrow().isRevoked()).isFalse();
+    }
+
+    @Test
+    void keys_made_through_the_api_stay_when_the_configured_key_changes() {
+        AdminKey.bootstrap(apiKeys, transactions, "the-first-configured-admin-key", ids, clock);
+        transactions.run(() -> apiKeys.save(new io.hotelkit.access.ApiKey(ids.next(), "night manager", Role.ADMIN,
+                java.util.Set.of(), Secrets.hash("a-key-made-through-the-api"), clock.instant(), null)));
+
+        AdminKey.bootstrap(apiKeys, transactions, "the-second-configured-admin-key", ids, clock);
+
+        assertThat(apiKeys.findByHash(Secrets.hash("a-key-made-through-the-api")).orElseThrow().isRevoked()).isFalse();
+    }
 }

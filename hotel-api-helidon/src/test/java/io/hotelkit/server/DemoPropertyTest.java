@@ -41,4 +41,15 @@ class DemoPropertyTest {
 
         assertThat(hotel.inventory().properties(null, 10)).hasSize(1);
     }
+
+    @Test
+    void a_demo_asked_for_on_a_database_with_data_is_logged_as_ignored() {
+        DemoProperty.createIfEmpty(hotel);
+
+        try (CapturedLog log = new CapturedLog()) {
+            DemoProperty.createIfEmpty(hotel);
+
+            assertThat(log.text()).contains("HOTEL_DEMO=true ignored: the database has properties already");
+        }
+    }
 }

@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.ValidationMode;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class JpaStore implements Storage, AutoCloseable {
             PaymentEntity.class,
             InvoiceEntity.class);
 
-    private final HikariDataSource dataSource;
+    private final RenewablePool dataSource;
     private final EntityManagerFactory factory;
     private final JpaUnitOfWork unitOfWork;
     private final Properties properties;
@@ -94,9 +95,18 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Vendor vendor;
+    private final String connectionUrl;
+    private final java.util.Properties credentials;
+    /** The connection {@link #answers(Duration)} asks on, outside the pool; guarded by this store. */
+    private @Nullable Connection probe;
 
-    private JpaStore(HikariDataSource dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock) {
+    private JpaStore(RenewablePool dataSource, EntityManagerFactory factory, Vendor vendor, Clock clock,
+                     String connectionUrl, java.util.Properties credentials) {
         this.dataSource = dataSource;
+        this.vendor = vendor;
+        this.connectionUrl = connectionUrl;
+        this.credentials = credentials;
         this.factory = factory;
         this.unitOfWork = new JpaUnitOfWork(factory, vendor);
         InventoryRows inventory = new InventoryRows(unitOfWork);
@@ -236,6 +246,73 @@ public final class JpaStore implements Storage, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database answers within about {@code timeout}, asked on a connection of its own outside
+     * the pool: a pool busy with requests does not make the database look down, and a database that is
+     * down is told within the timeout, not the pool's connection timeout. The connection is kept while it
+     * answers and made again when it does not. For a probe on a schedule; callers take turns. Until it
+     * answers again, the store refuses its operations at once with
+     * {@link io.hotelkit.shared.StoreUnavailableException}, rather than each after the connection timeout.
+     */
+    public synchronized boolean answers(Duration timeout) {
+        boolean answers = ask(timeout);
+        dataSource.refuse(!answers);
+        return answers;
+    }
+
+    private boolean ask(Duration timeout) {
+        int seconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
+        if (closed.get()) {
+            return false;
+        }
+        try {
+            if (probe != null && probe.isValid(seconds)) {
+                return true;
+            }
+            closeProbe();
+            java.util.Properties properties = new java.util.Properties();
+            properties.putAll(credentials);
+            if (vendor == Vendor.POSTGRESQL) {
+                properties.setProperty("connectTimeout", Integer.toString(seconds));
+                properties.setProperty("loginTimeout", Integer.toString(seconds));
+                properties.setProperty("socketTimeout", Integer.toString(seconds + 1));
+            }
+            probe = DriverManager.getConnection(connectionUrl, properties);
+            return probe.isValid(seconds);
+        } catch (SQLException | RuntimeException e) {
+            closeProbe();
+            return false;
+        }
+    }
+
+    private synchronized void closeProbe() {
+        if (probe == null) {
+            return;
+        }
+        try {
+            probe.close();
+        } catch (SQLException | RuntimeException e) {
+            // it is gone either way
+        }
+        probe = null;
+    }
+
+    /**
+     * Replaces the connection pool with a fresh one, for when the database is back after an outage: the
+     * old pool may wait seconds before it tries to connect again, a new one connects at once. Connections
+     * the old pool lent out keep working until they are returned.
+     *
+     * @throws io.hotelkit.shared.StoreUnavailableException if the new pool cannot connect; the old one stays
+     */
+    public void renewPool() {
+        try {
+            dataSource.renew();
+        } catch (RuntimeException e) {
+            Throwable translated = StoreFailures.translate(e);
+            throw translated instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
     /** Closes JPA and the pool; a second call does nothing. */
     @Override
     public void close() {
@@ -243,6 +320,7 @@ public final class JpaStore implements Storage, AutoCloseable {
             return;
         }
         try {
+            closeProbe();
             factory.close();
         } finally {
             dataSource.close();
@@ -336,11 +414,12 @@ public final class JpaStore implements Storage, AutoCloseable {
                 throw new IllegalStateException("url is required: a jdbc:postgresql: or jdbc:h2: URL");
             }
             Vendor vendor = Vendor.of(url);
-            HikariDataSource dataSource = null;
+            String connectionUrl = vendor.connectionUrl(url);
+            RenewablePool dataSource = null;
             try {
-                dataSource = new HikariDataSource(poolConfig(vendor));
+                dataSource = new RenewablePool(() -> new HikariDataSource(poolConfig(vendor, connectionUrl)));
                 // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
-                Flyway.configure().dataSource(url, user, password).locations(vendor.migrations()).load().migrate();
+                Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations()).load().migrate();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -352,7 +431,14 @@ public final class JpaStore implements Storage, AutoCloseable {
                         .property(AvailableSettings.ORDER_INSERTS, true)
                         .property(AvailableSettings.ORDER_UPDATES, true)
                         .createEntityManagerFactory();
-                return new JpaStore(dataSource, factory, vendor, clock);
+                java.util.Properties credentials = new java.util.Properties();
+                if (user != null) {
+                    credentials.setProperty("user", user);
+                }
+                if (password != null) {
+                    credentials.setProperty("password", password);
+                }
+                return new JpaStore(dataSource, factory, vendor, clock, connectionUrl, credentials);
             } catch (RuntimeException e) {
                 if (dataSource != null) {
                     dataSource.close();
@@ -362,10 +448,10 @@ public final class JpaStore implements Storage, AutoCloseable {
             }
         }
 
-        private HikariConfig poolConfig(Vendor vendor) {
+        private HikariConfig poolConfig(Vendor vendor, String connectionUrl) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("hotelkit");
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(connectionUrl);
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(maximumPoolSize);

@@ -165,7 +165,9 @@ public final class HttpTarget implements Target {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            environment.put("HOTEL_DB_URL", "jdbc:h2:file:" + h2Folder.resolve("hotel") + ";AUTO_SERVER=FALSE");
+            // -Dhotel.replay.h2-settings=;WRITE_DELAY=500 measures H2 as it was before commits were made durable
+            environment.put("HOTEL_DB_URL", "jdbc:h2:file:" + h2Folder.resolve("hotel") + ";AUTO_SERVER=FALSE"
+                    + System.getProperty("hotel.replay.h2-settings", ""));
         }
         ServerConfig config = ServerConfig.from(Config.just(ConfigSources.classpath("application.yaml")), environment);
         server = HotelServer.start(config, clock);
