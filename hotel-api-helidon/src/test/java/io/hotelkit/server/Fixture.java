@@ -23,10 +23,12 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A server on a hotel in memory (or in a fresh database: {@link #onH2()}, {@link #onPostgres()}), with a
@@ -48,6 +50,8 @@ final class Fixture implements AutoCloseable {
     /** Captures and refunds the payment gateway was asked for. */
     final AtomicInteger gatewayCalls = new AtomicInteger();
     private final AutoCloseable closing;
+    /** The database the hotel is kept in; none for a hotel in memory. */
+    private @Nullable TestDatabase database;
 
     Fixture() {
         this(Map.of());
@@ -75,11 +79,18 @@ final class Fixture implements AutoCloseable {
 
     private static Fixture on(TestDatabase database) {
         JpaStore[] store = new JpaStore[1];
-        return new Fixture(Map.of(), 20, clock -> store[0] = database.storeBuilder().clock(clock).open(), () -> {
+        Fixture fixture = new Fixture(Map.of(), 20, clock -> store[0] = database.storeBuilder().clock(clock).open(), () -> {
             try (TestDatabase dropped = database; JpaStore closed = store[0]) {
                 // the store first, then the database
             }
         });
+        fixture.database = database;
+        return fixture;
+    }
+
+    /** The database the hotel is kept in, if it is kept in one. */
+    Optional<TestDatabase> database() {
+        return Optional.ofNullable(database);
     }
 
     private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,

@@ -50,6 +50,12 @@ class CardNumbersTest {
         "card:4111111111111111;",
         "+4111 1111 1111 1111",                   // 16 digits after a + are no telephone number
         "+351 912 345 678 4111 1111 1111 1111",   // a telephone number, then a card
+        "2026-12-01 4111 1111 1111 1111",         // a date, then a card
+        "4111 1111 1111 1111 2026-12-01",
+        "00 4111 1111 1111 1111",
+        "004111111111111111",                     // more digits than a number dialled with 00 has
+        "41111111-1111-1111-1111-111111111111",   // shaped as a UUID, but with no letter
+        "a4111111111111111",                      // no hex digest: 17 characters
     })
     void a_card_number_is_found_in_text(String text) {
         assertThat(CardNumbers.containsCardNumber(text)).as(text).isTrue();
@@ -66,6 +72,14 @@ class CardNumbersTest {
         "1 212 555 0100",
         "invoice 2026-000042, booking 01JDQ3C9T7W0A5N8M2K4P6R8S0",
         "arriving 2026-12-01 around 23:30",
+        "2026-12-01 - 2026-12-14",                // 16 digits, but two dates
+        "01.12.2026/14.12.2026 23:30",
+        "12/01/2026 12/14/2026",
+        "2026-12-01 23:30 2026-12-14 11:00",
+        "0049 30 123456789",                      // dialled with 00
+        "7f3a9e1c-5849-0219-0141-3b550ea5861b",   // a UUID with 13 digits in a row
+        "7921199ce0eb3ba8037f783530282a5f6cd5849021901413b550ea5861b21cc5", // a SHA-256
+        "00351 912 345 678",
         "4111111111111113",                     // fails Luhn, and so does every window of it
         "411111111111",                           // 12 digits
         "0000000000000000",
@@ -132,6 +146,9 @@ class CardNumbersTest {
     }
 
     private static boolean bruteForce(String digits) {
+        if (digits.matches("00[1-9][0-9]{0,14}")) {
+            return false; // a telephone number dialled with 00
+        }
         for (int start = 0; start < digits.length(); start++) {
             for (int end = start + CardNumbers.MIN_DIGITS; end <= Math.min(digits.length(), start + CardNumbers.MAX_DIGITS); end++) {
                 if (digits.charAt(start) != '0' && CardNumbers.passesLuhn(digits.substring(start, end))) {
