@@ -119,10 +119,11 @@ abstract class CardDataBattery {
 
     @BeforeAll
     void start() {
-        log = new CapturedLog();
         server = LiveServer.start(fixture());
         api = server.api();
         lisbon = Lisbon.setUp(api, server.fixture());
+        // once the server has started: starting configures logging afresh, which removes earlier handlers
+        log = new CapturedLog();
     }
 
     @AfterAll
