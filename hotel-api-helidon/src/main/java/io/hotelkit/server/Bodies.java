@@ -38,8 +38,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -144,8 +142,8 @@ final class Bodies {
     private static <T> T parse(byte[] body, JavaType type) {
         try {
             JsonNode tree = Json.mapper().readTree(body);
+            CardData.refuseIn(tree);
             refusePlainTextViolations(tree, "", false);
-            refuseCardData(tree, "");
             return Json.mapper().treeToValue(tree, type);
         } catch (IOException e) {
             throw refusal(e);
@@ -176,66 +174,6 @@ final class Bodies {
             }
         }
     }
-
-    /**
-     * Only gateway tokens ({@code card_token}) are ever accepted: a body with a card number or security
-     * code anywhere in it, free-form objects included, is refused before it is bound, stored or logged:
-     * a field named for one, or a card number written in any text (special requests, preferences).
-     */
-    private static void refuseCardData(JsonNode node, String path) {
-        if (node.isTextual() && containsCardNumber(node.asText())) {
-            throw ApiException.cardData(path.isEmpty() ? "(body)" : path);
-        }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String name = field.getKey();
-                String fieldPath = path.isEmpty() ? name : path + "." + name;
-                if (CARD_FIELDS.contains(name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", ""))) {
-                    throw ApiException.cardData(fieldPath);
-                }
-                refuseCardData(field.getValue(), fieldPath);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                refuseCardData(node.get(i), path + "[" + i + "]");
-            }
-        }
-    }
-
-    /** A run of 13 to 19 digits, spaces or dashes between them, not after a + (a phone number's country code). */
-    private static final Pattern DIGITS = Pattern.compile("(?<![0-9+])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
-
-    /**
-     * Whether {@code text} holds a card number: 13 to 19 digits (spaced or not) that start as a card
-     * network's numbers do (Visa 4, Mastercard 2 and 5, American Express 34 and 37, Discover and others 6,
-     * JCB and Diners 3) and pass the Luhn check; a phone number or a booking reference rarely does all three.
-     */
-    static boolean containsCardNumber(String text) {
-        Matcher runs = DIGITS.matcher(text);
-        while (runs.find()) {
-            String digits = runs.group().replaceAll("[ -]", "");
-            if ("23456".indexOf(digits.charAt(0)) >= 0 && luhn(digits)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean luhn(String digits) {
-        int sum = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(digits.length() - 1 - i) - '0';
-            if (i % 2 == 1) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return sum % 10 == 0;
-    }
-
-    private static final Set<String> CARD_FIELDS = Set.of(
-            "cardnumber", "pan", "primaryaccountnumber", "cvv", "cvv2", "cvc", "cvc2", "cid", "securitycode",
-            "cardsecuritycode");
 
     private static ApiException refusal(IOException error) {
         return switch (error) {

@@ -36,11 +36,14 @@ import org.jspecify.annotations.Nullable;
 final class BookingsResource implements HttpService {
 
     private final BookingService bookings;
+    private final GuestScope guestScope;
     private final UnitOfWork transactions;
     private final Idempotent idempotent;
     private final Meters meters;
 
-    BookingsResource(BookingService bookings, UnitOfWork transactions, Idempotent idempotent, Meters meters) {
+    BookingsResource(BookingService bookings, GuestScope guestScope, UnitOfWork transactions, Idempotent idempotent,
+                     Meters meters) {
+        this.guestScope = guestScope;
         this.bookings = bookings;
         this.transactions = transactions;
         this.idempotent = idempotent;
@@ -100,13 +103,21 @@ final class BookingsResource implements HttpService {
     private Reply create(ServerRequest req, NewBooking body) {
         PropertyId property = Params.property(req);
         Stay stay = Params.stay(body.checkinDate(), body.checkoutDate());
+        // A guest out of the caller's reach is neither linked to the booking nor told of (GuestScope).
+        Caller caller = Caller.of(req);
+        if (body.guestId() != null) {
+            guestScope.requireForBooking(caller, GuestId.of(body.guestId()));
+        }
+        if (body.guest() != null) {
+            guestScope.requireLinkable(caller, body.guest().email());
+        }
         NewGuest guest = body.guest() == null ? null
                 : new NewGuest(body.guest().name(), body.guest().email(), body.guest().phone(), null, null, false);
         Booking booking = bookings.book(new BookingRequest(property, body.guestId() == null ? null : GuestId.of(body.guestId()),
                 guest, body.roomType(), body.roomNumber(), body.ratePlan(), stay,
                 Occupancy.of(body.adults(), body.children() == null ? 0 : body.children()), body.block(),
                 body.specialRequests(), body.cardToken()), null);
-        Role role = Caller.of(req).role();
+        Role role = caller.role();
         transactions.afterCommit(() -> meters.bookingCreated(role));
         return withVersion(Reply.created(location(booking), Views.BookingView.of(booking)), booking);
     }

@@ -11,11 +11,8 @@ import io.hotelkit.guests.Loyalty;
 import io.hotelkit.guests.LoyaltyAccount;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.privacy.PersonalData;
-import io.hotelkit.reservations.Booking;
-import io.hotelkit.reservations.BookingFilter;
-import io.hotelkit.reservations.BookingService;
 import io.hotelkit.shared.GuestId;
-import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.DuplicateException;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,28 +25,26 @@ import org.jspecify.annotations.Nullable;
  * {@code /v1/guests}: guest profiles, found by email or name; a guest's export (the right of access) and
  * erasure, which keeps bookings and invoices, anonymised, for the books; and the loyalty account.
  *
- * <p>Guest profiles are the chain's, but a key scoped to some properties sees only the guests who have
- * stayed or are booked at one of them, and guests with no booking yet (a profile just registered); any
- * other guest is 404 to it, and its export holds only its own properties' bookings, folios, payments and
- * invoices.
+ * <p>Guest profiles are the chain's, but a key scoped to some properties reaches only the guests known at
+ * one of them ({@link GuestScope}); any other guest is 404 to it, and its export holds only its own
+ * properties' bookings, folios, payments and invoices.
  */
 final class GuestsResource implements HttpService {
 
     /** The most guests one page of a scoped key's search looks at (see {@link Page.Request#filtered}). */
     static final int MAX_SCAN = 500;
-    private static final int MAX_BOOKINGS_LOOKED_AT = 1_000;
 
     private final GuestService guests;
-    private final BookingService bookings;
+    private final GuestScope scope;
     private final PersonalData personalData;
     private final Loyalty loyalty;
     private final InvoiceService invoices;
     private final Idempotent idempotent;
 
-    GuestsResource(GuestService guests, BookingService bookings, PersonalData personalData, Loyalty loyalty,
+    GuestsResource(GuestService guests, GuestScope scope, PersonalData personalData, Loyalty loyalty,
                    InvoiceService invoices, Idempotent idempotent) {
         this.guests = guests;
-        this.bookings = bookings;
+        this.scope = scope;
         this.personalData = personalData;
         this.loyalty = loyalty;
         this.invoices = invoices;
@@ -89,9 +84,16 @@ final class GuestsResource implements HttpService {
     record Export(Views.GuestView guest, Views.Loyalty loyalty, List<Views.BookingView> bookings,
                   List<Views.FolioView> folios, List<Views.PaymentView> payments, List<Views.InvoiceView> invoices) {}
 
+    /** Registered at the caller's properties; an e-mail taken by a guest out of its reach is told without the guest's id. */
     private Reply register(ServerRequest req, NewGuestBody body) {
-        Guest guest = guests.register(new NewGuest(body.name(), body.email(), body.phone(), body.nationality(),
-                body.preferences(), Boolean.TRUE.equals(body.loyaltyOptIn())), null);
+        Caller caller = Caller.of(req);
+        Guest guest;
+        try {
+            guest = guests.register(new NewGuest(body.name(), body.email(), body.phone(), body.nationality(),
+                    body.preferences(), Boolean.TRUE.equals(body.loyaltyOptIn())), caller.apiKey().propertyIds(), null);
+        } catch (DuplicateException taken) {
+            throw scope.withinReach(caller, taken);
+        }
         return Reply.created("/v1/guests/" + guest.id().value(), Views.GuestView.of(guest));
     }
 
@@ -103,7 +105,7 @@ final class GuestsResource implements HttpService {
         Caller caller = Caller.of(req);
         Page.Request page = Page.Request.of(req);
         Page<Guest> guestsPage = caller.apiKey().allProperties() ? page.fetch(found, (Guest g) -> g.id().value())
-                : page.filtered(found, (Guest g) -> g.id().value(), guest -> visible(caller, guest.id()), MAX_SCAN);
+                : page.filtered(found, (Guest g) -> g.id().value(), guest -> scope.reaches(caller, guest.id()), MAX_SCAN);
         return Reply.ok(guestsPage.map(Views.GuestView::of));
     }
 
@@ -138,21 +140,9 @@ final class GuestsResource implements HttpService {
         return Reply.ok(loyaltyOf(loyalty.account(id)));
     }
 
-    /** The guest of the path, if the caller may see it; else 404, as if there were none. */
+    /** The guest of the path, if the caller reaches it; else 404, as if there were none. */
     private GuestId visibleGuest(ServerRequest req) {
-        GuestId id = Params.guest(req);
-        if (!visible(Caller.of(req), id)) {
-            throw new NotFoundException("guest", id);
-        }
-        return id;
-    }
-
-    private boolean visible(Caller caller, GuestId id) {
-        if (caller.apiKey().allProperties()) {
-            return true;
-        }
-        List<Booking> theirs = bookings.bookings(BookingFilter.ofGuest(id), null, MAX_BOOKINGS_LOOKED_AT);
-        return theirs.isEmpty() || theirs.stream().anyMatch(booking -> caller.mayAccess(booking.propertyId()));
+        return scope.require(Caller.of(req), Params.guest(req));
     }
 
     private Views.Loyalty loyaltyOf(LoyaltyAccount account) {

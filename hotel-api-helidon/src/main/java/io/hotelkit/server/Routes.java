@@ -91,6 +91,7 @@ public final class Routes {
         methodsByPath.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(method);
         rules.route(method, path, (req, res) -> {
             authorize(req, roles);
+            CardData.refuseInHeaders(req);
             endpoint.handle(req).send(res);
         });
         return this;

@@ -47,6 +47,7 @@ public final class Server {
     private static HttpService[] resources(Infrastructure infrastructure) {
         Hotel hotel = infrastructure.hotel();
         Idempotent idempotent = infrastructure.idempotent();
+        GuestScope guestScope = new GuestScope(hotel.guests(), hotel.bookings(), hotel.storage().outbox());
         ServerConfig config = infrastructure.config();
         return new HttpService[] {
                 new PingResource(),
@@ -58,8 +59,9 @@ public final class Server {
                 new RatePlansResource(hotel.rates(), hotel.inventory(), idempotent),
                 new BlocksResource(hotel.blocks(), idempotent),
                 new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers()),
-                new BookingsResource(hotel.bookings(), infrastructure.transactions(), idempotent, infrastructure.meters()),
-                new GuestsResource(hotel.guests(), hotel.bookings(), hotel.personalData(), hotel.loyalty(), hotel.invoices(),
+                new BookingsResource(hotel.bookings(), guestScope, infrastructure.transactions(), idempotent,
+                        infrastructure.meters()),
+                new GuestsResource(hotel.guests(), guestScope, hotel.personalData(), hotel.loyalty(), hotel.invoices(),
                         idempotent),
                 new FoliosResource(hotel.bookings(), hotel.inventory(), idempotent),
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,

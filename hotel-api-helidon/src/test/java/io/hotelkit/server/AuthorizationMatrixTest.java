@@ -210,7 +210,8 @@ class AuthorizationMatrixTest {
             case NO_KEY, UNKNOWN_KEY, REVOKED_KEY -> 401;
             // An admin key scoped elsewhere makes keys for its own properties only, sees no other, and opens
             // no property (it could never see it).
-            case OTHER_PROPERTY -> row.propertyScoped() ? 404 : switch (row.route()) {
+            // A guest known only at the key's own property is, to a key of another, a guest that does not exist.
+            case OTHER_PROPERTY -> row.propertyScoped() || row.path().contains("${guest}") ? 404 : switch (row.route()) {
                 case CREATE_API_KEY, CREATE_PROPERTY -> 403;
                 case REVOKE_API_KEY -> 404;
                 default -> row.success();
@@ -243,6 +244,7 @@ class AuthorizationMatrixTest {
         private final Fixture fixture;
         /** The property every read runs on, and another one. */
         private final Lisbon shared;
+        private final Lisbon other;
         private final String elsewhere;
         /** What the cells on {@link #shared} made, to be made once: a booking tonight, a payment, ... */
         private final Map<String, String> sharedMade = new HashMap<>();
@@ -251,7 +253,8 @@ class AuthorizationMatrixTest {
             this.api = api;
             this.fixture = fixture;
             this.shared = Lisbon.setUp(api, fixture);
-            this.elsewhere = Lisbon.setUp(api, fixture).id;
+            this.other = Lisbon.setUp(api, fixture);
+            this.elsewhere = other.id;
         }
 
         Lisbon shared() {
@@ -321,6 +324,127 @@ class AuthorizationMatrixTest {
             return row.admitted().stream().filter(role -> role != Role.ADMIN).findFirst().orElse(Role.ADMIN);
         }
 
+        // ---- the guest section: keys scoped to the shared property, guests known only at the other one ----
+
+        /** Guests known only at the other property: registered by its desk, and booked there or not. */
+        private final Map<String, Victim> victims = new HashMap<>();
+
+        record Victim(String id, String name, String email) {}
+
+        Victim victim(boolean booked) {
+            synchronized (victims) {
+                return victims.computeIfAbsent(booked ? "booked" : "registered", kind -> {
+                    String email = Lisbon.unique("victim") + "@example.org";
+                    String name = "Victoria " + Lisbon.unique("Secreta");
+                    var registered = api.post("/v1/guests", other.frontDesk, """
+                            {"name": "%s", "email": "%s", "phone": "+351 911 222 333",
+                             "preferences": {"note": "private"}}""".formatted(name, email));
+                    assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+                    String id = registered.json().path("id").asText();
+                    if (booked) {
+                        var booking = api.post(other.path("/bookings"), other.frontDesk, """
+                                {"guest_id": "%s", "room_type": "DBL", "rate_plan": "FLEX", "checkin_date": "%s",
+                                 "checkout_date": "%s", "adults": 1}""".formatted(id, other.day(3), other.day(4)));
+                        assertThat(booking.status()).as(booking.toString()).isEqualTo(201);
+                    }
+                    return new Victim(id, name, email);
+                });
+            }
+        }
+
+        /**
+         * {@code who}, scoped to the shared property, calls {@code route} on a guest known only at the other
+         * one: it is refused as for a guest that does not exist (or 403, if its role may not call the route),
+         * learns nothing of the guest, and changes and links nothing.
+         */
+        void checkGuestOutOfReach(Route route, Who who, boolean booked) {
+            Victim victim = victim(booked);
+            Role role = Role.valueOf(who.name());
+            String key = fixture.key(role, shared.id);
+            Row row = TABLE.stream().filter(r -> r.route() == route).findFirst().orElseThrow();
+            boolean admitted = row.admitted().contains(role);
+            String email = victim.email().toUpperCase(Locale.ROOT); // matched whatever its case
+            Api.Response response;
+            Api.Response asIfUnknown = null;
+            int expected;
+            switch (route) {
+                case GET_GUEST, EXPORT_GUEST, GET_LOYALTY, UPDATE_GUEST, ERASE_GUEST -> {
+                    String type = row.body() == null ? null : "application/json";
+                    response = api.call(route.method(), row.path().replace("${guest}", victim.id()), key, type, row.body());
+                    asIfUnknown = api.call(route.method(), row.path().replace("${guest}", UNKNOWN_GUEST), key, type,
+                            row.body());
+                    expected = 404;
+                }
+                case SEARCH_GUESTS -> {
+                    response = api.get("/v1/guests?email=" + victim.email(), key);
+                    expected = 200;
+                    if (admitted) {
+                        assertThat(response.json().path("items")).as(response.toString()).isEmpty();
+                    }
+                }
+                case REGISTER_GUEST -> {
+                    response = api.post("/v1/guests", key, "{\"name\": \"Someone Else\", \"email\": \"" + email + "\"}");
+                    expected = 409;
+                }
+                case CREATE_BOOKING -> {
+                    response = api.post(shared.path("/bookings"), key, """
+                            {"guest": {"name": "Someone Else", "email": "%s"}, "room_type": "DBL", "rate_plan": "FLEX",
+                             "checkin_date": "%s", "checkout_date": "%s", "adults": 1}"""
+                            .formatted(email, shared.day(5), shared.day(6)));
+                    expected = 409;
+                }
+                default -> throw new IllegalArgumentException(route + " takes no guest");
+            }
+            assertThat(response.status()).as("%s by %s: %s", route, who, response).isEqualTo(admitted ? expected : 403);
+            assertThat(response.body()).as("%s by %s", route, who)
+                    .doesNotContainIgnoringCase(victim.name(), victim.email(), "existing_id", "private");
+            if (asIfUnknown == null) { // else the id is the caller's own, in the path
+                assertThat(response.body()).as("%s by %s", route, who).doesNotContain(victim.id());
+            }
+            if (admitted && asIfUnknown != null) {
+                assertThat(response.body().replace(victim.id(), "<id>"))
+                        .isEqualTo(asIfUnknown.body().replace(UNKNOWN_GUEST, "<id>"));
+            }
+            assertUntouched(victim, booked);
+        }
+
+        /** A booking at the shared property naming a guest known only at the other one by its id. */
+        void checkBookingWithGuestIdOutOfReach(Who who, boolean booked) {
+            Victim victim = victim(booked);
+            Role role = Role.valueOf(who.name());
+            String key = fixture.key(role, shared.id);
+            boolean admitted = TABLE.stream().filter(r -> r.route() == Route.CREATE_BOOKING).findFirst().orElseThrow()
+                    .admitted().contains(role);
+            String booking = """
+                    {"guest_id": "%s", "room_type": "DBL", "rate_plan": "FLEX", "checkin_date": "%s",
+                     "checkout_date": "%s", "adults": 1}""";
+            var response = api.post(shared.path("/bookings"), key, booking.formatted(victim.id(), shared.day(5), shared.day(6)));
+            var asIfUnknown = api.post(shared.path("/bookings"), key,
+                    booking.formatted(UNKNOWN_GUEST, shared.day(5), shared.day(6)));
+
+            assertThat(response.status()).as("booking with guest_id by %s: %s", who, response).isEqualTo(admitted ? 400 : 403);
+            if (admitted) {
+                assertThat(response.json().path("errors").path(0).path("field").asText()).isEqualTo("guest_id");
+                assertThat(response.body().replace(victim.id(), "<id>"))
+                        .isEqualTo(asIfUnknown.body().replace(UNKNOWN_GUEST, "<id>"));
+            }
+            assertThat(response.body()).doesNotContainIgnoringCase(victim.name(), victim.email(), "private");
+            assertUntouched(victim, booked);
+        }
+
+        /** The guest is as its property made it, and is linked to no booking at the shared property. */
+        private void assertUntouched(Victim victim, boolean booked) {
+            var guest = api.get("/v1/guests/" + victim.id(), other.frontDesk);
+            assertThat(guest.status()).as(guest.toString()).isEqualTo(200);
+            assertThat(guest.json().path("name").asText()).isEqualTo(victim.name());
+            assertThat(guest.json().path("email").asText()).isEqualTo(victim.email());
+            assertThat(guest.json().path("preferences").path("note").asText()).isEqualTo("private");
+            String admin = fixture.key(Role.ADMIN);
+            assertThat(api.get(shared.path("/bookings?guest_id=" + victim.id()), admin).json().path("items")).isEmpty();
+            assertThat(api.get(other.path("/bookings?guest_id=" + victim.id()), admin).json().path("items"))
+                    .hasSize(booked ? 1 : 0);
+        }
+
         /** Makes what a request names: {@code ${booking}} is a new booking, {@code ${day+3}} the business date plus 3. */
         private final class Resolver {
 
@@ -374,6 +498,38 @@ class AuthorizationMatrixTest {
                 return value;
             }
         }
+    }
+
+    /** An id no guest has. */
+    static final String UNKNOWN_GUEST = "01JDQ3C9T7W0A5N8M2K4P6R8S0";
+
+    /** The roles a key scoped to a property may have. */
+    static final List<Who> SCOPED_ROLES = List.of(Who.ADMIN, Who.MANAGER, Who.FRONT_DESK, Who.HOUSEKEEPING, Who.CHANNEL,
+            Who.AUDITOR);
+
+    /** Every route that names, finds or links a guest, but a booking by guest_id (cells of its own). */
+    static final List<Route> GUEST_ROUTES = List.of(Route.GET_GUEST, Route.UPDATE_GUEST, Route.ERASE_GUEST,
+            Route.EXPORT_GUEST, Route.GET_LOYALTY, Route.SEARCH_GUESTS, Route.REGISTER_GUEST, Route.CREATE_BOOKING);
+
+    static Stream<Arguments> guestCells() {
+        return GUEST_ROUTES.stream().flatMap(route -> SCOPED_ROLES.stream()
+                .flatMap(who -> Stream.of(true, false).map(booked -> Arguments.of(route, who, booked))));
+    }
+
+    static Stream<Arguments> guestIdCells() {
+        return SCOPED_ROLES.stream().flatMap(who -> Stream.of(true, false).map(booked -> Arguments.of(who, booked)));
+    }
+
+    @ParameterizedTest(name = "{0} by {1} scoped elsewhere, guest booked there: {2}")
+    @MethodSource("guestCells")
+    void a_guest_known_only_at_another_property_is_out_of_reach(Route route, Who who, boolean booked) {
+        cells.checkGuestOutOfReach(route, who, booked);
+    }
+
+    @ParameterizedTest(name = "booking by {0} with the guest_id of a guest known elsewhere, booked there: {1}")
+    @MethodSource("guestIdCells")
+    void a_booking_cannot_name_a_guest_known_only_at_another_property(Who who, boolean booked) {
+        cells.checkBookingWithGuestIdOutOfReach(who, booked);
     }
 
     @Test

@@ -52,4 +52,24 @@ abstract class AuthorizationSmoke {
     void each_caller_gets_what_the_contract_promises(Route route, Who who, Row row) {
         cells.check(row, who);
     }
+
+    static Stream<Arguments> guestCells() {
+        return AuthorizationMatrixTest.guestCells();
+    }
+
+    static Stream<Arguments> guestIdCells() {
+        return AuthorizationMatrixTest.guestIdCells();
+    }
+
+    @ParameterizedTest(name = "{0} by {1} scoped elsewhere, guest booked there: {2}")
+    @MethodSource("guestCells")
+    void a_guest_known_only_at_another_property_is_out_of_reach(Route route, Who who, boolean booked) {
+        cells.checkGuestOutOfReach(route, who, booked);
+    }
+
+    @ParameterizedTest(name = "booking by {0} with the guest_id of a guest known elsewhere, booked there: {1}")
+    @MethodSource("guestIdCells")
+    void a_booking_cannot_name_a_guest_known_only_at_another_property(Who who, boolean booked) {
+        cells.checkBookingWithGuestIdOutOfReach(who, booked);
+    }
 }

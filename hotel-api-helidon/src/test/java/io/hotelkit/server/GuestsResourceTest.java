@@ -150,21 +150,31 @@ class GuestsResourceTest {
     }
 
     @Test
-    void a_key_scoped_to_a_property_sees_only_the_guests_who_stay_there_and_profiles_not_yet_booked() {
+    void a_key_scoped_to_a_property_reaches_only_the_guests_booked_or_registered_there() {
         Lisbon lisbon = Lisbon.setUp(api, fixture);
         Lisbon porto = Lisbon.setUp(api, fixture);
         String inLisbon = email();
         String inBoth = email();
         String lisbonGuest = lisbon.book(lisbon.today, "2026-12-10", inLisbon).json().path("guest_id").asText();
         String bothGuest = lisbon.book(lisbon.today, "2026-12-10", inBoth).json().path("guest_id").asText();
-        porto.book(porto.today, "2026-12-10", inBoth);
-        String unbooked = register(email(), "").json().path("id").asText();
+        porto.book(frontDesk, porto.today, "2026-12-10", inBoth); // a key for all properties links the chain's guest
+        String chains = register(email(), "").json().path("id").asText();
+        String portos = api.post("/v1/guests", porto.frontDesk, """
+                {"name": "Rui Costa", "email": "%s"}""".formatted(email())).json().path("id").asText();
 
         assertThat(api.get("/v1/guests/" + lisbonGuest, porto.frontDesk).status()).isEqualTo(404);
         assertThat(api.get("/v1/guests/" + lisbonGuest + "/export", porto.frontDesk).status()).isEqualTo(404);
         assertThat(api.delete("/v1/guests/" + lisbonGuest, porto.frontDesk).status()).isEqualTo(404);
         assertThat(api.get("/v1/guests?email=" + inLisbon, porto.frontDesk).json().path("items")).isEmpty();
-        assertThat(api.get("/v1/guests/" + unbooked, porto.frontDesk).status()).isEqualTo(200);
+        var taken = api.post(porto.path("/bookings"), porto.frontDesk, """
+                {"guest": {"name": "Ana Silva", "email": "%s"}, "room_type": "DBL", "rate_plan": "FLEX",
+                 "checkin_date": "%s", "checkout_date": "2026-12-10", "adults": 2}""".formatted(inLisbon, porto.today));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.json().has("existing_id")).isFalse();
+        assertThat(api.get("/v1/guests/" + chains, porto.frontDesk).status()).isEqualTo(404);
+        assertThat(api.get("/v1/guests/" + portos, porto.frontDesk).status()).isEqualTo(200);
+        assertThat(api.get("/v1/guests/" + portos, porto.manager).status()).isEqualTo(200);
+        assertThat(api.get("/v1/guests/" + portos, lisbon.frontDesk).status()).isEqualTo(404);
 
         var export = api.get("/v1/guests/" + bothGuest + "/export", porto.frontDesk);
         assertThat(export.status()).isEqualTo(200);

@@ -8,11 +8,14 @@ import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Idempotency;
 import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Guest profiles: registering, finding, changing. Personal data never goes into events or logs. */
@@ -41,18 +44,30 @@ public final class GuestService {
      * @throws DuplicateException with the existing guest's id if the email is taken
      */
     public Guest register(NewGuest request, @Nullable IdempotencyKey idempotencyKey) {
+        return register(request, Set.of(), idempotencyKey);
+    }
+
+    /**
+     * Registers a guest at {@code properties}: its registration is recorded in the audit trail of each of
+     * them, which is where a key scoped to them finds that the guest is known there before it has a booking.
+     * With no properties the registration is the chain's, as {@link #register(NewGuest, IdempotencyKey)}.
+     *
+     * @throws DuplicateException with the existing guest's id if the email is taken
+     */
+    public Guest register(NewGuest request, Set<PropertyId> properties, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(request, "new guest");
-        return idempotency.once(idempotencyKey, request.toString(), () -> create(request),
+        Set<PropertyId> at = Set.copyOf(properties);
+        return idempotency.once(idempotencyKey, request.toString(), () -> create(request, at),
                 guest -> guest.id().value(), id -> guest(GuestId.of(id)));
     }
 
     /** The guest with the request's email, registered now if there is none. */
     public Guest findOrRegister(NewGuest request) {
         return transactions.inTransaction(() -> guests.findByEmail(Guest.normalizeEmail(request.email()))
-                .orElseGet(() -> create(request)));
+                .orElseGet(() -> create(request, Set.of())));
     }
 
-    private Guest create(NewGuest request) {
+    private Guest create(NewGuest request, Set<PropertyId> properties) {
         Guest guest = new Guest(GuestId.of(ids.next()), request.name(), request.email(), request.phone(),
                 request.nationality(), request.preferences() == null ? Map.of() : request.preferences(),
                 request.loyaltyOptIn(), clock.instant(), null, 0);
@@ -61,7 +76,12 @@ public final class GuestService {
                 throw new DuplicateException("guest with email", "(redacted)", existing.id().value());
             });
             Guest saved = guests.save(guest);
-            events.record(EventType.GUEST_REGISTERED, null, saved.id().value(), Map.of("loyalty_opt_in", saved.loyaltyOptIn()));
+            Map<String, Object> data = Map.of("loyalty_opt_in", saved.loyaltyOptIn());
+            if (properties.isEmpty()) {
+                events.record(EventType.GUEST_REGISTERED, null, saved.id().value(), data);
+            }
+            properties.stream().sorted(Comparator.comparing(PropertyId::value))
+                    .forEach(property -> events.record(EventType.GUEST_REGISTERED, property, saved.id().value(), data));
             return saved;
         });
     }

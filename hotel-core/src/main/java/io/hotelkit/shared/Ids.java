@@ -9,17 +9,22 @@ import java.util.random.RandomGenerator;
 /**
  * Identity generation: time-ordered 26-character ids (the ULID layout: 48 bits of milliseconds, then 80
  * random bits, in Crockford base 32), so that ids sort by creation and index well in a B-tree. Ids made
- * in the same millisecond count up from the first, so they sort in the order they were made too.
+ * in the same millisecond count up from the one before by a random step of up to 2^32, so they sort in
+ * the order they were made too.
  *
- * <p>Ids and confirmation codes must be unique, not secret: who may read a booking is decided by API keys
- * and property scope, never by knowing an id. So their random bits come from a fast generator seeded
- * once from {@link SecureRandom}, not from the {@code SecureRandom} itself on every draw.
+ * <p>Who may read a booking is decided by API keys and property scope, never by knowing an id; still, an
+ * id a client receives must tell it nothing of the ids other clients get (OWASP API1, broken object level
+ * authorization, is worse where ids can be guessed). So the random bits come from {@link SecureRandom}
+ * on every draw: a generator seeded once (the {@code SplittableRandom} used before) gives its whole state
+ * away in one id, and with it every id after.
  */
 public final class Ids implements IdGenerator {
 
     private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final int MAX_LENGTH = 64;
     private static final long FORTY_BITS = (1L << 40) - 1;
+    /** The random part of the step from one id to the next within a millisecond. */
+    private static final long STEP_BITS = (1L << 32) - 1;
 
     private final Clock clock;
     private final RandomGenerator random;
@@ -33,10 +38,10 @@ public final class Ids implements IdGenerator {
     }
 
     public static Ids timeOrdered(Clock clock) {
-        return new Ids(clock, new SplittableRandom(new SecureRandom().nextLong()));
+        return new Ids(clock, new SecureRandom());
     }
 
-    /** Deterministic ids for tests and replays: the same seed and clock give the same ids. */
+    /** Deterministic ids for tests and replays: the same seed and clock give the same ids, and are predictable. */
     public static Ids seeded(Clock clock, long seed) {
         return new Ids(clock, new SplittableRandom(seed));
     }
@@ -52,8 +57,9 @@ public final class Ids implements IdGenerator {
                 // the same millisecond (or a clock that stands still or steps back): count up from the last id,
                 // so that ids made one after another sort one after another
                 millis = lastMillis;
-                lastLow = (lastLow + 1) & FORTY_BITS;
-                if (lastLow == 0) {
+                long next = lastLow + 1 + (random.nextLong() & STEP_BITS);
+                lastLow = next & FORTY_BITS;
+                if (next > FORTY_BITS) {
                     lastHigh = (lastHigh + 1) & FORTY_BITS;
                 }
             } else {

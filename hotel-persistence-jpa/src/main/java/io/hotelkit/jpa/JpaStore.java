@@ -430,6 +430,10 @@ public final class JpaStore implements Storage, AutoCloseable {
                         .property(AvailableSettings.STATEMENT_BATCH_SIZE, 50)
                         .property(AvailableSettings.ORDER_INSERTS, true)
                         .property(AvailableSettings.ORDER_UPDATES, true)
+                        // A refused statement's message quotes its values (H2 the duplicate key, PostgreSQL a
+                        // whole batch entry: names, e-mails, preferences); the error reaches the caller as an
+                        // exception, mapped without its message, and is never written to the log.
+                        .property(AvailableSettings.LOG_JDBC_ERRORS, false)
                         .createEntityManagerFactory();
                 java.util.Properties credentials = new java.util.Properties();
                 if (user != null) {
