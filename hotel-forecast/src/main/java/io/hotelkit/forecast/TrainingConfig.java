@@ -27,7 +27,7 @@ public record TrainingConfig(int rounds, int maxDepth, double learningRate, long
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(300, 7, 0.08, 17, 200);
+        return new TrainingConfig(600, 5, 0.03, 17, 200);
     }
 
     public TrainingConfig withSeed(long newSeed) {

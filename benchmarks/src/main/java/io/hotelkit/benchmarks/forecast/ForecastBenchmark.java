@@ -30,7 +30,7 @@ import java.util.TreeMap;
  *
  * <pre>
  * ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
- * cd benchmarks &amp;&amp; java -Xmx3g -cp target/benchmarks.jar io.hotelkit.benchmarks.forecast.ForecastBenchmark [zip] [out] [cut-off] [seed]
+ * cd benchmarks &amp;&amp; java -Xmx3g -cp target/benchmarks.jar io.hotelkit.benchmarks.forecast.ForecastBenchmark [zip] [out] [cut-off] [seed] [rounds] [depth] [eta]
  * </pre>
  *
  * <p>Train on the bookings whose outcome was known at the cut-off (arriving before it), test on those
@@ -42,6 +42,7 @@ import java.util.TreeMap;
 public final class ForecastBenchmark {
 
     private static final int[] HORIZONS = {30, 14, 7};
+    private static TrainingConfig config = TrainingConfig.defaults();
 
     private ForecastBenchmark() {}
 
@@ -50,12 +51,16 @@ public final class ForecastBenchmark {
         Path out = Path.of(args.length > 1 ? args[1] : "target/forecast");
         LocalDate cutoff = LocalDate.parse(args.length > 2 ? args[2] : "2017-01-01");
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 17;
+        TrainingConfig defaults = TrainingConfig.defaults();
+        config = new TrainingConfig(args.length > 4 ? Integer.parseInt(args[4]) : defaults.rounds(),
+                args.length > 5 ? Integer.parseInt(args[5]) : defaults.maxDepth(),
+                args.length > 6 ? Double.parseDouble(args[6]) : defaults.learningRate(), seed, defaults.minBookings());
         Files.createDirectories(out);
         List<ForecastRow> rows = ForecastRow.read(zip);
         Map<String, List<ForecastRow>> byHotel = new TreeMap<>();
         rows.forEach(r -> byHotel.computeIfAbsent(r.hotel(), h -> new ArrayList<>()).add(r));
         PrintStream o = System.out;
-        o.printf(Locale.ROOT, "%d bookings (0-night stays skipped); cut-off %s; seed %d; %s%n", rows.size(), cutoff, seed,
+        o.printf(Locale.ROOT, "%d bookings (0-night stays skipped); cut-off %s; %s; %s%n", rows.size(), cutoff, config,
                 "data: Antonio, Almeida and Nunes 2019, CC BY 4.0");
         List<HotelResult> results = new ArrayList<>();
         for (Map.Entry<String, List<ForecastRow>> e : byHotel.entrySet()) {
@@ -94,7 +99,7 @@ public final class ForecastBenchmark {
             }
         }
         long started = System.nanoTime();
-        CancellationModel model = new CancellationTrainer(TrainingConfig.defaults().withSeed(seed))
+        CancellationModel model = new CancellationTrainer(config)
                 .train(train, 1, Instant.parse(cutoff + "T00:00:00Z"));
         double trainSeconds = (System.nanoTime() - started) / 1e9;
         double[] p = model.probabilities(snapshots);
