@@ -46,6 +46,7 @@ public final class Server {
         Hotel hotel = infrastructure.hotel();
         Idempotent idempotent = infrastructure.idempotent();
         ServerConfig config = infrastructure.config();
+        ForecastResource forecasts = new ForecastResource(hotel, infrastructure.forecasts());
         return new HttpService[] {
                 new PingResource(),
                 new ApiKeysResource(infrastructure.apiKeys(), hotel.storage().properties(), infrastructure.transactions(),
@@ -63,11 +64,12 @@ public final class Server {
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
-                new OperationsResource(hotel.inventory(), hotel.nightAudit()),
+                new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
                 new ReportsResource(hotel.reports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
+                forecasts,
         };
     }
 

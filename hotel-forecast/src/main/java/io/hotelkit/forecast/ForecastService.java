@@ -30,6 +30,7 @@ public final class ForecastService implements AutoCloseable {
     });
     private final Map<PropertyId, Optional<CancellationModel>> current = new ConcurrentHashMap<>();
     private final Map<PropertyId, CompletableFuture<CancellationModel>> running = new ConcurrentHashMap<>();
+    private final Map<PropertyId, String> failures = new ConcurrentHashMap<>();
 
     public ForecastService(ModelStore store, CancellationTrainer trainer, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -54,8 +55,19 @@ public final class ForecastService implements AutoCloseable {
                     CancellationModel model = trainer.train(history.get(), version, clock.instant());
                     store.save(p, model);
                     current.put(p, Optional.of(model));
+                    failures.remove(p);
                     return model;
-                }, training));
+                }, training).whenComplete((model, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        failures.put(p, String.valueOf(cause.getMessage()));
+                    }
+                }));
+    }
+
+    /** Why the property's last training failed (too few bookings, say), if it did. */
+    public Optional<String> lastFailure(PropertyId propertyId) {
+        return Optional.ofNullable(failures.get(propertyId));
     }
 
     /** Whether a training of the property is under way. */
