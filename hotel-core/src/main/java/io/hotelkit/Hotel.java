@@ -109,7 +109,8 @@ public final class Hotel {
                 storage.payments(), storage.guests(), storage.transactions(), idempotency, events, ids, clock);
         this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), bookings, blocks,
                 storage.transactions(), engine, events, ids, clock);
-        this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings());
+        this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
+                storage.nightAllowances(), engine);
         this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
                 storage.invoices(), storage.loyaltyAccounts(), storage.transactions(), events, clock);
         loadEngine();

@@ -244,6 +244,14 @@ public final class AvailabilityEngine {
         index(roomType.propertyId()).addRoomType(roomType);
     }
 
+    /**
+     * Per night of {@code nights}, how many bookings past their rooms the property's room types may take,
+     * summed: each type's own allowance for the night where one is set, else its limit. Read from memory.
+     */
+    public int[] overbooking(PropertyId propertyId, DateRange nights) {
+        return index(propertyId).overbooking(nights);
+    }
+
     /** A night's overbooking allowance, once stored; {@code null} gives the night its type's own again. */
     public void setAllowance(PropertyId propertyId, String roomType, LocalDate night, @Nullable Integer allowance) {
         index(propertyId).setAllowance(roomType, night, allowance);

@@ -237,6 +237,20 @@ final class PropertyIndex {
         });
     }
 
+    /** Per night of {@code nights}, the room types' overbooking summed: each night's own where set, else the type's. */
+    int[] overbooking(DateRange nights) {
+        int[] out = new int[nights.nights()];
+        long first = nights.start().toEpochDay();
+        for (TypeIndex type : typesInOrder) {
+            Map<Long, Integer> perNight = type.allowances;
+            int limit = type.roomType.overbookingLimit();
+            for (int i = 0; i < out.length; i++) {
+                out[i] += perNight.isEmpty() ? limit : perNight.getOrDefault(first + i, limit);
+            }
+        }
+        return out;
+    }
+
     /** A night's overbooking allowance of a room type; {@code null} gives the night the type's own again. */
     void setAllowance(String roomType, LocalDate night, @Nullable Integer allowance) {
         TypeIndex type = type(roomType);

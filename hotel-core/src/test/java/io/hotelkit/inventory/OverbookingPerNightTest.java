@@ -76,6 +76,16 @@ class OverbookingPerNightTest {
     }
 
     @Test
+    void the_occupancy_report_shows_each_nights_overbooking() {
+        // DBL's limit 0 and STE's 1: 1 a night, the 7th 3 + 0 with STE set to 3
+        hotel.inventory().setOverbooking(lisbon.id(), "STE", DateRange.of(LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-08")), 3);
+
+        var report = hotel.reports().occupancy(lisbon.id(), DateRange.of(LocalDate.parse("2026-12-06"), LocalDate.parse("2026-12-09")));
+
+        assertThat(report.perNight()).extracting(n -> n.overbooking()).containsExactly(1, 3, 1);
+    }
+
+    @Test
     void an_allowance_is_refused_for_an_unknown_type_or_below_zero() {
         DateRange night = DateRange.of(LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-08"));
         assertThatThrownBy(() -> hotel.inventory().setOverbooking(lisbon.id(), "NOPE", night, 1))

@@ -72,7 +72,9 @@ public final class ForecastBenchmark {
 
     record Calibration(double predicted, double observed, int count) {}
 
-    record Replayed(String policy, long roomNights, double revenue, long walked, long walkNights, long refused, long refusedKept) {}
+    /** @param net revenue less the walks, at the rule's walk cost */
+    record Replayed(String policy, long roomNights, double revenue, long walked, long walkNights, long refused, long refusedKept,
+            double net) {}
 
     record HotelResult(String hotel, double auc, List<Calibration> deciles, List<Replayed> replays) {}
 
@@ -158,12 +160,12 @@ public final class ForecastBenchmark {
             Map<String, Integer> flat = flatAllowance(rows, scenario, first, days);
             for (String policy : List.of("none", "flat", "recommended")) {
                 Replayed r = replay(policy, rows, p, scenario, flat, baseRate, rule, cutoff, first, days);
-                if (share == 1.0) {
-                    replays.add(r);
+                if (share != 1.0) {
+                    replays.add(r); // the picture shows the tighter hotel, where the policies differ
                 }
                 o.printf(Locale.ROOT, "| %s | %s | %,d | %,.0f | %,d | %,d | %,d | %,d | %,.0f |%n", share == 1.0 ? "as planned" : "85%",
                         policy + (policy.equals("flat") ? " " + flat : ""), r.roomNights(), r.revenue(), r.walked(), r.walkNights(),
-                        r.refused(), r.refusedKept(), r.revenue() - r.walked() * rule.walkCost().amount().doubleValue());
+                        r.refused(), r.refusedKept(), r.net());
             }
         }
         return new HotelResult(hotel, auc, deciles, replays);
@@ -333,7 +335,8 @@ public final class ForecastBenchmark {
                 }
             }
         }
-        return new Replayed(policy, roomNights, money, walked, walkNights, refused[0], refused[1]);
+        return new Replayed(policy, roomNights, money, walked, walkNights, refused[0], refused[1],
+                money - walked * rule.walkCost().amount().doubleValue());
     }
 
     /**
