@@ -91,7 +91,7 @@ public final class Hotel {
         this.engine = new AvailabilityEngine();
         this.events = new Events(storage.outbox(), clock, ids, builder.actor);
         Idempotency idempotency = new Idempotency(storage.idempotency(), storage.transactions());
-        this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.rooms(),
+        this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.nightAllowances(), storage.rooms(),
                 storage.transactions(), engine, events, ids, clock);
         this.rates = new RateService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.nightlyRates(),
                 storage.transactions(), engine, events);
@@ -109,7 +109,8 @@ public final class Hotel {
                 storage.payments(), storage.guests(), storage.transactions(), idempotency, events, ids, clock);
         this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), bookings, blocks,
                 storage.transactions(), engine, events, ids, clock);
-        this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings());
+        this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
+                storage.nightAllowances(), engine);
         this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
                 storage.invoices(), storage.loyaltyAccounts(), storage.transactions(), events, clock);
         loadEngine();
@@ -257,7 +258,8 @@ public final class Hotel {
                 .map(Booking::claim)
                 .filter(Objects::nonNull)
                 .toList();
-        return engine.load(mark, property, storage.roomTypes().list(id), storage.rooms().list(id), plans, grids, holds, claims);
+        return engine.load(mark, property, storage.roomTypes().list(id), storage.rooms().list(id), plans, grids, holds, claims,
+                storage.nightAllowances().list(id));
     }
 
     /** Builds a hotel from its adapters; only the storage is required. */

@@ -8,6 +8,7 @@ import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.NightAllowances;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.rates.NightlyRates;
@@ -34,6 +35,9 @@ public interface Storage {
     Properties properties();
 
     RoomTypes roomTypes();
+
+    /** The nights whose overbooking allowance is set apart from their room type's. */
+    NightAllowances nightAllowances();
 
     Rooms rooms();
 

@@ -71,9 +71,13 @@ public final class HotelServer implements AutoCloseable {
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
                     .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
                     .build();
+            // HOTEL_FORECAST_MODELS: a directory that keeps the cancellation models across restarts
+            String models = System.getenv("HOTEL_FORECAST_MODELS");
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
-                    Infrastructure.databaseCheck(probe, store.kind()));
+                    Infrastructure.databaseCheck(probe, store.kind()),
+                    models == null || models.isBlank() ? io.hotelkit.forecast.ModelStore.inMemory()
+                            : io.hotelkit.forecast.ModelStore.inDirectory(java.nio.file.Path.of(models)));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             if (config.demo()) {

@@ -3,6 +3,10 @@ package io.hotelkit.server;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.hotelkit.Hotel;
+import io.hotelkit.forecast.CancellationTrainer;
+import io.hotelkit.forecast.ForecastService;
+import io.hotelkit.forecast.ModelStore;
+import io.hotelkit.forecast.TrainingConfig;
 import io.hotelkit.access.ApiKeys;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.IdGenerator;
@@ -28,9 +32,18 @@ public final class Infrastructure {
     private final DatabaseGate database;
     private final ApiKeys apiKeys;
     private final RenderedOffers renderedOffers;
+    private final ForecastService forecasts;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database) {
+        this(config, hotel, ids, rateLimiter, meterRegistry, database, ModelStore.inMemory());
+    }
+
+    /**
+     * @param models where the properties' cancellation models are stored and loaded from at start
+     */
+    public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
+                          MeterRegistry meterRegistry, DatabaseGate database, ModelStore models) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -41,6 +54,7 @@ public final class Infrastructure {
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Ticker.systemTicker());
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
+        this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
         // hit or miss.
         meters.cache("availability", () -> {
@@ -59,6 +73,11 @@ public final class Infrastructure {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The properties' cancellation models, trained in the background. */
+    public ForecastService forecasts() {
+        return forecasts;
     }
 
     public Hotel hotel() {

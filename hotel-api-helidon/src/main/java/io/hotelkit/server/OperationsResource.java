@@ -7,7 +7,9 @@ import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.operations.NightAudit;
 import java.time.LocalDate;
+import io.hotelkit.shared.PropertyId;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code /v1/properties/{propertyId}/business-date} and {@code .../night-audit}: the day the front office works on,
@@ -17,10 +19,13 @@ final class OperationsResource implements HttpService {
 
     private final InventoryService inventory;
     private final NightAudit nightAudit;
+    private final Consumer<PropertyId> afterAudit;
 
-    OperationsResource(InventoryService inventory, NightAudit nightAudit) {
+    /** @param afterAudit what follows a night audit, without blocking it: the forecast's training */
+    OperationsResource(InventoryService inventory, NightAudit nightAudit, Consumer<PropertyId> afterAudit) {
         this.inventory = inventory;
         this.nightAudit = nightAudit;
+        this.afterAudit = afterAudit;
     }
 
     @Override
@@ -52,6 +57,7 @@ final class OperationsResource implements HttpService {
      */
     private Reply close(ServerRequest req) {
         NightAudit.Result result = nightAudit.close(Params.property(req));
+        afterAudit.accept(Params.property(req));
         return Reply.ok(new AuditResult(result.closedDate(), result.businessDate(), result.charged(), result.noShows(),
                 result.releasedBlocks()));
     }

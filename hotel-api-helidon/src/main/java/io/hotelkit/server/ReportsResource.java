@@ -42,7 +42,7 @@ final class ReportsResource implements HttpService {
         static Occupancy of(OccupancyReport report) {
             return new Occupancy(report.nights().start(), report.nights().end(), report.perNight().stream()
                     .map(n -> new Night(n.date(), n.roomsTotal(), n.roomsOutOfOrder(), n.roomsSold(), n.occupancy(), n.adr(),
-                            n.revpar(), n.roomRevenue())).toList(),
+                            n.revpar(), n.roomRevenue(), n.overbooking())).toList(),
                     new Totals(report.totals().roomsTotal(), report.totals().roomsOutOfOrder(), report.totals().roomsSold(),
                             report.totals().occupancy(), report.totals().adr(), report.totals().revpar(),
                             report.totals().roomRevenue()));
@@ -55,9 +55,11 @@ final class ReportsResource implements HttpService {
      * @param occupancy rooms sold over rooms available (all less out of order), to four decimals; above 1
      *     when overbooked
      * @param adr room revenue per room sold; {@code revpar} per room available; revenue is net of VAT
+     * @param overbooking how many bookings past their rooms the room types may take that night (each type's
+     *     own allowance for the night where one is set, else its limit)
      */
     record Night(LocalDate date, int roomsTotal, int roomsOutOfOrder, int roomsSold, BigDecimal occupancy, Money adr,
-                 Money revpar, Money roomRevenue) {}
+                 Money revpar, Money roomRevenue, int overbooking) {}
 
     /** The range as a whole, in room-nights. */
     record Totals(long roomsTotal, long roomsOutOfOrder, long roomsSold, BigDecimal occupancy, Money adr, Money revpar,

@@ -101,7 +101,15 @@ enum Route {
     DEPARTURES_REPORT(Method.GET, "/properties/{propertyId}/reports/departures", MANAGER, AUDITOR),
     IN_HOUSE_REPORT(Method.GET, "/properties/{propertyId}/reports/in-house", MANAGER, AUDITOR),
     EVENTS(Method.GET, "/properties/{propertyId}/events", MANAGER, AUDITOR),
-    AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, AUDITOR);
+    AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, AUDITOR),
+
+    // Forecasts of cancellations and overbooking: managers; auditors read the forecast.
+    GET_FORECAST(Method.GET, "/properties/{propertyId}/forecast", MANAGER, AUDITOR),
+    TRAIN_FORECAST(Method.POST, "/properties/{propertyId}/forecast/train", MANAGER),
+    APPLY_FORECAST(Method.POST, "/properties/{propertyId}/forecast/apply", MANAGER),
+    GET_CANCELLATION_FORECAST(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/cancellation-forecast", MANAGER),
+    SET_OVERBOOKING(Method.PUT, "/properties/{propertyId}/room-types/{roomTypeCode}/overbooking", MANAGER),
+    GET_OVERBOOKING(Method.GET, "/properties/{propertyId}/room-types/{roomTypeCode}/overbooking", MANAGER, FRONT_DESK, AUDITOR);
 
     private final Method method;
     private final String path;

@@ -49,6 +49,7 @@ public final class Server {
         Idempotent idempotent = infrastructure.idempotent();
         GuestScope guestScope = new GuestScope(hotel.guests(), hotel.bookings(), hotel.storage().outbox());
         ServerConfig config = infrastructure.config();
+        ForecastResource forecasts = new ForecastResource(hotel, infrastructure.forecasts());
         return new HttpService[] {
                 new PingResource(),
                 new ApiKeysResource(infrastructure.apiKeys(), hotel.storage().properties(), infrastructure.transactions(),
@@ -67,11 +68,12 @@ public final class Server {
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
-                new OperationsResource(hotel.inventory(), hotel.nightAudit()),
+                new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
                 new ReportsResource(hotel.reports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
+                forecasts,
         };
     }
 

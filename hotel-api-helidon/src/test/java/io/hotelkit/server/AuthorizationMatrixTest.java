@@ -173,7 +173,20 @@ class AuthorizationMatrixTest {
         new Row(Route.EVENTS,                 "manager auditor",                        400, P + "/events", null,
                 "Last-Event-ID", "not-an-event-id"),
         new Row(Route.AUDIT_TRAIL,            "manager auditor",                        200,
-                P + "/audit?entity=booking&id=${booking}", null));
+                P + "/audit?entity=booking&id=${booking}", null),
+        // Forecasts: managers; auditors read the forecast. No property of the cells has a model (too few
+        // finished bookings to train one), so those that need one answer 409 /no-forecast-model.
+        new Row(Route.GET_FORECAST,           "manager auditor",                        409,
+                P + "/forecast?from=${day+0}&to=${day+7}", null),
+        new Row(Route.TRAIN_FORECAST,         "manager",                                202, P + "/forecast/train", null),
+        new Row(Route.APPLY_FORECAST,         "manager",                                409, P + "/forecast/apply",
+                "{\"from\": \"${day+0}\", \"to\": \"${day+7}\"}"),
+        new Row(Route.GET_CANCELLATION_FORECAST, "manager",                             409,
+                P + "/bookings/${booking}/cancellation-forecast", null),
+        new Row(Route.SET_OVERBOOKING,        "manager",                                200, P + "/room-types/DBL/overbooking",
+                "{\"from\": \"${day+300}\", \"to\": \"${day+302}\", \"overbooking\": 2}"),
+        new Row(Route.GET_OVERBOOKING,        "manager front_desk auditor",             200,
+                P + "/room-types/DBL/overbooking?from=${day+0}&to=${day+7}", null));
     // @formatter:on
 
     /** The cells' server, with the properties they run on: set up once for all cells. */
@@ -299,6 +312,7 @@ class AuthorizationMatrixTest {
                     case 401 -> "unauthorized";
                     case 403 -> "forbidden";
                     case 404 -> "not-found";
+                    case 409 -> "no-forecast-model"; // the forecast's rows: no cell's property has a model
                     default -> "invalid-request";
                 });
             }

@@ -1,6 +1,7 @@
 package io.hotelkit.availability;
 
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.NightAllowance;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.rates.DailyRate;
@@ -196,9 +197,19 @@ public final class AvailabilityEngine {
      */
     public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
+        return load(mark, property, roomTypes, rooms, ratePlans, grids, blocks, claims, List.of());
+    }
+
+    /**
+     * {@link #load(long, Property, List, List, List, Map, List, List)} with the nights whose overbooking
+     * allowance is not their room type's.
+     */
+    public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
+            Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims, List<NightAllowance> allowances) {
         PropertyIndex index = new PropertyIndex(property, versions);
         roomTypes.forEach(index::addRoomType);
         index.addRooms(rooms);
+        allowances.forEach(a -> index.setAllowance(a.roomType(), a.night(), a.allowance()));
         ratePlans.stream().filter(plan -> !plan.isDerived()).forEach(plan -> index.rates().define(plan));
         ratePlans.stream().filter(RatePlan::isDerived).forEach(plan -> index.rates().define(plan));
         grids.forEach((plan, rates) -> index.rates().put(plan, rates));
@@ -231,6 +242,19 @@ public final class AvailabilityEngine {
 
     public void addRoomType(RoomType roomType) {
         index(roomType.propertyId()).addRoomType(roomType);
+    }
+
+    /**
+     * Per night of {@code nights}, how many bookings past their rooms the property's room types may take,
+     * summed: each type's own allowance for the night where one is set, else its limit. Read from memory.
+     */
+    public int[] overbooking(PropertyId propertyId, DateRange nights) {
+        return index(propertyId).overbooking(nights);
+    }
+
+    /** A night's overbooking allowance, once stored; {@code null} gives the night its type's own again. */
+    public void setAllowance(PropertyId propertyId, String roomType, LocalDate night, @Nullable Integer allowance) {
+        index(propertyId).setAllowance(roomType, night, allowance);
     }
 
     public void addRoom(Room room) {

@@ -237,6 +237,34 @@ final class PropertyIndex {
         });
     }
 
+    /** Per night of {@code nights}, the room types' overbooking summed: each night's own where set, else the type's. */
+    int[] overbooking(DateRange nights) {
+        int[] out = new int[nights.nights()];
+        long first = nights.start().toEpochDay();
+        for (TypeIndex type : typesInOrder) {
+            Map<Long, Integer> perNight = type.allowances;
+            int limit = type.roomType.overbookingLimit();
+            for (int i = 0; i < out.length; i++) {
+                out[i] += perNight.isEmpty() ? limit : perNight.getOrDefault(first + i, limit);
+            }
+        }
+        return out;
+    }
+
+    /** A night's overbooking allowance of a room type; {@code null} gives the night the type's own again. */
+    void setAllowance(String roomType, LocalDate night, @Nullable Integer allowance) {
+        TypeIndex type = type(roomType);
+        write(() -> {
+            Map<Long, Integer> changed = new HashMap<>(type.allowances);
+            if (allowance == null) {
+                changed.remove(night.toEpochDay());
+            } else {
+                changed.put(night.toEpochDay(), allowance);
+            }
+            type.allowances = Map.copyOf(changed);
+        });
+    }
+
     /** A new room: its type has one room more, less its out-of-order nights. */
     void addRoom(Room room) {
         addRooms(List.of(room));
@@ -557,13 +585,25 @@ final class PropertyIndex {
             this.roomType = roomType;
         }
 
+        /** Nights whose overbooking allowance is not the type's, by epoch day; replaced whole on a change. */
+        volatile Map<Long, Integer> allowances = Map.of();
+
         int capacity() {
             return roomCount + roomType.overbookingLimit();
         }
 
         /** How many more can be taken on every one of the nights. */
         int free(long fromDay, int nights) {
-            return capacity() - taken.max(fromDay, nights);
+            Map<Long, Integer> perNight = allowances;
+            if (perNight.isEmpty()) {
+                return capacity() - taken.max(fromDay, nights);
+            }
+            int limit = roomType.overbookingLimit();
+            int free = Integer.MAX_VALUE;
+            for (long day = fromDay; day < fromDay + nights; day++) {
+                free = Math.min(free, roomCount + perNight.getOrDefault(day, limit) - taken.get(day));
+            }
+            return free;
         }
     }
 

@@ -27,6 +27,7 @@ public final class InventoryService {
 
     private final Properties properties;
     private final RoomTypes roomTypes;
+    private final NightAllowances nightAllowances;
     private final Rooms rooms;
     private final UnitOfWork transactions;
     private final AvailabilityEngine engine;
@@ -34,10 +35,11 @@ public final class InventoryService {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public InventoryService(Properties properties, RoomTypes roomTypes, Rooms rooms, UnitOfWork transactions,
+    public InventoryService(Properties properties, RoomTypes roomTypes, NightAllowances nightAllowances, Rooms rooms, UnitOfWork transactions,
             AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
+        this.nightAllowances = Objects.requireNonNull(nightAllowances, "night allowances");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.transactions = Objects.requireNonNull(transactions, "unit of work");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -105,6 +107,62 @@ public final class InventoryService {
 
     public RoomType roomType(PropertyId propertyId, String code) {
         return roomTypes.findBy(propertyId, code).orElseThrow(() -> new NotFoundException("room type", code));
+    }
+
+    /**
+     * Sets the overbooking allowance of a room type on each night of {@code nights}, for example to a
+     * forecast's recommendation; {@code null} gives the nights the type's own limit again. Lowering it
+     * below what is sold refuses no booking already made: it only stops new sales.
+     */
+    public List<NightAllowance> setOverbooking(PropertyId propertyId, String roomType, DateRange nights, @Nullable Integer allowance) {
+        property(propertyId);
+        RoomType type = roomType(propertyId, roomType);
+        if (nights.nights() > MAX_ALLOWANCE_NIGHTS) {
+            throw new IllegalArgumentException("overbooking is set for at most " + MAX_ALLOWANCE_NIGHTS + " nights at once, not " + nights.nights());
+        }
+        List<NightAllowance> set = nights.dates()
+                .map(night -> new NightAllowance(propertyId, type.code(), night, allowance != null ? allowance : type.overbookingLimit()))
+                .toList();
+        return transactions.inTransaction(() -> {
+            for (NightAllowance night : set) {
+                if (allowance == null) {
+                    nightAllowances.clear(propertyId, type.code(), night.night());
+                } else {
+                    nightAllowances.set(night);
+                }
+            }
+            events.record(EventType.ROOM_TYPE_OVERBOOKING_SET, propertyId, type.code(), allowanceEvent(nights, allowance));
+            transactions.afterCommit(() -> set.forEach(night -> engine.setAllowance(propertyId, type.code(), night.night(), allowance)));
+            return set;
+        });
+    }
+
+    /** The most nights one {@link #setOverbooking} sets. */
+    public static final int MAX_ALLOWANCE_NIGHTS = 731;
+
+    private static Map<String, Object> allowanceEvent(DateRange nights, @Nullable Integer allowance) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("from", nights.start().toString());
+        data.put("to", nights.end().toString());
+        data.put("overbooking", allowance == null ? "room type's own" : allowance);
+        return data;
+    }
+
+    /** Each room type's overbooking allowance on each night of {@code nights}: the night's own, else the type's. */
+    public Map<String, Map<java.time.LocalDate, Integer>> overbooking(PropertyId propertyId, DateRange nights) {
+        Map<String, Map<java.time.LocalDate, Integer>> out = new java.util.TreeMap<>();
+        for (RoomType type : roomTypes(propertyId)) {
+            Map<java.time.LocalDate, Integer> perNight = new java.util.TreeMap<>();
+            nights.dates().forEach(night -> perNight.put(night, type.overbookingLimit()));
+            out.put(type.code(), perNight);
+        }
+        for (NightAllowance a : nightAllowances.list(propertyId)) {
+            Map<java.time.LocalDate, Integer> perNight = out.get(a.roomType());
+            if (perNight != null && nights.contains(a.night())) {
+                perNight.put(a.night(), a.allowance());
+            }
+        }
+        return out;
     }
 
     public List<RoomType> roomTypes(PropertyId propertyId) {

@@ -18,6 +18,8 @@ import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.inventory.NightAllowance;
+import io.hotelkit.inventory.NightAllowances;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.rates.DailyRate;
@@ -40,6 +42,7 @@ import io.hotelkit.shared.PaymentId;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -57,6 +60,7 @@ public final class MemoryStorage implements Storage {
     private final MemoryIdempotencyStore idempotency;
     private final Properties properties = new MemoryProperties();
     private final RoomTypes roomTypes = new MemoryRoomTypes();
+    private final NightAllowances nightAllowances = new MemoryNightAllowances();
     private final Rooms rooms = new MemoryRooms();
     private final RatePlans ratePlans = new MemoryRatePlans();
     private final NightlyRates nightlyRates = new MemoryNightlyRates();
@@ -97,6 +101,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public RoomTypes roomTypes() {
         return roomTypes;
+    }
+
+    @Override
+    public NightAllowances nightAllowances() {
+        return nightAllowances;
     }
 
     @Override
@@ -215,6 +224,25 @@ public final class MemoryStorage implements Storage {
                 throw new DuplicateException("room type", roomType.code(), null);
             }
             return table.putVersioned(key(roomType.propertyId(), roomType.code()), roomType, "room type");
+        }
+    }
+
+    private final class MemoryNightAllowances implements NightAllowances {
+        private final MemoryTable<NightAllowance> table = MemoryTable.ordered(transactions);
+
+        @Override
+        public List<NightAllowance> list(PropertyId propertyId) {
+            return table.scan(prefix(propertyId), allowance -> true);
+        }
+
+        @Override
+        public void set(NightAllowance allowance) {
+            table.put(key(allowance.propertyId(), allowance.roomType() + '/' + allowance.night()), allowance);
+        }
+
+        @Override
+        public void clear(PropertyId propertyId, String roomType, LocalDate night) {
+            table.put(key(propertyId, roomType + '/' + night), null);
         }
     }
 

@@ -1,8 +1,13 @@
 package io.hotelkit.reporting;
 
+import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
+import io.hotelkit.inventory.NightAllowance;
+import io.hotelkit.inventory.NightAllowances;
+import io.hotelkit.inventory.RoomType;
+import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingStatus;
@@ -36,11 +41,22 @@ public final class Reports {
     private final Properties properties;
     private final Rooms rooms;
     private final Bookings bookings;
+    private final RoomTypes roomTypes;
+    private final NightAllowances nightAllowances;
+    private final AvailabilityEngine engine;
 
-    public Reports(Properties properties, Rooms rooms, Bookings bookings) {
+    /**
+     * @param engine where a loaded property's overbooking per night is read, with no statement; the stores'
+     *     {@code roomTypes} and {@code nightAllowances} are read only for a property it has not loaded
+     */
+    public Reports(Properties properties, Rooms rooms, Bookings bookings, RoomTypes roomTypes, NightAllowances nightAllowances,
+            AvailabilityEngine engine) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
+        this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
+        this.nightAllowances = Objects.requireNonNull(nightAllowances, "night allowances");
+        this.engine = Objects.requireNonNull(engine, "engine");
     }
 
     public OccupancyReport occupancy(PropertyId propertyId, DateRange nights) {
@@ -60,6 +76,7 @@ public final class Reports {
                 counts[1] += netOfVat(property, booking.priceOf(night)).minorUnits();
             });
         }
+        int[] overbooking = overbooking(propertyId, nights);
         List<OccupancyReport.Night> rows = new ArrayList<>();
         long totalRooms = 0;
         long totalOutOfOrder = 0;
@@ -69,7 +86,8 @@ public final class Reports {
             LocalDate on = night;
             int outOfOrder = (int) all.stream().filter(room -> room.isOutOfOrderOn(on)).count();
             long[] counts = soldAndRevenue.getOrDefault(night, new long[2]);
-            rows.add(row(property, night, all.size(), outOfOrder, (int) counts[0], counts[1]));
+            rows.add(row(property, night, all.size(), outOfOrder, (int) counts[0], counts[1],
+                    overbooking[(int) (night.toEpochDay() - nights.start().toEpochDay())]));
             totalRooms += all.size();
             totalOutOfOrder += outOfOrder;
             totalSold += counts[0];
@@ -80,6 +98,31 @@ public final class Reports {
                 money(property, totalRevenue, totalSold), money(property, totalRevenue, totalRooms - totalOutOfOrder),
                 Money.ofMinor(totalRevenue, property.currency()));
         return new OccupancyReport(nights, rows, totals);
+    }
+
+    /**
+     * The room types' overbooking per night, summed: from the engine's memory when it has the property
+     * (no statement, so that a report's statements stay three), else from the stores in two reads.
+     */
+    private int[] overbooking(PropertyId propertyId, DateRange nights) {
+        if (engine.has(propertyId)) {
+            return engine.overbooking(propertyId, nights);
+        }
+        int typesLimit = 0;
+        Map<String, Integer> limits = new HashMap<>();
+        for (RoomType type : roomTypes.list(propertyId)) {
+            typesLimit += type.overbookingLimit();
+            limits.put(type.code(), type.overbookingLimit());
+        }
+        int[] out = new int[nights.nights()];
+        java.util.Arrays.fill(out, typesLimit);
+        for (NightAllowance allowance : nightAllowances.list(propertyId)) {
+            if (nights.contains(allowance.night())) {
+                out[(int) (allowance.night().toEpochDay() - nights.start().toEpochDay())] +=
+                        allowance.allowance() - limits.getOrDefault(allowance.roomType(), 0);
+            }
+        }
+        return out;
     }
 
     /** Bookings arriving on {@code date}: expected, or already checked in. */
@@ -115,10 +158,11 @@ public final class Reports {
                 .toList();
     }
 
-    private static OccupancyReport.Night row(Property property, LocalDate night, int total, int outOfOrder, int sold, long revenue) {
+    private static OccupancyReport.Night row(Property property, LocalDate night, int total, int outOfOrder, int sold, long revenue,
+            int overbooking) {
         int available = total - outOfOrder;
         return new OccupancyReport.Night(night, total, outOfOrder, sold, ratio(sold, available), money(property, revenue, sold),
-                money(property, revenue, available), Money.ofMinor(revenue, property.currency()));
+                money(property, revenue, available), Money.ofMinor(revenue, property.currency()), overbooking);
     }
 
     /** Sold over available, to four decimals; zero when nothing is available. */

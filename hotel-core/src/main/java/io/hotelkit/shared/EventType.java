@@ -5,6 +5,7 @@ public enum EventType {
     PROPERTY_CREATED("property.created", "property"),
     PROPERTY_BUSINESS_DATE_CHANGED("property.business_date_changed", "property"),
     ROOM_TYPE_CREATED("room_type.created", "room_type"),
+    ROOM_TYPE_OVERBOOKING_SET("room_type.overbooking_set", "room_type"),
     ROOM_CREATED("room.created", "room"),
     ROOM_HOUSEKEEPING_CHANGED("room.housekeeping_changed", "room"),
     ROOM_OUT_OF_ORDER("room.out_of_order", "room"),

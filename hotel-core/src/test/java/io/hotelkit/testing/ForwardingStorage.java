@@ -33,6 +33,7 @@ public class ForwardingStorage implements Storage {
     @Override public IdempotencyStore idempotency() { return delegate.idempotency(); }
     @Override public Properties properties() { return delegate.properties(); }
     @Override public RoomTypes roomTypes() { return delegate.roomTypes(); }
+    @Override public io.hotelkit.inventory.NightAllowances nightAllowances() { return delegate.nightAllowances(); }
     @Override public Rooms rooms() { return delegate.rooms(); }
     @Override public RatePlans ratePlans() { return delegate.ratePlans(); }
     @Override public NightlyRates nightlyRates() { return delegate.nightlyRates(); }

@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code block_nights}: a pick-up is {@code picked + d <= rooms} while the block is open; a closed
  *       block takes none, and what its bookings give back also goes back to its room type;
  *   <li>{@code type_nights}: a positive change is {@code taken + d <= capacity}, with the row made on
- *       first use; a give-back is not guarded;
+ *       first use; a give-back is not guarded. A night whose overbooking allowance is set apart
+ *       ({@code overbooking}, V7) has that allowance in place of the type's limit in its capacity;
  *   <li>{@code room_nights}: a held night is a row, and the primary key refuses a second holder.
  * </ul>
  * A guard that fails changes no row: the statement reports 0 rows, and the change is refused with a
@@ -56,14 +57,15 @@ final class InventoryRows {
             select ?, ?, cast(? as date), cast(? as integer)
             where cast(? as integer) <= (select capacity from room_types where property_id = ? and code = ?)
             on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
-            where t.taken + excluded.taken
-                <= (select capacity from room_types where property_id = excluded.property_id and code = excluded.room_type)""";
+            where t.taken + excluded.taken <= (select capacity - overbooking_limit + coalesce(t.overbooking, overbooking_limit)
+                from room_types where property_id = excluded.property_id and code = excluded.room_type)""";
     private static final String TYPE_NIGHT_H2 = """
             merge into type_nights t using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) room_type,
-                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored,
-                (select capacity from room_types where property_id = ? and code = ?) capacity) s
+                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored, r.capacity, r.overbooking_limit
+                from room_types r where r.property_id = ? and r.code = ?) s
             on t.property_id = s.property_id and t.room_type = s.room_type and t.night = s.night
-            when matched and t.taken + s.d <= s.capacity then update set taken = t.taken + s.d
+            when matched and t.taken + s.d <= s.capacity - s.overbooking_limit + coalesce(t.overbooking, s.overbooking_limit)
+                then update set taken = t.taken + s.d
             when not matched and s.d <= s.capacity then
                 insert (property_id, room_type, night, taken) values (s.property_id, s.room_type, s.night, s.d)""";
     private static final String BLOCK_NIGHT_POSTGRESQL = """

@@ -11,6 +11,7 @@ import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.inventory.Properties;
+import io.hotelkit.inventory.NightAllowances;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.rates.NightlyRates;
@@ -80,6 +81,7 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final JpaUnitOfWork unitOfWork;
     private final Properties properties;
     private final RoomTypes roomTypes;
+    private final NightAllowances nightAllowances;
     private final Rooms rooms;
     private final RatePlans ratePlans;
     private final NightlyRates nightlyRates;
@@ -112,6 +114,7 @@ public final class JpaStore implements Storage, AutoCloseable {
         InventoryRows inventory = new InventoryRows(unitOfWork);
         this.properties = new JpaProperties(unitOfWork);
         this.roomTypes = new JpaRoomTypes(unitOfWork, inventory);
+        this.nightAllowances = new JpaNightAllowances(unitOfWork);
         this.rooms = new JpaRooms(unitOfWork, inventory);
         this.ratePlans = new JpaRatePlans(unitOfWork);
         this.nightlyRates = new JpaNightlyRates(unitOfWork);
@@ -162,6 +165,11 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public RoomTypes roomTypes() {
         return roomTypes;
+    }
+
+    @Override
+    public NightAllowances nightAllowances() {
+        return nightAllowances;
     }
 
     @Override

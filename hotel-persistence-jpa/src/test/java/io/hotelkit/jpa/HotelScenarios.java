@@ -60,6 +60,34 @@ abstract class HotelScenarios {
     }
 
     @Test
+    void the_database_sells_a_night_to_its_own_overbooking_allowance_even_past_a_stale_engine() {
+        // another instance, loaded before the allowance was set: its engine still sells STE's 2 rooms + 1
+        Hotel other = newHotel();
+        other.reload(lisbon.id());
+        DateRange seventh = DateRange.of(LocalDate.parse("2026-12-07"), LocalDate.parse("2026-12-08"));
+        hotel.inventory().setOverbooking(lisbon.id(), "STE", seventh, 0);
+
+        TestHotels.book(other, lisbon, "STE", Stay.of("2026-12-07", "2026-12-08"));
+        TestHotels.book(other, lisbon, "STE", Stay.of("2026-12-06", "2026-12-08"));
+        assertThatThrownBy(() -> TestHotels.book(other, lisbon, "STE", Stay.of("2026-12-07", "2026-12-08")))
+                .isInstanceOf(NotAvailableException.class);
+        assertThat(db().store().nightAllowances().list(lisbon.id())).singleElement()
+                .satisfies(night -> assertThat(night.allowance()).isZero());
+
+        // raised to 2: this instance's engine has not seen the other's 2 sales, so the database refuses the 5th
+        hotel.inventory().setOverbooking(lisbon.id(), "STE", seventh, 2);
+        TestHotels.book(hotel, lisbon, "STE", Stay.of("2026-12-07", "2026-12-08"));
+        TestHotels.book(hotel, lisbon, "STE", Stay.of("2026-12-07", "2026-12-08"));
+        assertThatThrownBy(() -> TestHotels.book(hotel, lisbon, "STE", Stay.of("2026-12-07", "2026-12-08")))
+                .isInstanceOf(NotAvailableException.class);
+        Hotel restarted = newHotel();
+        restarted.reload(lisbon.id());
+        assertThat(restarted.engine().available(lisbon.id(), "STE", seventh)).isZero();
+        assertThat(restarted.engine().available(lisbon.id(), "STE", DateRange.of(LocalDate.parse("2026-12-06"), LocalDate.parse("2026-12-07"))))
+                .isEqualTo(2);
+    }
+
+    @Test
     void a_guest_stays_two_nights_pays_and_is_invoiced() {
         Stay stay = Stay.of("2026-12-01", "2026-12-03");
         Guest ana = hotel.guests().register(new NewGuest("Ana Silva", Fixtures.unique("ana") + "@example.com", null, "PT", null, true),

@@ -64,6 +64,7 @@ public final class GuestsOnH2 implements Storage {
     @Override public IdempotencyStore idempotency() { return memory.idempotency(); }
     @Override public Properties properties() { return memory.properties(); }
     @Override public RoomTypes roomTypes() { return memory.roomTypes(); }
+    @Override public io.hotelkit.inventory.NightAllowances nightAllowances() { return memory.nightAllowances(); }
     @Override public Rooms rooms() { return memory.rooms(); }
     @Override public RatePlans ratePlans() { return memory.ratePlans(); }
     @Override public NightlyRates nightlyRates() { return memory.nightlyRates(); }
