@@ -61,8 +61,10 @@ public final class HotelServer implements AutoCloseable {
                     Infrastructure.databaseCheck(store::isAvailable, store.kind()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
-            if (config.demo()) {
-                DemoProperty.createIfEmpty(hotel);
+            switch (config.demo()) {
+                case SMALL -> DemoProperty.createIfEmpty(hotel);
+                case LARGE -> LargeDemo.createIfEmpty(hotel);
+                case NONE -> { }
             }
             ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotel-catch-up").daemon().factory());
