@@ -1,7 +1,7 @@
 // The front desk: today's arrivals, in-house guests and departures, searchable, with check-in, check-out
 // (balance, payment, then out), no-show, and a new booking from live availability.
-import { all, get, idempotencyKey, post } from './api.js';
-import { act, dayLabel, dialog, field, h, money, say, statusBadge, table } from './ui.js';
+import { all, ApiError, idempotencyKey, post } from './api.js';
+import { act, alertError, clearAlert, dayLabel, dialog, field, h, money, say, statusBadge, table } from './ui.js';
 import { fillGuestNames } from './guests.js';
 import { refreshProperty } from './app.js';
 
@@ -83,32 +83,45 @@ export async function checkIn(button, pid, b) {
   }
 }
 
-/** Check-out: shows the balance; if any is left, takes it by card (a test token) first. */
+/**
+ * Check-out: asks the server to check out; when it refuses for what is owed (the nights still to charge
+ * included), shows that balance, takes it by card (a test token), and checks out.
+ */
 export async function checkOut(button, pid, b) {
-  const folio = await act(button, () => get(`/properties/${pid}/bookings/${b.id}/folio`));
-  if (!folio) return;
-  const owed = Number(folio.balance.amount) > 0;
-  const token = h('input', { name: 'card_token', value: 'tok_visa', required: true, autocomplete: 'off' });
-  const content = h('div', {},
-    h('p', { class: 'balance' }, 'Balance: ', h('strong', { id: 'checkout-balance' }, money(folio.balance))),
-    owed ? field('Card token', token, 'Test tokens: tok_visa, tok_mastercard; tok_declined is declined.') : h('p', {}, 'Nothing is owed.'));
-  const done = await dialog(`Check out ${b.confirmation_code}`, content, {
-    submitLabel: owed ? `Take ${money(folio.balance)} and check out` : 'Check out',
-    onSubmit: async () => {
-      if (owed) {
-        const payment = await post(`/properties/${pid}/payments`, { booking_id: b.id, amount: folio.balance, method: 'card',
+  clearAlert();
+  button.disabled = true;
+  let owed = null;
+  try {
+    await post(`/properties/${pid}/bookings/${b.id}/check-out`);
+  } catch (error) {
+    if (!(error instanceof ApiError) || !error.problem?.balance) {
+      alertError(error);
+      return;
+    }
+    owed = error.problem.balance;
+  } finally {
+    button.disabled = false;
+  }
+  if (owed) {
+    const token = h('input', { name: 'card_token', value: 'tok_visa', required: true, autocomplete: 'off' });
+    const content = h('div', {},
+      h('p', { class: 'balance' }, 'Balance to settle: ', h('strong', { id: 'checkout-balance' }, money(owed))),
+      field('Card token', token, 'Test tokens: tok_visa, tok_mastercard; tok_declined is declined.'));
+    const done = await dialog(`Check out ${b.confirmation_code}`, content, {
+      submitLabel: `Take ${money(owed)} and check out`,
+      onSubmit: async () => {
+        const payment = await post(`/properties/${pid}/payments`, { booking_id: b.id, amount: owed, method: 'card',
           card_token: token.value.trim() }, { 'Idempotency-Key': idempotencyKey('checkout-payment') });
         if (payment.status !== 'captured') {
           throw new Error(`The card was declined${payment.decline_reason ? `: ${payment.decline_reason}` : ''}.`);
         }
-      }
-      return post(`/properties/${pid}/bookings/${b.id}/check-out`);
-    },
-  });
-  if (done) {
-    say(`${b.confirmation_code} checked out.`);
-    reload();
+        return post(`/properties/${pid}/bookings/${b.id}/check-out`);
+      },
+    });
+    if (!done) return;
   }
+  say(`${b.confirmation_code} checked out.`);
+  reload();
 }
 
 async function noShow(button, pid, b) {
