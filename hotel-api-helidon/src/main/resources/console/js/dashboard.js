@@ -21,7 +21,8 @@ export async function show(root, context) {
   const pid = property.id;
   const tiles = h('dl', { class: 'tiles', id: 'kpis', 'aria-live': 'polite' });
   const chartBox = h('div', { id: 'occupancy-chart' });
-  const feed = h('ol', { class: 'feed', id: 'event-feed', 'aria-live': 'polite', 'aria-relevant': 'additions' });
+  const feed = h('ol', { class: 'feed', id: 'event-feed', tabindex: '0', 'aria-label': 'Latest events, newest first',
+    'aria-live': 'polite', 'aria-relevant': 'additions' });
   const state = h('span', { class: 'live-state', id: 'live-state' }, 'connecting…');
   root.append(h('div', { class: 'screen-head' }, h('h1', {}, 'Dashboard'), state),
     tiles,

@@ -7,6 +7,8 @@ import { can } from './roles.js';
 
 const SHOWN = ['confirmed', 'checked_in', 'checked_out'];
 const SHORT = { confirmed: '', checked_in: 'In · ', checked_out: 'Out · ' };
+/** An unassigned row shows this many lanes of bars until it is opened. */
+const FOLDED_LANES = 3;
 
 export async function show(root, context) {
   let nights = Number(sessionStorage.getItem('hotelkit.tape.nights')) || 14;
@@ -16,7 +18,7 @@ export async function show(root, context) {
   const heading = h('h1', {}, 'Tape chart');
   const chooser = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Nights shown' },
     [14, 30].map(n => h('button', { type: 'button', 'data-nights': n, 'aria-pressed': String(n === nights),
-      onclick: () => { nights = n; sessionStorage.setItem('hotelkit.tape.nights', n); load(); } }, `${n} nights`)));
+      onclick: () => { nights = n; sessionStorage.setItem('hotelkit.tape.nights', n); load().catch(alertError); } }, `${n} nights`)));
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' },
     SHOWN.map(s => h('li', {}, h('span', { class: `swatch bar st-${s}`, 'aria-hidden': 'true' }), STATUS_WORDS[s])),
     h('li', {}, h('span', { class: 'swatch ooo', 'aria-hidden': 'true' }), 'Out of order'));
@@ -80,15 +82,16 @@ function render(chart, { types, rooms, bookings, from, nights, mayMove, pid }) {
       unassigned.get(b.room_type).push(b);
     }
   }
-  const table = h('div', { class: 'tape-grid', role: 'grid', 'aria-label': `Bookings from ${dayLabel(from)}, ${nights} nights`,
-    'aria-rowcount': String(rooms.length + types.length * 2 + 1) });
+  const table = h('div', { class: 'tape-grid', role: 'region', 'aria-label': `Bookings from ${dayLabel(from)}, ${nights} nights` });
   table.style.setProperty('--nights', String(nights));
-  const head = h('div', { class: 'tape-row tape-head', role: 'row' }, h('div', { class: 'tape-label', role: 'columnheader' }, 'Room'));
+  const head = h('div', { class: 'tape-row tape-head' }, h('div', { class: 'tape-label' }, 'Room'));
   const days = h('div', { class: 'tape-days' });
   for (let i = 0; i < nights; i++) {
     const date = addDays(from, i);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-    days.append(h('div', { class: `tape-day${weekday === 5 || weekday === 6 ? ' weekend' : ''}${i === 0 ? ' today' : ''}`, role: 'columnheader' }, dayLabel(date)));
+    const [name, day] = dayLabel(date).split(' ');
+    days.append(h('div', { class: `tape-day${weekday === 5 || weekday === 6 ? ' weekend' : ''}${i === 0 ? ' today' : ''}`, title: dayLabel(date) },
+      h('span', {}, name), h('span', {}, day)));
   }
   head.append(days);
   table.append(head);
@@ -111,8 +114,9 @@ function render(chart, { types, rooms, bookings, from, nights, mayMove, pid }) {
 
   const row = (label, type, room, items, outOfOrder, extraClass) => {
     const { placed, count } = lanes(items);
-    const track = h('div', { class: 'tape-track', role: 'gridcell' });
-    track.style.setProperty('--lanes', String(count));
+    const track = h('div', { class: 'tape-track' });
+    const collapsed = count > FOLDED_LANES;
+    track.style.setProperty('--lanes', String(collapsed ? FOLDED_LANES : count));
     for (const period of outOfOrder || []) {
       if (period.to <= from || period.from >= to) continue;
       const s = Math.max(0, daysBetween(from, period.from));
@@ -122,17 +126,33 @@ function render(chart, { types, rooms, bookings, from, nights, mayMove, pid }) {
       shade.style.width = `${((e - s) / nights) * 100}%`;
       track.append(shade);
     }
-    for (const { booking, lane } of placed) track.append(bar(booking, lane, count));
-    return h('div', { class: `tape-row ${extraClass || ''}`, role: 'row', dataset: { type, room: room || '' } },
-      h('div', { class: 'tape-label', role: 'rowheader' }, label), track);
+    for (const { booking, lane } of placed) {
+      const el = bar(booking, lane, count);
+      el.dataset.lane = String(lane);
+      el.hidden = collapsed && lane >= FOLDED_LANES;
+      track.append(el);
+    }
+    const heading = h('div', { class: 'tape-label' }, label);
+    if (collapsed) {
+      const toggle = h('button', { type: 'button', class: 'lanes-toggle', 'aria-expanded': 'false' }, `Show all ${placed.length}`);
+      toggle.addEventListener('click', () => {
+        const open = toggle.getAttribute('aria-expanded') !== 'true';
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? 'Show fewer' : `Show all ${placed.length}`;
+        track.style.setProperty('--lanes', String(open ? count : FOLDED_LANES));
+        for (const el of track.querySelectorAll('.bar')) el.hidden = !open && Number(el.dataset.lane) >= FOLDED_LANES;
+      });
+      heading.append(toggle);
+    }
+    return h('div', { class: `tape-row ${extraClass || ''}`, dataset: { type, room: room || '' } }, heading, track);
   };
 
   for (const type of types) {
-    table.append(h('div', { class: 'tape-row tape-type', role: 'row' }, h('div', { class: 'tape-label', role: 'rowheader' }, `${type.code} · ${type.name}`)));
-    table.append(row(`Unassigned ${type.code}`, type.code, null, unassigned.get(type.code) || [], [], 'unassigned'));
+    table.append(h('div', { class: 'tape-row tape-type' }, h('h2', { class: 'tape-label' }, `${type.code} · ${type.name}`)));
     for (const room of rooms.filter(r => r.room_type === type.code)) {
       table.append(row(room.number, type.code, room.number, byRoom.get(room.number) || [], room.out_of_order));
     }
+    table.append(row(`Unassigned ${type.code}`, type.code, null, unassigned.get(type.code) || [], [], 'unassigned'));
   }
   chart.replaceChildren(table);
   wire(chart, table, pid, rooms);

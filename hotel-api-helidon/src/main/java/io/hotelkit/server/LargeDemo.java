@@ -53,13 +53,16 @@ import java.util.Objects;
  *       Nunes, 2019, CC BY 4.0): the 2016 arrivals that were not cancelled, one in two, on the same days of
  *       the year (see {@code tools/demo_bookings.py}); those the hotel cannot take are left out</li>
  *   <li>the last 30 nights lived through: guests checked in and out, paid in cash, and each night audited,
- *       so that the business date is yesterday with guests in house, arrivals and departures to do</li>
+ *       so that the business date is yesterday with guests in house, arrivals and departures to do; the
+ *       bookings arriving in the next week are given rooms</li>
  * </ul>
  */
 final class LargeDemo {
 
     static final String CODE = "CITY";
     static final int HISTORY_NIGHTS = 30;
+    /** Bookings arriving within this many days have their rooms, as a front office plans them. */
+    static final int ASSIGNED_AHEAD = 7;
 
     private static final System.Logger LOG = System.getLogger(LargeDemo.class.getName());
     private static final Currency EUR = Money.currency("EUR");
@@ -114,6 +117,7 @@ final class LargeDemo {
         for (int night = 0; night < HISTORY_NIGHTS; night++) {
             liveThrough(hotel, id);
         }
+        assignRooms(hotel, id, ASSIGNED_AHEAD);
         LOG.log(Level.INFO, "made the large demo property %s (id %s): 120 rooms, %d bookings (%d the hotel could not take), in %d s"
                 .formatted(CODE, id, booked, refused, (System.nanoTime() - started) / 1_000_000_000L));
     }
@@ -195,6 +199,18 @@ final class LargeDemo {
             }
         }
         hotel.nightAudit().close(id);
+    }
+
+    /** Gives the confirmed bookings arriving in the next {@code days} the first room of their type free for their stay. */
+    private static void assignRooms(Hotel hotel, PropertyId id, int days) {
+        LocalDate today = hotel.inventory().property(id).businessDate();
+        BookingFilter coming = new BookingFilter(id, BookingStatus.CONFIRMED, null, null, null, null, today, today.plusDays(days));
+        for (Booking booking : list(hotel, coming)) {
+            if (booking.stay().checkin().isBefore(today.plusDays(days)) && booking.roomNumber() == null) {
+                hotel.inventory().freeRooms(id, booking.stay().nightsAsRange(), booking.roomType()).stream().findFirst()
+                        .ifPresent(room -> hotel.bookings().assignRoom(id, booking.id(), room.number()));
+            }
+        }
     }
 
     private static List<Booking> list(Hotel hotel, BookingFilter filter) {

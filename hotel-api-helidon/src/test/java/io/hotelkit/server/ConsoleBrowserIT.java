@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -95,6 +97,12 @@ class ConsoleBrowserIT {
                 .json().path("key").asText();
     }
 
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
     @AfterAll
     static void stop() {
         browsers.forEach(WebDriver::quit);
@@ -139,8 +147,21 @@ class ConsoleBrowserIT {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** Waits for {@code condition}, through re-drawing (stale elements); a timeout says what the page showed. */
     private static void waitUntil(WebDriver driver, String description, java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, WAIT).withMessage(description).until(condition::apply);
+        new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> description + "; the console's alert: '" + text(driver, "alert") + "'; its screen: '"
+                        + text(driver, "view").lines().limit(8).reduce("", (a, b) -> a + " / " + b) + "'")
+                .until(condition::apply);
+    }
+
+    private static String text(WebDriver driver, String id) {
+        try {
+            return driver.findElement(By.id(id)).getText();
+        } catch (RuntimeException e) {
+            return "(" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     /** axe-core's serious and critical violations of the page as it is, as "rule: target" lines. */
