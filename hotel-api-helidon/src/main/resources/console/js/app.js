@@ -9,6 +9,7 @@ const view = () => document.getElementById('view');
 export const context = { key: null, role: null, property: null, properties: [] };
 
 let leaveScreen = null;
+let routing = 0;
 
 function signInForm(message) {
   const input = h('input', { id: 'api-key', name: 'api-key', type: 'password', autocomplete: 'off', required: true,
@@ -48,10 +49,12 @@ async function start() {
   const remembered = sessionStorage.getItem('hotelkit.property');
   context.property = properties.find(p => p.id === remembered) || properties[0] || null;
   renderChrome();
-  if (!location.hash || location.hash === '#/' || !allowed(location.hash)) {
-    location.hash = `#/${firstScreen()}`;
+  const wanted = !location.hash || location.hash === '#/' || !allowed(location.hash) ? `#/${firstScreen()}` : location.hash;
+  if (location.hash !== wanted) {
+    location.hash = wanted; // the hashchange routes
+  } else {
+    await route();
   }
-  await route();
 }
 
 function firstScreen() {
@@ -120,7 +123,10 @@ async function route() {
     if (link.dataset.screen === name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  const root = clear(view());
+  // Each route draws into a container of its own: one overtaken by a later route draws into a detached one.
+  const ticket = ++routing;
+  const root = h('div', { class: 'screen' });
+  clear(view()).append(root);
   if (!context.property) {
     root.append(h('h1', {}, 'No property'), h('p', {}, 'This key may see no property yet.'));
     return;
@@ -133,7 +139,13 @@ async function route() {
   const screen = name === 'booking' ? { module: 'booking' } : SCREENS.find(s => s.path === name);
   const module = await import(`./${screen.module}.js`);
   try {
-    leaveScreen = await module.show(root, context, rest) || null;
+    const leave = await module.show(root, context, rest) || null;
+    if (ticket === routing) {
+      leaveScreen = leave;
+    } else {
+      leave?.();
+      return;
+    }
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       session.signOut();

@@ -43,7 +43,7 @@ export async function show(root, context) {
     const guest = arriving.get(room.number);
     const buttons = ooo ? [] : ['dirty', 'clean', 'inspected'].filter(s => s !== room.housekeeping_status).map(s =>
       h('button', { type: 'button', class: s === 'clean' ? 'primary' : '', 'data-set': s,
-        'aria-label': `Mark room ${room.number} ${WORDS[s].toLowerCase()}`,
+        'aria-label': `Mark ${WORDS[s].toLowerCase()}: room ${room.number}`,
         onclick: async e => {
           const updated = await act(e.currentTarget, () => patch(`/properties/${pid}/rooms/${room.number}`, { housekeeping_status: s }),
             `Room ${room.number} is ${WORDS[s].toLowerCase()}.`);

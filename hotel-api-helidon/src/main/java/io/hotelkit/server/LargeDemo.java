@@ -118,6 +118,7 @@ final class LargeDemo {
             liveThrough(hotel, id);
         }
         assignRooms(hotel, id, ASSIGNED_AHEAD);
+        morningRooms(hotel, id);
         LOG.log(Level.INFO, "made the large demo property %s (id %s): 120 rooms, %d bookings (%d the hotel could not take), in %d s"
                 .formatted(CODE, id, booked, refused, (System.nanoTime() - started) / 1_000_000_000L));
     }
@@ -199,6 +200,17 @@ final class LargeDemo {
             }
         }
         hotel.nightAudit().close(id);
+    }
+
+    /** The morning after the night audit: rooms with guests in house wait for their service, a few free ones are inspected. */
+    private static void morningRooms(Hotel hotel, PropertyId id) {
+        for (Booking staying : list(hotel, new BookingFilter(id, BookingStatus.CHECKED_IN, null, null, null, null))) {
+            hotel.inventory().setHousekeeping(id, staying.roomNumber(), HousekeepingStatus.DIRTY);
+        }
+        hotel.inventory().rooms(id).stream()
+                .filter(room -> room.housekeeping() == HousekeepingStatus.CLEAN)
+                .filter(room -> Integer.parseInt(room.number()) % 4 == 0)
+                .forEach(room -> hotel.inventory().setHousekeeping(id, room.number(), HousekeepingStatus.INSPECTED));
     }
 
     /** Gives the confirmed bookings arriving in the next {@code days} the first room of their type free for their stay. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webclient.http1.Http1Client;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -336,25 +335,34 @@ class ConsoleBrowserIT {
         Files.writeString(Path.of("target", "console-tape-timing.txt"), timing + System.lineSeparator());
         checkAndPhotograph(driver, "tape-chart");
 
-        // A confirmed booking not yet in a room, a room of its type free for its stay, and one that is not.
+        // A confirmed booking arriving today, a room of its type that a guest is in, and one free for the stay.
         Map<String, String> pick = (Map<String, String>) ((JavascriptExecutor) driver).executeScript("""
-                const overlaps = (row, from, to) => [...row.querySelectorAll('.bar')].some(b => b.dataset.from < to && from < b.dataset.to);
-                for (const type of ['STE', 'FAM', 'DLX']) {
-                  const rows = [...document.querySelectorAll(`.tape-row[data-type='${type}'][data-room]:not([data-room=''])`)];
-                  for (const bar of document.querySelectorAll(`.tape-row.unassigned[data-type='${type}'] .bar.movable`)) {
-                    const free = rows.find(r => !overlaps(r, bar.dataset.from, bar.dataset.to));
-                    const taken = rows.find(r => overlaps(r, bar.dataset.from, bar.dataset.to));
-                    if (free && taken) return {booking: bar.dataset.booking, free: free.dataset.room, taken: taken.dataset.room};
+                const overlapping = (row, from, to) => [...row.querySelectorAll('.bar')].filter(b => b.dataset.from < to && from < b.dataset.to);
+                const shaded = row => row.querySelector('.ooo') !== null;
+                const today = arguments[0];
+                for (const type of ['STE', 'FAM', 'DLX', 'STD']) {
+                  const rows = [...document.querySelectorAll(`.tape-row[data-type='${type}']:not(.unassigned)`)];
+                  for (const bar of document.querySelectorAll(`.tape-row[data-type='${type}'] .bar.movable[data-from='${today}']`)) {
+                    const home = bar.closest('.tape-row');
+                    const order = new Map(rows.map((r, i) => [r, i]));
+                    const near = order.get(home);
+                    const byDistance = [...rows].sort((x, y) => Math.abs(order.get(x) - near) - Math.abs(order.get(y) - near));
+                    const free = byDistance.find(r => r !== home && !shaded(r) && overlapping(r, bar.dataset.from, bar.dataset.to).length === 0);
+                    const taken = byDistance.find(r => r !== home
+                        && overlapping(r, bar.dataset.from, bar.dataset.to).some(b => b.dataset.status === 'checked_in'));
+                    if (free && taken) return {booking: bar.dataset.booking, home: home.dataset.room, free: free.dataset.room, taken: taken.dataset.room};
                   }
                 }
-                return null;""");
+                return null;""", today.toString());
         assertThat(pick).as("a booking to move on the large demo").isNotNull();
 
         drag(driver, pick.get("booking"), pick.get("taken"));
         waitUntil(driver, "the refusal said", d -> d.findElement(By.id("alert")).getText().contains("refused"));
         WebElement snapped = driver.findElement(By.cssSelector(".bar[data-booking='" + pick.get("booking") + "']"));
-        assertThat(snapped.findElement(By.xpath("ancestor::div[contains(@class,'tape-row')]")).getAttribute("class"))
-                .contains("unassigned");
+        assertThat(snapped.findElement(By.xpath("ancestor::div[contains(@class,'tape-row')]")).getAttribute("data-room"))
+                .isEqualTo(pick.get("home"));
+        assertThat(api.get("/v1/properties/" + property + "/bookings/" + pick.get("booking"), managerKey).json()
+                .path("room_number").asText("")).isEqualTo(pick.get("home"));
 
         drag(driver, pick.get("booking"), pick.get("free"));
         waitUntil(driver, "the booking in its new room", d -> !d.findElements(By.cssSelector(
@@ -380,8 +388,7 @@ class ConsoleBrowserIT {
         WebDriver driver = browser();
         driver.get(base + "/docs/");
         waitFor(driver, By.cssSelector(".swagger-ui .opblock"));
-        File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), SCREENSHOTS.resolve("api-reference.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(SCREENSHOTS.resolve("api-reference.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         assertThat(driver.findElement(By.cssSelector(".swagger-ui")).getText()).contains("/v1/properties");
     }
 }
