@@ -129,7 +129,7 @@ final class ApiKeysResource implements HttpService {
 
     /** Revoking is final, and revoking a revoked key again changes nothing. */
     private Reply revoke(ServerRequest req) {
-        String id = req.path().pathParameters().get("id");
+        String id = req.path().pathParameters().get("keyId");
         ApiKey revoked = transactions.inTransaction(() -> {
             ApiKey key = apiKeys.findBy(id).filter(found -> withinScope(Caller.of(req).apiKey(), found))
                     .orElseThrow(() -> new NotFoundException("api key", id));

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * {@code /v1/properties/{p}/audit?entity=&id=}: who changed a thing, what they did and when, newest first,
+ * {@code /v1/properties/{propertyId}/audit?entity=&id=}: who changed a thing, what they did and when, newest first,
  * from the outbox every change is recorded in.
  */
 final class AuditResource implements HttpService {

@@ -14,7 +14,7 @@ import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code /v1/properties/{p}/availability}: what can be sold for a stay now, offer by offer. */
+/** {@code /v1/properties/{propertyId}/availability}: what can be sold for a stay now, offer by offer. */
 final class AvailabilityResource implements HttpService {
 
     private final AvailabilitySearch search;

@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code /v1/properties/{p}/blocks}: rooms held for a group or an allotment; a booking naming the block
+ * {@code /v1/properties/{propertyId}/blocks}: rooms held for a group or an allotment; a booking naming the block
  * takes from it, and what is not picked up goes back to general inventory on the release date.
  */
 final class BlocksResource implements HttpService {
@@ -79,13 +79,13 @@ final class BlocksResource implements HttpService {
 
     private Reply get(ServerRequest req) {
         PropertyId property = Params.property(req);
-        return Reply.ok(view(property, blocks.block(property, Params.path(req, "code"))));
+        return Reply.ok(view(property, blocks.block(property, Params.path(req, "blockCode"))));
     }
 
     /** Releases every room not picked up; the block's bookings stay. */
     private Reply cancel(ServerRequest req) {
         PropertyId property = Params.property(req);
-        return Reply.ok(view(property, blocks.cancel(property, Params.path(req, "code"))));
+        return Reply.ok(view(property, blocks.cancel(property, Params.path(req, "blockCode"))));
     }
 
     private BlockView view(PropertyId property, Block block) {

@@ -30,7 +30,7 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /v1/properties/{p}/bookings}: booking a stay, finding bookings, changing them under
+ * {@code /v1/properties/{propertyId}/bookings}: booking a stay, finding bookings, changing them under
  * {@code If-Match}, and moving them through their life. A channel sees only the bookings its key made;
  * any other is 404 to it.
  */

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
- * {@code /v1/properties/{p}/events}: the property's domain events as Server-Sent Events, for staff
+ * {@code /v1/properties/{propertyId}/events}: the property's domain events as Server-Sent Events, for staff
  * dashboards. Each event's {@code id:} is its outbox position, {@code event:} its type
  * ({@code booking.created}) and {@code data:} its JSON. A client that reconnects with
  * {@code Last-Event-ID} misses nothing; without it the stream starts with the next event.

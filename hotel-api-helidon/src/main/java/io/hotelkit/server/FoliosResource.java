@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /v1/properties/{p}/bookings/{id}/folio} and {@code .../charges}: a booking's account and its extras. */
+/** {@code /v1/properties/{propertyId}/bookings/{bookingId}/folio} and {@code .../charges}: a booking's account and its extras. */
 final class FoliosResource implements HttpService {
 
     private final BookingService bookings;

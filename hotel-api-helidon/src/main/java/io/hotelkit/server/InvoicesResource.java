@@ -10,7 +10,7 @@ import io.hotelkit.shared.PropertyId;
 import java.util.Optional;
 
 /**
- * Invoices: issued from a booking's folio ({@code POST .../bookings/{id}/invoices}), numbered without gaps
+ * Invoices: issued from a booking's folio ({@code POST .../bookings/{bookingId}/invoices}), numbered without gaps
  * per property and year, never changed; corrected by a credit note that reverses one in full.
  */
 final class InvoicesResource implements HttpService {

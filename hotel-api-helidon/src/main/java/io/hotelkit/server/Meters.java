@@ -36,7 +36,7 @@ public final class Meters {
         return registry;
     }
 
-    /** A finished request, by its route template ({@code /v1/api-keys/{id}}), never by its path. */
+    /** A finished request, by its route template ({@code /v1/api-keys/{keyId}}), never by its path. */
     void request(String method, String route, int status, Duration elapsed) {
         requestTimers.computeIfAbsent(new RequestKey(method, route, status), key -> registry.getOrCreate(
                         Timer.builder("hotel.http.requests")

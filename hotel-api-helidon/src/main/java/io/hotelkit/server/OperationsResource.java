@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code /v1/properties/{p}/business-date} and {@code .../night-audit}: the day the front office works on,
+ * {@code /v1/properties/{propertyId}/business-date} and {@code .../night-audit}: the day the front office works on,
  * and closing it.
  */
 final class OperationsResource implements HttpService {

@@ -31,26 +31,26 @@ final class Params {
     private Params() {}
 
     static PropertyId property(ServerRequest req) {
-        return id(req, "p", "property", PropertyId::of);
+        return id(req, "propertyId", "property", PropertyId::of);
     }
 
     static BookingId booking(ServerRequest req) {
-        return id(req, "id", "booking", BookingId::of);
+        return id(req, "bookingId", "booking", BookingId::of);
     }
 
     static GuestId guest(ServerRequest req) {
-        return id(req, "id", "guest", GuestId::of);
+        return id(req, "guestId", "guest", GuestId::of);
     }
 
     static PaymentId payment(ServerRequest req) {
-        return id(req, "id", "payment", PaymentId::of);
+        return id(req, "paymentId", "payment", PaymentId::of);
     }
 
     static InvoiceId invoice(ServerRequest req) {
-        return id(req, "id", "invoice", InvoiceId::of);
+        return id(req, "invoiceId", "invoice", InvoiceId::of);
     }
 
-    /** A code or number in the path ({@code {number}}, {@code {code}}). */
+    /** A code or number in the path ({@code {roomNumber}}, {@code {ratePlanCode}}). */
     static String path(ServerRequest req, String name) {
         return req.path().pathParameters().get(name);
     }

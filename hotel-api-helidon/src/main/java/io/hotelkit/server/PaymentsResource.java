@@ -21,7 +21,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /v1/properties/{p}/payments}: payments towards a booking's folio, and refunds of them. A declined
+ * {@code /v1/properties/{propertyId}/payments}: payments towards a booking's folio, and refunds of them. A declined
  * card is a payment with status {@code declined} (201), not an error; a failing gateway is 502 and records
  * nothing.
  */

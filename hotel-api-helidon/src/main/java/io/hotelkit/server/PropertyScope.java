@@ -7,7 +7,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.hotelkit.shared.PropertyId;
 
 /**
- * A key scoped to some properties sees nothing of the others: {@code /v1/properties/{p}} and everything
+ * A key scoped to some properties sees nothing of the others: {@code /v1/properties/{propertyId}} and everything
  * under it is 404 for a property outside the caller's scope, exactly as for one that does not exist.
  */
 final class PropertyScope implements Filter {

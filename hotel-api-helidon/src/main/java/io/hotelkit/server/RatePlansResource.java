@@ -30,7 +30,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /v1/properties/{p}/rate-plans}: how room types are sold, and each plan's nightly grid of prices
+ * {@code /v1/properties/{propertyId}/rate-plans}: how room types are sold, and each plan's nightly grid of prices
  * and restrictions ({@code .../prices}). A derived plan has no grid of its own: it reads as its parent's,
  * adjusted.
  */
@@ -119,7 +119,7 @@ final class RatePlansResource implements HttpService {
     }
 
     private Reply get(ServerRequest req) {
-        return Reply.ok(RatePlanView.of(rates.ratePlan(Params.property(req), Params.path(req, "code"))));
+        return Reply.ok(RatePlanView.of(rates.ratePlan(Params.property(req), Params.path(req, "ratePlanCode"))));
     }
 
     /** Sets the rows, later rows winning a night two rows name; all or nothing. */
@@ -138,14 +138,14 @@ final class RatePlansResource implements HttpService {
                     row.minStay(), row.maxStay(), Boolean.TRUE.equals(row.closed()),
                     Boolean.TRUE.equals(row.closedToArrival()), Boolean.TRUE.equals(row.closedToDeparture())));
         }
-        rates.setPrices(id, Params.path(req, "code"), rows);
+        rates.setPrices(id, Params.path(req, "ratePlanCode"), rows);
         return Reply.noContent();
     }
 
     /** The grid of one room type for {@code [from, to)}, a row a priced night; at most 731 nights, one page. */
     private Reply prices(ServerRequest req) {
         LocalDate from = Params.date(req, "from");
-        List<DailyRate> grid = rates.prices(Params.property(req), Params.path(req, "code"),
+        List<DailyRate> grid = rates.prices(Params.property(req), Params.path(req, "ratePlanCode"),
                 Params.requiredQuery(req, "room_type"), Params.range(from, Params.date(req, "to"), "to"));
         return Reply.ok(new Page<>(grid.stream().map(NightRate::of).toList(), null));
     }

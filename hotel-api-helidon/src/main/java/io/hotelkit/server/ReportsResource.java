@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * {@code /v1/properties/{p}/reports}: occupancy, ADR and RevPAR night by night (nights ahead are on the
+ * {@code /v1/properties/{propertyId}/reports}: occupancy, ADR and RevPAR night by night (nights ahead are on the
  * books), and who arrives, leaves and is in the house on a date.
  */
 final class ReportsResource implements HttpService {

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
-/** {@code /v1/properties/{p}/room-types}: the kinds of room a property sells. */
+/** {@code /v1/properties/{propertyId}/room-types}: the kinds of room a property sells. */
 final class RoomTypesResource implements HttpService {
 
     private final InventoryService inventory;
@@ -66,6 +66,6 @@ final class RoomTypesResource implements HttpService {
     }
 
     private Reply get(ServerRequest req) {
-        return Reply.ok(RoomTypeView.of(inventory.roomType(Params.property(req), Params.path(req, "code"))));
+        return Reply.ok(RoomTypeView.of(inventory.roomType(Params.property(req), Params.path(req, "roomTypeCode"))));
     }
 }

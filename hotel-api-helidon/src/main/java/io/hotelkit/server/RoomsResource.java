@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /v1/properties/{p}/rooms}: the physical rooms, their housekeeping status and the periods they are
+ * {@code /v1/properties/{propertyId}/rooms}: the physical rooms, their housekeeping status and the periods they are
  * out of order; with {@code ?checkin_date=&checkout_date=} only the rooms free every night of that stay.
  */
 final class RoomsResource implements HttpService {
@@ -98,23 +98,23 @@ final class RoomsResource implements HttpService {
     }
 
     private Reply get(ServerRequest req) {
-        return Reply.ok(RoomView.of(inventory.room(Params.property(req), Params.path(req, "number"))));
+        return Reply.ok(RoomView.of(inventory.room(Params.property(req), Params.path(req, "roomNumber"))));
     }
 
     private Reply update(ServerRequest req, RoomChanges body) {
-        return Reply.ok(RoomView.of(inventory.setHousekeeping(Params.property(req), Params.path(req, "number"),
+        return Reply.ok(RoomView.of(inventory.setHousekeeping(Params.property(req), Params.path(req, "roomNumber"),
                 body.housekeepingStatus())));
     }
 
     private Reply takeOutOfOrder(ServerRequest req, NewOutOfOrder body) {
         PropertyId property = Params.property(req);
-        Room room = inventory.takeOutOfOrder(property, Params.path(req, "number"),
+        Room room = inventory.takeOutOfOrder(property, Params.path(req, "roomNumber"),
                 Params.range(body.from(), body.to(), "to"), body.reason());
         return Reply.created(location(property, room), RoomView.of(room));
     }
 
     private Reply endOutOfOrder(ServerRequest req) {
-        return Reply.ok(RoomView.of(inventory.endOutOfOrder(Params.property(req), Params.path(req, "number"),
+        return Reply.ok(RoomView.of(inventory.endOutOfOrder(Params.property(req), Params.path(req, "roomNumber"),
                 Params.date(req, "from"))));
     }
 

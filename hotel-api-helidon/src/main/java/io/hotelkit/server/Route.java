@@ -35,78 +35,78 @@ enum Route {
     // API keys: admin only.
     LIST_API_KEYS(Method.GET, "/api-keys", ADMIN),
     CREATE_API_KEY(Method.POST, "/api-keys", ADMIN),
-    REVOKE_API_KEY(Method.DELETE, "/api-keys/{id}", ADMIN),
+    REVOKE_API_KEY(Method.DELETE, "/api-keys/{keyId}", ADMIN),
 
     // Properties: admin opens them; every role reads those in its scope.
     CREATE_PROPERTY(Method.POST, "/properties", ADMIN),
     LIST_PROPERTIES(Method.GET, "/properties", Role.values()),
-    GET_PROPERTY(Method.GET, "/properties/{p}", Role.values()),
+    GET_PROPERTY(Method.GET, "/properties/{propertyId}", Role.values()),
 
     // Set-up: managers.
-    CREATE_ROOM_TYPE(Method.POST, "/properties/{p}/room-types", MANAGER),
-    LIST_ROOM_TYPES(Method.GET, "/properties/{p}/room-types", MANAGER, FRONT_DESK, AUDITOR),
-    GET_ROOM_TYPE(Method.GET, "/properties/{p}/room-types/{code}", MANAGER, FRONT_DESK, AUDITOR),
-    CREATE_ROOM(Method.POST, "/properties/{p}/rooms", MANAGER),
-    LIST_ROOMS(Method.GET, "/properties/{p}/rooms", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),
-    GET_ROOM(Method.GET, "/properties/{p}/rooms/{number}", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),
-    UPDATE_ROOM(Method.PATCH, "/properties/{p}/rooms/{number}", MANAGER, HOUSEKEEPING),
-    TAKE_ROOM_OUT_OF_ORDER(Method.POST, "/properties/{p}/rooms/{number}/out-of-order", MANAGER),
-    END_ROOM_OUT_OF_ORDER(Method.DELETE, "/properties/{p}/rooms/{number}/out-of-order", MANAGER),
-    CREATE_RATE_PLAN(Method.POST, "/properties/{p}/rate-plans", MANAGER),
-    LIST_RATE_PLANS(Method.GET, "/properties/{p}/rate-plans", MANAGER, FRONT_DESK, AUDITOR),
-    GET_RATE_PLAN(Method.GET, "/properties/{p}/rate-plans/{code}", MANAGER, FRONT_DESK, AUDITOR),
-    SET_PRICES(Method.PUT, "/properties/{p}/rate-plans/{code}/prices", MANAGER),
-    GET_PRICES(Method.GET, "/properties/{p}/rate-plans/{code}/prices", MANAGER, FRONT_DESK, AUDITOR),
-    CREATE_BLOCK(Method.POST, "/properties/{p}/blocks", MANAGER),
-    LIST_BLOCKS(Method.GET, "/properties/{p}/blocks", MANAGER, FRONT_DESK, AUDITOR),
-    GET_BLOCK(Method.GET, "/properties/{p}/blocks/{code}", MANAGER, FRONT_DESK, AUDITOR),
-    CANCEL_BLOCK(Method.POST, "/properties/{p}/blocks/{code}/cancel", MANAGER),
+    CREATE_ROOM_TYPE(Method.POST, "/properties/{propertyId}/room-types", MANAGER),
+    LIST_ROOM_TYPES(Method.GET, "/properties/{propertyId}/room-types", MANAGER, FRONT_DESK, AUDITOR),
+    GET_ROOM_TYPE(Method.GET, "/properties/{propertyId}/room-types/{roomTypeCode}", MANAGER, FRONT_DESK, AUDITOR),
+    CREATE_ROOM(Method.POST, "/properties/{propertyId}/rooms", MANAGER),
+    LIST_ROOMS(Method.GET, "/properties/{propertyId}/rooms", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),
+    GET_ROOM(Method.GET, "/properties/{propertyId}/rooms/{roomNumber}", MANAGER, FRONT_DESK, HOUSEKEEPING, AUDITOR),
+    UPDATE_ROOM(Method.PATCH, "/properties/{propertyId}/rooms/{roomNumber}", MANAGER, HOUSEKEEPING),
+    TAKE_ROOM_OUT_OF_ORDER(Method.POST, "/properties/{propertyId}/rooms/{roomNumber}/out-of-order", MANAGER),
+    END_ROOM_OUT_OF_ORDER(Method.DELETE, "/properties/{propertyId}/rooms/{roomNumber}/out-of-order", MANAGER),
+    CREATE_RATE_PLAN(Method.POST, "/properties/{propertyId}/rate-plans", MANAGER),
+    LIST_RATE_PLANS(Method.GET, "/properties/{propertyId}/rate-plans", MANAGER, FRONT_DESK, AUDITOR),
+    GET_RATE_PLAN(Method.GET, "/properties/{propertyId}/rate-plans/{ratePlanCode}", MANAGER, FRONT_DESK, AUDITOR),
+    SET_PRICES(Method.PUT, "/properties/{propertyId}/rate-plans/{ratePlanCode}/prices", MANAGER),
+    GET_PRICES(Method.GET, "/properties/{propertyId}/rate-plans/{ratePlanCode}/prices", MANAGER, FRONT_DESK, AUDITOR),
+    CREATE_BLOCK(Method.POST, "/properties/{propertyId}/blocks", MANAGER),
+    LIST_BLOCKS(Method.GET, "/properties/{propertyId}/blocks", MANAGER, FRONT_DESK, AUDITOR),
+    GET_BLOCK(Method.GET, "/properties/{propertyId}/blocks/{blockCode}", MANAGER, FRONT_DESK, AUDITOR),
+    CANCEL_BLOCK(Method.POST, "/properties/{propertyId}/blocks/{blockCode}/cancel", MANAGER),
 
     // Availability: channels, front desk, managers.
-    SEARCH_AVAILABILITY(Method.GET, "/properties/{p}/availability", CHANNEL, FRONT_DESK, MANAGER, AUDITOR),
+    SEARCH_AVAILABILITY(Method.GET, "/properties/{propertyId}/availability", CHANNEL, FRONT_DESK, MANAGER, AUDITOR),
 
     // Bookings: front desk; channels create, read and cancel their own; managers read them and move them
     // between rooms (the tape chart).
-    CREATE_BOOKING(Method.POST, "/properties/{p}/bookings", FRONT_DESK, CHANNEL),
-    LIST_BOOKINGS(Method.GET, "/properties/{p}/bookings", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
-    GET_BOOKING(Method.GET, "/properties/{p}/bookings/{id}", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
-    MODIFY_BOOKING(Method.PATCH, "/properties/{p}/bookings/{id}", FRONT_DESK),
-    ASSIGN_ROOM(Method.POST, "/properties/{p}/bookings/{id}/assign-room", FRONT_DESK, MANAGER),
-    CANCEL_BOOKING(Method.POST, "/properties/{p}/bookings/{id}/cancel", FRONT_DESK, CHANNEL),
-    CHECK_IN(Method.POST, "/properties/{p}/bookings/{id}/check-in", FRONT_DESK),
-    CHECK_OUT(Method.POST, "/properties/{p}/bookings/{id}/check-out", FRONT_DESK),
-    MARK_NO_SHOW(Method.POST, "/properties/{p}/bookings/{id}/no-show", FRONT_DESK),
+    CREATE_BOOKING(Method.POST, "/properties/{propertyId}/bookings", FRONT_DESK, CHANNEL),
+    LIST_BOOKINGS(Method.GET, "/properties/{propertyId}/bookings", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
+    GET_BOOKING(Method.GET, "/properties/{propertyId}/bookings/{bookingId}", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
+    MODIFY_BOOKING(Method.PATCH, "/properties/{propertyId}/bookings/{bookingId}", FRONT_DESK),
+    ASSIGN_ROOM(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/assign-room", FRONT_DESK, MANAGER),
+    CANCEL_BOOKING(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/cancel", FRONT_DESK, CHANNEL),
+    CHECK_IN(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/check-in", FRONT_DESK),
+    CHECK_OUT(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/check-out", FRONT_DESK),
+    MARK_NO_SHOW(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/no-show", FRONT_DESK),
 
     // Guests: front desk; managers read.
     REGISTER_GUEST(Method.POST, "/guests", FRONT_DESK),
     SEARCH_GUESTS(Method.GET, "/guests", FRONT_DESK, MANAGER, AUDITOR),
-    GET_GUEST(Method.GET, "/guests/{id}", FRONT_DESK, MANAGER, AUDITOR),
-    UPDATE_GUEST(Method.PATCH, "/guests/{id}", FRONT_DESK),
-    ERASE_GUEST(Method.DELETE, "/guests/{id}", FRONT_DESK),
-    EXPORT_GUEST(Method.GET, "/guests/{id}/export", FRONT_DESK, MANAGER, AUDITOR),
-    GET_LOYALTY(Method.GET, "/guests/{id}/loyalty", FRONT_DESK, MANAGER, AUDITOR),
+    GET_GUEST(Method.GET, "/guests/{guestId}", FRONT_DESK, MANAGER, AUDITOR),
+    UPDATE_GUEST(Method.PATCH, "/guests/{guestId}", FRONT_DESK),
+    ERASE_GUEST(Method.DELETE, "/guests/{guestId}", FRONT_DESK),
+    EXPORT_GUEST(Method.GET, "/guests/{guestId}/export", FRONT_DESK, MANAGER, AUDITOR),
+    GET_LOYALTY(Method.GET, "/guests/{guestId}/loyalty", FRONT_DESK, MANAGER, AUDITOR),
 
     // Billing and payments: front desk; auditors read.
-    GET_FOLIO(Method.GET, "/properties/{p}/bookings/{id}/folio", FRONT_DESK, AUDITOR),
-    POST_CHARGE(Method.POST, "/properties/{p}/bookings/{id}/charges", FRONT_DESK),
-    ISSUE_INVOICE(Method.POST, "/properties/{p}/bookings/{id}/invoices", FRONT_DESK),
-    CREATE_PAYMENT(Method.POST, "/properties/{p}/payments", FRONT_DESK),
-    GET_PAYMENT(Method.GET, "/properties/{p}/payments/{id}", FRONT_DESK, AUDITOR),
-    REFUND_PAYMENT(Method.POST, "/properties/{p}/payments/{id}/refunds", FRONT_DESK),
-    LIST_INVOICES(Method.GET, "/properties/{p}/invoices", FRONT_DESK, AUDITOR),
-    GET_INVOICE(Method.GET, "/properties/{p}/invoices/{id}", FRONT_DESK, AUDITOR),
-    ISSUE_CREDIT_NOTE(Method.POST, "/properties/{p}/invoices/{id}/credit-notes", FRONT_DESK),
+    GET_FOLIO(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/folio", FRONT_DESK, AUDITOR),
+    POST_CHARGE(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/charges", FRONT_DESK),
+    ISSUE_INVOICE(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/invoices", FRONT_DESK),
+    CREATE_PAYMENT(Method.POST, "/properties/{propertyId}/payments", FRONT_DESK),
+    GET_PAYMENT(Method.GET, "/properties/{propertyId}/payments/{paymentId}", FRONT_DESK, AUDITOR),
+    REFUND_PAYMENT(Method.POST, "/properties/{propertyId}/payments/{paymentId}/refunds", FRONT_DESK),
+    LIST_INVOICES(Method.GET, "/properties/{propertyId}/invoices", FRONT_DESK, AUDITOR),
+    GET_INVOICE(Method.GET, "/properties/{propertyId}/invoices/{invoiceId}", FRONT_DESK, AUDITOR),
+    ISSUE_CREDIT_NOTE(Method.POST, "/properties/{propertyId}/invoices/{invoiceId}/credit-notes", FRONT_DESK),
 
     // Operations: managers; auditors read; housekeeping reads the arrivals, to have their rooms ready.
-    GET_BUSINESS_DATE(Method.GET, "/properties/{p}/business-date", MANAGER, AUDITOR),
-    RUN_NIGHT_AUDIT(Method.POST, "/properties/{p}/night-audit", MANAGER),
-    OCCUPANCY_REPORT(Method.GET, "/properties/{p}/reports/occupancy", MANAGER, AUDITOR),
-    ARRIVALS_REPORT(Method.GET, "/properties/{p}/reports/arrivals", MANAGER, HOUSEKEEPING, AUDITOR),
-    DEPARTURES_REPORT(Method.GET, "/properties/{p}/reports/departures", MANAGER, AUDITOR),
-    IN_HOUSE_REPORT(Method.GET, "/properties/{p}/reports/in-house", MANAGER, AUDITOR),
-    EVENTS(Method.GET, "/properties/{p}/events", MANAGER, AUDITOR),
+    GET_BUSINESS_DATE(Method.GET, "/properties/{propertyId}/business-date", MANAGER, AUDITOR),
+    RUN_NIGHT_AUDIT(Method.POST, "/properties/{propertyId}/night-audit", MANAGER),
+    OCCUPANCY_REPORT(Method.GET, "/properties/{propertyId}/reports/occupancy", MANAGER, AUDITOR),
+    ARRIVALS_REPORT(Method.GET, "/properties/{propertyId}/reports/arrivals", MANAGER, HOUSEKEEPING, AUDITOR),
+    DEPARTURES_REPORT(Method.GET, "/properties/{propertyId}/reports/departures", MANAGER, AUDITOR),
+    IN_HOUSE_REPORT(Method.GET, "/properties/{propertyId}/reports/in-house", MANAGER, AUDITOR),
+    EVENTS(Method.GET, "/properties/{propertyId}/events", MANAGER, AUDITOR),
     // The front desk reads a booking's history on its page.
-    AUDIT_TRAIL(Method.GET, "/properties/{p}/audit", MANAGER, FRONT_DESK, AUDITOR);
+    AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, FRONT_DESK, AUDITOR);
 
     private final Method method;
     private final String path;
@@ -122,7 +122,7 @@ enum Route {
         return method;
     }
 
-    /** The path template under {@code /v1}: {@code /properties/{p}/rooms/{number}}. */
+    /** The path template under {@code /v1}: {@code /properties/{propertyId}/rooms/{roomNumber}}. */
     String path() {
         return path;
     }

@@ -100,7 +100,7 @@ public final class Routes {
         return req -> endpoint.handle(req, Bodies.read(req, type));
     }
 
-    /** The template of the route that answered ({@code /v1/api-keys/{id}}), if a route did. */
+    /** The template of the route that answered ({@code /v1/api-keys/{keyId}}), if a route did. */
     static Optional<String> template(ServerRequest req) {
         return req.matchingPattern()
                 .filter(pattern -> !pattern.isEmpty())

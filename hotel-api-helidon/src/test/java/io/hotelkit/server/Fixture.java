@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * A server on a hotel in memory (or in a fresh database: {@link #onH2()}, {@link #onPostgres()}), with a
  * clock that moves only when a test moves it, a rate limiter whose buckets never refill, a simulated
  * payment gateway that counts its calls, plus the test-only {@link WidgetService} under
- * {@code /v1/properties/{p}/widgets}.
+ * {@code /v1/properties/{propertyId}/widgets}.
  */
 final class Fixture implements AutoCloseable {
 

@@ -73,7 +73,7 @@ final class Lisbon {
         return new Lisbon(api, fixture, "LIS" + PROPERTIES.incrementAndGet());
     }
 
-    /** {@code /v1/properties/{id}} followed by {@code tail}. */
+    /** {@code /v1/properties/{propertyId}} followed by {@code tail}. */
     String path(String tail) {
         return "/v1/properties/" + id + tail;
     }

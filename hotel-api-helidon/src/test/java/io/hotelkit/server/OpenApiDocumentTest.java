@@ -170,8 +170,8 @@ class OpenApiDocumentTest {
 
     @Test
     void the_most_literal_template_is_the_one_a_path_is_of() {
-        assertThat(document.template("/v1/properties/P1/rooms/101/out-of-order")).isEqualTo("/v1/properties/{p}/rooms/{number}/out-of-order");
-        assertThat(document.template("/v1/properties/P1/reports/occupancy")).isEqualTo("/v1/properties/{p}/reports/occupancy");
-        assertThat(document.template("/v1/guests/G1/export")).isEqualTo("/v1/guests/{id}/export");
+        assertThat(document.template("/v1/properties/P1/rooms/101/out-of-order")).isEqualTo("/v1/properties/{propertyId}/rooms/{roomNumber}/out-of-order");
+        assertThat(document.template("/v1/properties/P1/reports/occupancy")).isEqualTo("/v1/properties/{propertyId}/reports/occupancy");
+        assertThat(document.template("/v1/guests/G1/export")).isEqualTo("/v1/guests/{guestId}/export");
     }
 }

@@ -66,7 +66,7 @@ class ServerEndToEndTest {
         assertThat(metrics.body())
                 .contains("hotel_http_requests_seconds_count{")
                 .contains("route=\"/v1/api-keys\"")
-                .contains("route=\"/v1/api-keys/{id}\"")
+                .contains("route=\"/v1/api-keys/{keyId}\"")
                 .doesNotContain("some-id");
     }
 

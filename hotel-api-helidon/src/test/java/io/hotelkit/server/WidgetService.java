@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A test-only resource, {@code /v1/properties/{p}/widgets}, written the way real resource services will be:
+ * A test-only resource, {@code /v1/properties/{propertyId}/widgets}, written the way real resource services will be:
  * roles per route, a validated body with money, dates and a nested list, and an idempotent creation. It
  * also throws every kind of exception on request, to see each leave as its problem document.
  */
@@ -65,11 +65,11 @@ final class WidgetService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
-                .route(Method.GET, "/{p}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
-                .route(Method.POST, "/{p}/widgets", allow(FRONT_DESK),
+                .route(Method.GET, "/{propertyId}/widgets", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::list)
+                .route(Method.POST, "/{propertyId}/widgets", allow(FRONT_DESK),
                         Routes.withBody(NewWidget.class, idempotent.creating(this::create)))
-                .route(Method.GET, "/{p}/widgets/{id}", allow(FRONT_DESK, AUDITOR), this::get)
-                .route(Method.GET, "/{p}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
+                .route(Method.GET, "/{propertyId}/widgets/{widgetId}", allow(FRONT_DESK, AUDITOR), this::get)
+                .route(Method.GET, "/{propertyId}/failures/{kind}", allow(FRONT_DESK, HOUSEKEEPING, AUDITOR), this::fail));
     }
 
     record NewWidget(
@@ -85,7 +85,7 @@ final class WidgetService implements HttpService {
                   @Nullable List<Part> parts, Instant createdAt) {}
 
     private Reply create(ServerRequest req, NewWidget body) {
-        String property = req.path().pathParameters().get("p");
+        String property = req.path().pathParameters().get("propertyId");
         if (body.name().equals("conflict")) {
             throw new VersionConflictException("widget", "w", 1, 2);
         }
@@ -106,7 +106,7 @@ final class WidgetService implements HttpService {
     }
 
     private Reply get(ServerRequest req) {
-        String id = req.path().pathParameters().get("id");
+        String id = req.path().pathParameters().get("widgetId");
         Widget widget = widgets.get(id);
         if (widget == null) {
             throw new NotFoundException("widget", id);
