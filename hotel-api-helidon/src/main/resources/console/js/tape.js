@@ -100,7 +100,8 @@ function render(chart, { types, rooms, bookings, from, nights, mayMove, pid }) {
     const start = Math.max(0, daysBetween(from, b.checkin_date));
     const end = Math.min(nights, daysBetween(from, b.checkout_date));
     const movable = mayMove && b.status === 'confirmed';
-    const label = `${b.confirmation_code}, ${STATUS_WORDS[b.status]}, ${b.room_type}${b.room_number ? ` room ${b.room_number}` : ' unassigned'}, ${dayLabel(b.checkin_date)} to ${dayLabel(b.checkout_date)}, ${b.adults + b.children} guests`;
+    // The accessible name begins with the bar's visible text, then says the rest.
+    const label = `${SHORT[b.status]}${b.confirmation_code}: ${STATUS_WORDS[b.status]}, ${b.room_type}${b.room_number ? ` room ${b.room_number}` : ' unassigned'}, ${dayLabel(b.checkin_date)} to ${dayLabel(b.checkout_date)}, ${b.adults + b.children} guests`;
     const el = h('button', { type: 'button', class: `bar st-${b.status}${movable ? ' movable' : ''}`, title: label, 'aria-label': label,
       dataset: { booking: b.id, type: b.room_type, room: b.room_number || '', status: b.status, from: b.checkin_date, to: b.checkout_date } },
       h('span', {}, `${SHORT[b.status]}${b.confirmation_code}`));
