@@ -57,7 +57,7 @@ export async function show(root, context) {
       h('div', { class: 'hk-top' }, h('strong', { class: 'hk-number' }, room.number), h('span', { class: 'hk-type' }, room.room_type)),
       h('p', { class: 'hk-status' }, h('span', { 'aria-hidden': 'true' }, SYMBOL[status], ' '), WORDS[status],
         ooo ? ` · ${room.out_of_order.find(p => p.from <= today && today < p.to).reason}` : ''),
-      h('p', { class: 'hk-arrival' }, guest ? `Arrival today (${guest.adults + guest.children} guests)` : h('span', { class: 'muted' }, 'No arrival')),
+      h('p', { class: 'hk-arrival' }, guest ? `Arrival today (${guest.adults + guest.children} guest${guest.adults + guest.children === 1 ? '' : 's'})` : h('span', { class: 'muted' }, 'No arrival')),
       can(context.role, 'housekeeping') ? h('div', { class: 'hk-actions' }, buttons) : null);
     return li;
   }

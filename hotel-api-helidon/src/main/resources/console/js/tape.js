@@ -190,7 +190,8 @@ function wire(chart, table, pid, rooms) {
     if (!current.moved) return;
     current.el.classList.remove('dragging');
     current.el.style.transform = '';
-    current.el.dataset.dragged = 'true';
+    current.el.dataset.dragged = 'true'; // the click that ends a drag opens nothing
+    setTimeout(() => delete current.el.dataset.dragged, 0);
     const row = target(event);
     if (row && row.dataset.room && row.dataset.room !== current.el.dataset.room) {
       move(current.el, row);

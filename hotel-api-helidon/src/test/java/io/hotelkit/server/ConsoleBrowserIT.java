@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -122,6 +123,9 @@ class ConsoleBrowserIT {
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         browsers.add(driver);
+        // --window-size is the window's; the page itself gets 1366x768, as the screenshots say
+        Number frame = (Number) ((JavascriptExecutor) driver).executeScript("return window.outerHeight - window.innerHeight");
+        driver.manage().window().setSize(new Dimension(1366, 768 + frame.intValue()));
         return driver;
     }
 
