@@ -49,6 +49,7 @@ final class ApiKeysResource implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
+                .handle(Route.CURRENT_API_KEY, req -> Reply.ok(ApiKeyView.of(Caller.of(req).apiKey())))
                 .handle(Route.LIST_API_KEYS, this::list)
                 .handle(Route.CREATE_API_KEY, NewApiKey.class, this::create)
                 .handle(Route.REVOKE_API_KEY, this::revoke));

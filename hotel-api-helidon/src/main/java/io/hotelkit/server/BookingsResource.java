@@ -13,6 +13,7 @@ import io.hotelkit.reservations.BookingService;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
@@ -122,15 +123,23 @@ final class BookingsResource implements HttpService {
         return withVersion(Reply.created(location(booking), Views.BookingView.of(booking)), booking);
     }
 
-    /** In creation order; a channel's list holds only the bookings it made. */
+    /**
+     * In creation order; a channel's list holds only the bookings it made. {@code from} and {@code to} keep the
+     * stays with a night in {@code [from, to)}.
+     */
     private Reply list(ServerRequest req) {
         PropertyId property = Params.property(req);
+        LocalDate from = Params.optionalDate(req, "from").orElse(null);
+        LocalDate to = Params.optionalDate(req, "to").orElse(null);
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw new InvalidRequestException("to", "must be after from");
+        }
         BookingFilter filter = new BookingFilter(property,
                 Params.enumeration(req, "status", BookingStatus.class).orElse(null),
                 Params.optionalDate(req, "checkin_date").orElse(null),
                 Params.optionalDate(req, "checkout_date").orElse(null),
                 Params.query(req, "guest_id").map(GuestId::of).orElse(null),
-                ownerOnly(req));
+                ownerOnly(req), from, to);
         return Reply.ok(Page.Request.of(req).fetch(
                 (after, limit) -> bookings.bookings(filter, after == null ? null : BookingId.of(after), limit),
                 (Booking b) -> b.id().value()).map(Views.BookingView::of));

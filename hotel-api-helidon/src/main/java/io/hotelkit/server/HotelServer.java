@@ -80,8 +80,10 @@ public final class HotelServer implements AutoCloseable {
                             : io.hotelkit.forecast.ModelStore.inDirectory(java.nio.file.Path.of(models)));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
-            if (config.demo()) {
-                DemoProperty.createIfEmpty(hotel);
+            switch (config.demo()) {
+                case SMALL -> DemoProperty.createIfEmpty(hotel);
+                case LARGE -> LargeDemo.createIfEmpty(hotel);
+                case NONE -> { }
             }
             ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("hotel-catch-up").daemon().factory());

@@ -50,23 +50,23 @@ final class InvoicesResource implements HttpService {
 
     /**
      * Invoices and credit notes in issue order; with {@code ?status=} only those outstanding, paid or
-     * credited, looking at {@link #MAX_SCAN} invoices at most: such a page may hold fewer than {@code limit}
-     * items, even none, and still have a {@code next_cursor}.
+     * credited, with {@code ?booking_id=} only those of one booking, looking at {@link #MAX_SCAN} invoices at
+     * most: such a page may hold fewer than {@code limit} items, even none, and still have a {@code next_cursor}.
      */
     private Reply list(ServerRequest req) {
         PropertyId property = Params.property(req);
         Optional<InvoiceService.Status> status = Params.enumeration(req, "status", InvoiceService.Status.class);
+        Optional<String> booking = Params.query(req, "booking_id");
         Page.Request page = Page.Request.of(req);
-        Page<Invoice> found = status.isEmpty()
+        Page<Invoice> found = status.isEmpty() && booking.isEmpty()
                 ? page.fetch((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
                         (Invoice invoice) -> invoice.id().value())
-                : matching(property, status.get(), page);
+                : page.filtered((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
+                        invoice -> invoice.id().value(),
+                        invoice -> booking.map(id -> id.equals(invoice.bookingId().value())).orElse(true)
+                                && status.map(wanted -> invoices.status(invoice) == wanted).orElse(true),
+                        MAX_SCAN);
         return Reply.ok(found.map(invoice -> Views.InvoiceView.of(invoice, invoices)));
-    }
-
-    private Page<Invoice> matching(PropertyId property, InvoiceService.Status status, Page.Request page) {
-        return page.filtered((after, limit) -> invoices.invoices(property, after == null ? null : InvoiceId.of(after), limit),
-                invoice -> invoice.id().value(), invoice -> invoices.status(invoice) == status, MAX_SCAN);
     }
 
     private Reply get(ServerRequest req) {

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hotelkit.shared.Money;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param errors the fields that failed, for a request that failed validation
  * @param existingId the id of what exists already, for a duplicate
  * @param reason why a stay is not available ({@code sold_out}, {@code min_stay}, ...)
+ * @param balance what is owed, with the nights still to charge, when a check-out is refused for it: the amount
+ *     to take before checking out again
  */
 public record Problem(
         String type,
@@ -20,7 +23,8 @@ public record Problem(
         String detail,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<FieldError> errors,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String existingId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Money balance) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String TYPE_BASE = "https://hotelkit.io/problems/";
@@ -33,19 +37,23 @@ public record Problem(
     }
 
     static Problem of(int status, String code, String title, String detail) {
-        return new Problem(TYPE_BASE + code, title, status, detail, null, null, null);
+        return new Problem(TYPE_BASE + code, title, status, detail, null, null, null, null);
     }
 
     Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, fieldErrors, existingId, reason);
+        return new Problem(type, title, status, detail, fieldErrors, existingId, reason, balance);
     }
 
     Problem withExistingId(@Nullable String id) {
-        return new Problem(type, title, status, detail, errors, id, reason);
+        return new Problem(type, title, status, detail, errors, id, reason, balance);
     }
 
     Problem withReason(String why) {
-        return new Problem(type, title, status, detail, errors, existingId, why);
+        return new Problem(type, title, status, detail, errors, existingId, why, balance);
+    }
+
+    Problem withBalance(Money owed) {
+        return new Problem(type, title, status, detail, errors, existingId, reason, owed);
     }
 
     /** The code this problem's type ends in. */

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.billing.BalanceNotZeroException;
 import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.CurrencyMismatchException;
@@ -55,6 +56,7 @@ final class Problems implements ErrorHandler<Throwable> {
                     .withExistingId(e.existingId().orElse(null));
             case NotAvailableException e -> Problem.of(409, e.code(), "Not available", e.getMessage())
                     .withReason(e.reason().name().toLowerCase(Locale.ROOT));
+            case BalanceNotZeroException e -> Problem.of(409, e.code(), "Conflict", e.getMessage()).withBalance(e.balance());
             case ConflictException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
             case IdempotencyKeyReusedException e -> Problem.of(422, e.code(), "Idempotency key reused", e.getMessage());
             case StoreUnavailableException e -> {

@@ -29,6 +29,9 @@ enum Route {
     // A trivial authenticated answer: what a request costs before any work, for load tests and probes.
     PING(Method.GET, "/ping", Role.values()),
 
+    // The calling key itself, for a client to learn its role and scope (the console hides what the role may not do).
+    CURRENT_API_KEY(Method.GET, "/api-key", Role.values()),
+
     // API keys: admin only.
     LIST_API_KEYS(Method.GET, "/api-keys", ADMIN),
     CREATE_API_KEY(Method.POST, "/api-keys", ADMIN),
@@ -62,12 +65,13 @@ enum Route {
     // Availability: channels, front desk, managers.
     SEARCH_AVAILABILITY(Method.GET, "/properties/{propertyId}/availability", CHANNEL, FRONT_DESK, MANAGER, AUDITOR),
 
-    // Bookings: front desk; channels create, read and cancel their own.
+    // Bookings: front desk; channels create, read and cancel their own; managers read them and move them
+    // between rooms (the tape chart).
     CREATE_BOOKING(Method.POST, "/properties/{propertyId}/bookings", FRONT_DESK, CHANNEL),
-    LIST_BOOKINGS(Method.GET, "/properties/{propertyId}/bookings", FRONT_DESK, CHANNEL, AUDITOR),
-    GET_BOOKING(Method.GET, "/properties/{propertyId}/bookings/{bookingId}", FRONT_DESK, CHANNEL, AUDITOR),
+    LIST_BOOKINGS(Method.GET, "/properties/{propertyId}/bookings", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
+    GET_BOOKING(Method.GET, "/properties/{propertyId}/bookings/{bookingId}", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
     MODIFY_BOOKING(Method.PATCH, "/properties/{propertyId}/bookings/{bookingId}", FRONT_DESK),
-    ASSIGN_ROOM(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/assign-room", FRONT_DESK),
+    ASSIGN_ROOM(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/assign-room", FRONT_DESK, MANAGER),
     CANCEL_BOOKING(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/cancel", FRONT_DESK, CHANNEL),
     CHECK_IN(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/check-in", FRONT_DESK),
     CHECK_OUT(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/check-out", FRONT_DESK),
@@ -93,15 +97,16 @@ enum Route {
     GET_INVOICE(Method.GET, "/properties/{propertyId}/invoices/{invoiceId}", FRONT_DESK, AUDITOR),
     ISSUE_CREDIT_NOTE(Method.POST, "/properties/{propertyId}/invoices/{invoiceId}/credit-notes", FRONT_DESK),
 
-    // Operations: managers; auditors read.
+    // Operations: managers; auditors read; housekeeping reads the arrivals, to have their rooms ready.
     GET_BUSINESS_DATE(Method.GET, "/properties/{propertyId}/business-date", MANAGER, AUDITOR),
     RUN_NIGHT_AUDIT(Method.POST, "/properties/{propertyId}/night-audit", MANAGER),
     OCCUPANCY_REPORT(Method.GET, "/properties/{propertyId}/reports/occupancy", MANAGER, AUDITOR),
-    ARRIVALS_REPORT(Method.GET, "/properties/{propertyId}/reports/arrivals", MANAGER, AUDITOR),
+    ARRIVALS_REPORT(Method.GET, "/properties/{propertyId}/reports/arrivals", MANAGER, HOUSEKEEPING, AUDITOR),
     DEPARTURES_REPORT(Method.GET, "/properties/{propertyId}/reports/departures", MANAGER, AUDITOR),
     IN_HOUSE_REPORT(Method.GET, "/properties/{propertyId}/reports/in-house", MANAGER, AUDITOR),
     EVENTS(Method.GET, "/properties/{propertyId}/events", MANAGER, AUDITOR),
-    AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, AUDITOR),
+    // The front desk reads a booking's history on its page.
+    AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, FRONT_DESK, AUDITOR),
 
     // Forecasts of cancellations and overbooking: managers; auditors read the forecast.
     GET_FORECAST(Method.GET, "/properties/{propertyId}/forecast", MANAGER, AUDITOR),

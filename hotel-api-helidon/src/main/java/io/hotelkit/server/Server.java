@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * The reference server: the {@code /v1} API, and {@code /health}, {@code /metrics} and {@code /openapi}
- * without a key.
+ * The reference server: the {@code /v1} API, and {@code /health}, {@code /metrics}, {@code /openapi}, the
+ * staff console ({@code /console}) and the API reference ({@code /docs}) without a key.
  */
 public final class Server {
 
@@ -82,7 +82,10 @@ public final class Server {
         WebServerConfig.Builder server = WebServer.builder()
                 .host(infrastructure.config().httpHost())
                 .port(infrastructure.config().httpPort());
-        setUp(server, infrastructure, routing -> routing(routing, infrastructure));
+        setUp(server, infrastructure, routing -> {
+            routing(routing, infrastructure);
+            Console.routing(routing);
+        });
         return server.build();
     }
 

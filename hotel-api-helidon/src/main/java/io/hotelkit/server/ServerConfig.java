@@ -37,7 +37,7 @@ public record ServerConfig(
         String dbUser,
         String dbPassword,
         @Nullable String adminKey,
-        boolean demo,
+        Demo demo,
         Map<Role, RateLimiter.Limit> rateLimits,
         ResilientPaymentGateway.Settings paymentGateway,
         int offerCacheSize,
@@ -47,12 +47,25 @@ public record ServerConfig(
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
+    /**
+     * What a first start on an empty database makes: nothing ({@code false}), the small demo property
+     * ({@code true}), or a realistic hotel of 120 rooms with a year of bookings ({@code large}).
+     */
+    public enum Demo {
+        NONE, SMALL, LARGE;
+
+        public boolean any() {
+            return this != NONE;
+        }
+    }
+
     public ServerConfig {
         Objects.requireNonNull(httpHost, "hotel.http.host");
         Objects.requireNonNull(dbUrl, "hotel.db.url");
         Objects.requireNonNull(dbUser, "hotel.db.user");
         Objects.requireNonNull(dbPassword, "hotel.db.password");
         Objects.requireNonNull(paymentGateway, "hotel.payment-gateway");
+        Objects.requireNonNull(demo, "hotel.demo");
         Objects.requireNonNull(apiKeyCacheLifetime, "hotel.cache.api-keys-lifetime-ms");
         if (apiKeyCacheLifetime.isNegative()) {
             throw new IllegalArgumentException("hotel.cache.api-keys-lifetime-ms must not be negative");
@@ -106,7 +119,7 @@ public record ServerConfig(
                 settings.string("hotel.db.user"),
                 settings.string("hotel.db.password"),
                 adminKey.isEmpty() ? null : adminKey,
-                settings.bool("hotel.demo"),
+                settings.demo("hotel.demo"),
                 limits,
                 paymentGateway(settings),
                 (int) settings.integer("hotel.cache.offers-max-size", 1, 10_000_000),
@@ -139,6 +152,12 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+    }
+
+    /** The same settings with another demo made on a first start, for tests. */
+    public ServerConfig withDemo(Demo what) {
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
     }
 
@@ -223,6 +242,16 @@ public record ServerConfig(
                 case "true" -> true;
                 case "false" -> false;
                 default -> throw invalid(key, "is '" + value + "', not true or false");
+            };
+        }
+
+        Demo demo(String key) {
+            String value = string(key).strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "false" -> Demo.NONE;
+                case "true" -> Demo.SMALL;
+                case "large" -> Demo.LARGE;
+                default -> throw invalid(key, "is '" + value + "', not true, false or large");
             };
         }
 

@@ -149,11 +149,18 @@ final class Views {
 
     record LoyaltyEntry(Instant at, long points, String reason, String reference) {}
 
+    /** @param paymentId the payment a payment line records, for a refund of it; null on every other line */
     record FolioLineView(String id, LocalDate date, FolioLineKind kind, String description, Money amount,
-                         Instant postedAt) {
+                         @Nullable String paymentId, Instant postedAt) {
+
+        private static final String PAYMENT = "payment:";
 
         static FolioLineView of(FolioLine line) {
-            return new FolioLineView(line.id(), line.date(), line.kind(), line.description(), line.amount(),
+            String reference = line.reference();
+            String paymentId = line.kind() == FolioLineKind.PAYMENT && reference != null && reference.startsWith(PAYMENT)
+                    ? reference.substring(PAYMENT.length())
+                    : null;
+            return new FolioLineView(line.id(), line.date(), line.kind(), line.description(), line.amount(), paymentId,
                     line.postedAt());
         }
     }

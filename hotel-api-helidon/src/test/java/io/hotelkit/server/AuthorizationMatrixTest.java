@@ -78,6 +78,8 @@ class AuthorizationMatrixTest {
     static final List<Row> TABLE = List.of(
         // Ping: every key.
         new Row(Route.PING,                   ALL,                                      200, "/v1/ping", null),
+        // The calling key: every key.
+        new Row(Route.CURRENT_API_KEY,        ALL,                                      200, "/v1/api-key", null),
         // API keys: admin only.
         new Row(Route.LIST_API_KEYS,          "",                                       200, "/v1/api-keys", null),
         new Row(Route.CREATE_API_KEY,         "",                                       201, "/v1/api-keys",
@@ -124,15 +126,15 @@ class AuthorizationMatrixTest {
         // Availability: channels, front desk, managers; auditors read.
         new Row(Route.SEARCH_AVAILABILITY,    "channel front_desk manager auditor",     200,
                 P + "/availability?checkin_date=${day+0}&checkout_date=${day+1}&adults=2", null),
-        // Bookings: front desk; channels create, read and cancel their own; auditors read.
+        // Bookings: front desk; channels create, read and cancel their own; managers read and assign; auditors read.
         new Row(Route.CREATE_BOOKING,         "front_desk channel",                     201, P + "/bookings",
                 "{\"guest\": {\"name\": \"Ana Silva\", \"email\": \"${code}@example.com\"}, \"room_type\": \"DBL\","
                 + " \"rate_plan\": \"FLEX\", \"checkin_date\": \"${day+0}\", \"checkout_date\": \"${day+1}\", \"adults\": 2}"),
-        new Row(Route.LIST_BOOKINGS,          "front_desk channel auditor",             200, P + "/bookings", null),
-        new Row(Route.GET_BOOKING,            "front_desk channel auditor",             200, P + "/bookings/${booking}", null),
+        new Row(Route.LIST_BOOKINGS,          "front_desk channel manager auditor",     200, P + "/bookings", null),
+        new Row(Route.GET_BOOKING,            "front_desk channel manager auditor",     200, P + "/bookings/${booking}", null),
         new Row(Route.MODIFY_BOOKING,         "front_desk",                             200, P + "/bookings/${booking}",
                 "{\"special_requests\": \"a quiet room\"}", "If-Match", "${version}"),
-        new Row(Route.ASSIGN_ROOM,            "front_desk",                             200, P + "/bookings/${booking}/assign-room",
+        new Row(Route.ASSIGN_ROOM,            "front_desk manager",                     200, P + "/bookings/${booking}/assign-room",
                 "{\"room_number\": \"102\"}"),
         new Row(Route.CANCEL_BOOKING,         "front_desk channel",                     200, P + "/bookings/${booking}/cancel", null),
         new Row(Route.CHECK_IN,               "front_desk",                             200, P + "/bookings/${booking}/check-in", null),
@@ -167,12 +169,12 @@ class AuthorizationMatrixTest {
         new Row(Route.RUN_NIGHT_AUDIT,        "manager",                                200, P + "/night-audit", null),
         new Row(Route.OCCUPANCY_REPORT,       "manager auditor",                        200,
                 P + "/reports/occupancy?from=${day+0}&to=${day+7}", null),
-        new Row(Route.ARRIVALS_REPORT,        "manager auditor",                        200, P + "/reports/arrivals?date=${day+0}", null),
+        new Row(Route.ARRIVALS_REPORT,        "manager housekeeping auditor",           200, P + "/reports/arrivals?date=${day+0}", null),
         new Row(Route.DEPARTURES_REPORT,      "manager auditor",                        200, P + "/reports/departures?date=${day+1}", null),
         new Row(Route.IN_HOUSE_REPORT,        "manager auditor",                        200, P + "/reports/in-house?date=${day+0}", null),
         new Row(Route.EVENTS,                 "manager auditor",                        400, P + "/events", null,
                 "Last-Event-ID", "not-an-event-id"),
-        new Row(Route.AUDIT_TRAIL,            "manager auditor",                        200,
+        new Row(Route.AUDIT_TRAIL,            "manager front_desk auditor",             200,
                 P + "/audit?entity=booking&id=${booking}", null),
         // Forecasts: managers; auditors read the forecast. No property of the cells has a model (too few
         // finished bookings to train one), so those that need one answer 409 /no-forecast-model.

@@ -19,7 +19,7 @@ class ServerConfigTest {
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.dbUrl()).startsWith("jdbc:h2:file:./data/");
         assertThat(config.adminKey()).isNull();
-        assertThat(config.demo()).isFalse();
+        assertThat(config.demo()).isEqualTo(ServerConfig.Demo.NONE);
         assertThat(config.rateLimits()).containsOnlyKeys(Role.values());
         assertThat(config.apiKeyCacheLifetime()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -52,7 +52,7 @@ class ServerConfigTest {
         assertThat(config.dbUser()).isEqualTo("hotel");
         assertThat(config.dbPassword()).isEqualTo("secret");
         assertThat(config.adminKey()).isEqualTo("0123456789abcdef");
-        assertThat(config.demo()).isTrue();
+        assertThat(config.demo()).isEqualTo(ServerConfig.Demo.SMALL);
         assertThat(config.rateLimits().get(Role.FRONT_DESK)).isEqualTo(new RateLimiter.Limit(7, 0.5));
     }
 
@@ -89,6 +89,7 @@ class ServerConfigTest {
                 .hasMessageContaining("hotel.http.port");
         assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_DEMO", "yes")))
                 .hasMessageContaining("hotel.demo");
+        assertThat(ServerConfig.load(Map.of("HOTEL_DEMO", "large")).demo()).isEqualTo(ServerConfig.Demo.LARGE);
         assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_RATE_LIMIT_CHANNEL_REFILL_PER_SECOND", "0")))
                 .hasMessageContaining("hotel.rate-limit.channel.refill-per-second");
     }

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param propertyId one property's, or every property's when null (a guest's bookings)
  * @param createdBy only those made by this API key, for channels
+ * @param from with {@code to}, only stays with a night in {@code [from, to)}: checking out after {@code from}
+ *     and in before {@code to} (a tape chart's window); either may be left out
  */
 public record BookingFilter(
         @Nullable PropertyId propertyId,
@@ -17,7 +19,15 @@ public record BookingFilter(
         @Nullable LocalDate checkinDate,
         @Nullable LocalDate checkoutDate,
         @Nullable GuestId guestId,
-        @Nullable String createdBy) {
+        @Nullable String createdBy,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to) {
+
+    /** Without a window of nights. */
+    public BookingFilter(@Nullable PropertyId propertyId, @Nullable BookingStatus status, @Nullable LocalDate checkinDate,
+                         @Nullable LocalDate checkoutDate, @Nullable GuestId guestId, @Nullable String createdBy) {
+        this(propertyId, status, checkinDate, checkoutDate, guestId, createdBy, null, null);
+    }
 
     public static BookingFilter ofProperty(PropertyId propertyId) {
         return new BookingFilter(propertyId, null, null, null, null, null);
@@ -33,6 +43,8 @@ public record BookingFilter(
                 && (checkinDate == null || checkinDate.equals(booking.stay().checkin()))
                 && (checkoutDate == null || checkoutDate.equals(booking.stay().checkout()))
                 && (guestId == null || guestId.equals(booking.guestId()))
-                && (createdBy == null || createdBy.equals(booking.createdBy()));
+                && (createdBy == null || createdBy.equals(booking.createdBy()))
+                && (from == null || booking.stay().checkout().isAfter(from))
+                && (to == null || booking.stay().checkin().isBefore(to));
     }
 }

@@ -60,12 +60,24 @@ final class JpaBookings implements Bookings {
         criteria.values().removeIf(Objects::isNull);
         StringBuilder jpql = new StringBuilder("from BookingEntity b where b.id > :after");
         criteria.keySet().forEach(field -> jpql.append(" and b.").append(field).append(" = :").append(field));
+        if (filter.from() != null) {
+            jpql.append(" and b.checkout > :from");
+        }
+        if (filter.to() != null) {
+            jpql.append(" and b.checkin < :to");
+        }
         jpql.append(" order by b.id");
         return transactions.call(em -> {
             TypedQuery<BookingEntity> query = em.createQuery(jpql.toString(), BookingEntity.class)
                     .setParameter("after", afterId == null ? "" : afterId.value())
                     .setMaxResults(limit);
             criteria.forEach(query::setParameter);
+            if (filter.from() != null) {
+                query.setParameter("from", filter.from());
+            }
+            if (filter.to() != null) {
+                query.setParameter("to", filter.to());
+            }
             return query.getResultList().stream().map(ReservationMapper::toDomain).toList();
         });
     }
