@@ -23,44 +23,56 @@ public final class BookingHistory {
 
     private BookingHistory() {}
 
-    /** The snapshot of each booking, in the order given. */
+    /**
+     * The snapshot of each booking, in the order given. Each booking looks only at the guest's bookings and
+     * at its type's bookings of its own nights, so that the cost grows with the bookings, not their square.
+     */
     public static List<BookingSnapshot> snapshots(List<Booking> bookings, ZoneId zone, Map<String, Integer> roomsPerType) {
         List<Booking> byCreation = new ArrayList<>(bookings);
         byCreation.sort(Comparator.comparing(Booking::createdAt).thenComparing(b -> b.id().toString()));
+        Map<Object, List<Booking>> byGuest = new HashMap<>();
+        Map<String, Map<LocalDate, List<Booking>>> byTypeNight = new HashMap<>();
         Map<Object, BookingSnapshot> snapshots = new HashMap<>();
         for (Booking booking : byCreation) {
             Instant made = booking.createdAt();
             LocalDate madeOn = LocalDate.ofInstant(made, zone);
             int stays = 0;
             int cancellations = 0;
-            int busiest = 0;
-            Map<LocalDate, Integer> held = new HashMap<>();
-            for (Booking earlier : byCreation) {
+            for (Booking earlier : byGuest.getOrDefault(booking.guestId(), List.of())) {
                 if (!earlier.createdAt().isBefore(made)) {
-                    break;
+                    continue;
                 }
-                boolean cancelledBefore = !earlier.status().holdsInventory() && earlier.status() != BookingStatus.CHECKED_OUT
-                        && earlier.updatedAt().isBefore(made);
-                if (earlier.guestId().equals(booking.guestId())) {
-                    if (earlier.status() == BookingStatus.CHECKED_OUT && earlier.stay().checkout().isBefore(madeOn.plusDays(1))) {
-                        stays++;
-                    } else if (cancelledBefore) {
-                        cancellations++;
+                if (earlier.status() == BookingStatus.CHECKED_OUT && earlier.stay().checkout().isBefore(madeOn.plusDays(1))) {
+                    stays++;
+                } else if (cancelledBefore(earlier, made)) {
+                    cancellations++;
+                }
+            }
+            int busiest = 0;
+            Map<LocalDate, List<Booking>> typeNights = byTypeNight.computeIfAbsent(booking.roomType(), t -> new HashMap<>());
+            for (LocalDate night : (Iterable<LocalDate>) booking.stay().dates()::iterator) {
+                int held = 0;
+                for (Booking earlier : typeNights.getOrDefault(night, List.of())) {
+                    if (earlier.createdAt().isBefore(made) && !cancelledBefore(earlier, made)) {
+                        held++;
                     }
                 }
-                if (earlier.roomType().equals(booking.roomType()) && earlier.stay().overlaps(booking.stay()) && !cancelledBefore) {
-                    for (LocalDate night : (Iterable<LocalDate>) earlier.stay().dates()::iterator) {
-                        if (booking.stay().includesNight(night)) {
-                            busiest = Math.max(busiest, held.merge(night, 1, Integer::sum));
-                        }
-                    }
-                }
+                busiest = Math.max(busiest, held);
             }
             int rooms = Math.max(1, roomsPerType.getOrDefault(booking.roomType(), 1));
             snapshots.put(booking.id(), BookingSnapshot.of(booking, zone,
                     new BookingSnapshot.History(stays, cancellations, (double) busiest / rooms)));
+            byGuest.computeIfAbsent(booking.guestId(), g -> new ArrayList<>()).add(booking);
+            for (LocalDate night : (Iterable<LocalDate>) booking.stay().dates()::iterator) {
+                typeNights.computeIfAbsent(night, n -> new ArrayList<>()).add(booking);
+            }
         }
         return bookings.stream().map(b -> snapshots.get(b.id())).toList();
+    }
+
+    /** Whether {@code earlier} no longer held its rooms at {@code made}: cancelled or no-show by then (its last change). */
+    private static boolean cancelledBefore(Booking earlier, Instant made) {
+        return !earlier.status().holdsInventory() && earlier.status() != BookingStatus.CHECKED_OUT && earlier.updatedAt().isBefore(made);
     }
 
     /**
