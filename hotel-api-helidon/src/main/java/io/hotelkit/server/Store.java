@@ -20,6 +20,8 @@ final class Store implements AutoCloseable {
 
     private static final String POSTGRESQL = "jdbc:postgresql:";
     private static final String H2 = "jdbc:h2:";
+    /** H2's "database may be already in use": another process has the file open. */
+    private static final String H2_FILE_LOCKED = "90020";
     private static final String SETTINGS = "set HOTEL_DB_URL, HOTEL_DB_USER and HOTEL_DB_PASSWORD";
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     private static final Pattern USER = Pattern.compile("(?i)[?&;]user=[^&;]+");
@@ -61,6 +63,10 @@ final class Store implements AutoCloseable {
                     .clock(clock)
                     .open();
         } catch (StoreUnavailableException e) {
+            if (hasState(e, H2_FILE_LOCKED)) {
+                throw new StartupException("the database at " + redacted(url) + " is open in another process (" + cause(e)
+                        + "); stop that process, or set HOTEL_DB_URL to another file", e);
+            }
             throw new StartupException("the database at " + redacted(url) + " cannot be reached (" + cause(e)
                     + "); start it, or " + SETTINGS, e);
         } catch (RuntimeException e) {
@@ -73,6 +79,15 @@ final class Store implements AutoCloseable {
     /** {@code url} without its password. */
     static String redacted(String url) {
         return PASSWORD.matcher(url).replaceAll("$1***");
+    }
+
+    private static boolean hasState(Throwable failure, String state) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQL state and first line of the deepest cause's message: a driver's, saying what refused. */

@@ -80,6 +80,17 @@ class FailedStartIT {
     }
 
     @Test
+    void an_h2_file_another_server_has_open_ends_the_start_naming_hotel_db_url() throws Exception {
+        try (ServerProcess first = ServerProcess.start(Map.of("HOTEL_HTTP_HOST", "127.0.0.1", "HOTEL_HTTP_PORT", "0",
+                "HOTEL_DB_URL", "jdbc:h2:file:" + directory.resolve("data").resolve("hotelkit")), directory, END)) {
+
+            ServerProcess.Ended ended = start(Map.of());
+
+            endsWithOneLine(ended, "is open in another process", "HOTEL_DB_URL");
+        }
+    }
+
+    @Test
     void a_postgresql_url_without_a_user_ends_the_start_naming_hotel_db_user() throws Exception {
         ServerProcess.Ended ended = start(Map.of("HOTEL_DB_URL", "jdbc:postgresql://127.0.0.1:5432/hotel"));
 
