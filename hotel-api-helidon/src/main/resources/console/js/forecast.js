@@ -104,7 +104,7 @@ export async function show(root, context) {
       }
       if (polls >= POLLS) {
         train.disabled = false;
-        model.textContent = 'No new model yet: the property may have fewer than 200 finished bookings. Try "Train now" again later.';
+        model.textContent = 'No new model arrived. Select "Train now" again to see why the last training failed: a model needs 200 finished bookings, some cancelled and some kept.';
         return;
       }
       model.textContent = `Training${before !== null ? ` (showing model version ${before} meanwhile)` : ''}…`;
