@@ -41,7 +41,8 @@ export async function show(root, context, [bookingId]) {
       h('dt', {}, 'Rate'), h('dd', {}, `${b.rate_plan}, ${money(b.total)}`),
       h('dt', {}, 'Guests'), h('dd', {}, `${b.adults} adult${b.adults > 1 ? 's' : ''}${b.children ? `, ${b.children} children` : ''}`),
       b.special_requests ? [h('dt', {}, 'Requests'), h('dd', {}, b.special_requests)] : null,
-      b.cancellation_reason ? [h('dt', {}, 'Cancelled because'), h('dd', {}, b.cancellation_reason)] : null),
+      b.cancellation_reason ? [h('dt', {}, 'Cancelled because'), h('dd', {}, b.cancellation_reason)] : null,
+      cancellationChance(pid, b, role)),
     actions);
 
   if (can(role, 'folio')) {
@@ -50,6 +51,19 @@ export async function show(root, context, [bookingId]) {
   if (can(role, 'audit')) {
     root.append(await historySection(pid, b));
   }
+}
+
+/** The model's chance that the booking is cancelled or does not show (manager); nothing without a model or the right. */
+function cancellationChance(pid, b, role) {
+  if (!can(role, 'cancellationForecast') || b.status !== 'confirmed') return null;
+  const dt = h('dt', { hidden: true }, 'Chance of cancelling');
+  const dd = h('dd', { id: 'cancellation-chance', hidden: true });
+  get(`/properties/${pid}/bookings/${b.id}/cancellation-forecast`).then(f => {
+    dd.textContent = `${Math.round(Number(f.probability) * 100)}% that it is cancelled or does not show (model version ${f.model.version})`;
+    dt.hidden = false;
+    dd.hidden = false;
+  }, () => {});
+  return [dt, dd];
 }
 
 async function folioSection(pid, b, frontDesk, reload) {

@@ -15,6 +15,9 @@ const RIGHTS = {
   rates: ['manager'],
   nightAudit: ['manager'],
   audit: ['manager', 'front_desk', 'auditor'],
+  forecast: ['manager', 'auditor'],
+  applyForecast: ['manager'],
+  cancellationForecast: ['manager'],
 };
 
 export function can(role, right) {
@@ -27,4 +30,5 @@ export const SCREENS = [
   { path: 'housekeeping', label: 'Housekeeping', needs: 'housekeeping', module: 'housekeeping' },
   { path: 'dashboard', label: 'Dashboard', needs: 'dashboard', module: 'dashboard' },
   { path: 'manager', label: 'Manager', needs: 'manager', module: 'manager' },
+  { path: 'forecast', label: 'Forecast', needs: 'forecast', module: 'forecast' },
 ];

@@ -75,7 +75,7 @@ class ConsoleFilesTest {
     @Test
     void every_screen_module_the_console_imports_is_served() {
         for (String module : new String[] {"api", "ui", "roles", "guests", "tape", "desk", "newbooking", "booking",
-                "housekeeping", "dashboard", "manager", "chart"}) {
+                "housekeeping", "dashboard", "manager", "chart", "forecast"}) {
             assertThat(api.get("/console/js/" + module + ".js", null).status()).as(module).isEqualTo(200);
         }
     }
