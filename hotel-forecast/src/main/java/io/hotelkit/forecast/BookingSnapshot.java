@@ -70,7 +70,11 @@ public record BookingSnapshot(
         double price = booking.roomTotal().amount().doubleValue() / booking.stay().nights();
         String requests = booking.specialRequests();
         int requestCount = requests == null || requests.isBlank() ? 0 : (int) requests.lines().filter(l -> !l.isBlank()).count();
-        return new BookingSnapshot(booking.roomType(), booking.ratePlan(), LocalDate.ofInstant(booking.createdAt(), zone),
+        // Recorded on or after its arrival (a walk-in while the business date lags the clock, or a stay
+        // entered afterwards): it was booked with no lead time.
+        LocalDate recordedOn = LocalDate.ofInstant(booking.createdAt(), zone);
+        LocalDate bookedOn = recordedOn.isAfter(booking.stay().checkin()) ? booking.stay().checkin() : recordedOn;
+        return new BookingSnapshot(booking.roomType(), booking.ratePlan(), bookedOn,
                 booking.stay(), booking.occupancy().adults(), booking.occupancy().children(), price,
                 booking.cancellationPolicy(), booking.cardToken() != null, requestCount, history.guestStays(),
                 history.guestCancellations(), history.occupancyAtBooking(), booking.createdBy());

@@ -24,11 +24,26 @@ class NoLeakTest {
     private static final Instant MADE = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Booking booking() {
+        return booking(Stay.of("2026-04-10", "2026-04-13"));
+    }
+
+    private static Booking booking(Stay stay) {
         return new Booking(BookingId.of("b1"), PropertyId.of("p1"), "ABC123", GuestId.of("g1"), "DBL", null, false, "BAR", null,
-                Stay.of("2026-04-10", "2026-04-13"), Occupancy.of(2, 1),
+                stay, Occupancy.of(2, 1),
                 List.of(Money.of("100.00", "EUR"), Money.of("100.00", "EUR"), Money.of("130.00", "EUR")), Money.of("330.00", "EUR"),
                 CancellationPolicy.freeCancellation(), BookingStatus.CONFIRMED, "late arrival\nhigh floor", "tok_1", "key-web", MADE,
                 MADE, null, 1);
+    }
+
+    @Test
+    void a_booking_recorded_after_its_arrival_was_booked_with_no_lead_time() {
+        // a walk-in at 00:30 while the business date still lags the clock, or a stay entered afterwards
+        Booking walkIn = booking(Stay.of("2026-02-28", "2026-03-03"));
+
+        BookingSnapshot s = BookingSnapshot.of(walkIn, LISBON, new BookingSnapshot.History(0, 0, 0.0));
+
+        assertThat(s.leadTimeDays()).isZero();
+        assertThat(s.bookedOn()).isEqualTo(walkIn.stay().checkin());
     }
 
     @Test
