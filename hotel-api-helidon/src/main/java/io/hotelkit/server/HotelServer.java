@@ -6,6 +6,7 @@ import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
 import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.billing.SimulatedPaymentGateway;
+import io.hotelkit.forecast.ModelStore;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
 import java.io.IOException;
@@ -71,13 +72,10 @@ public final class HotelServer implements AutoCloseable {
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
                     .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
                     .build();
-            // HOTEL_FORECAST_MODELS: a directory that keeps the cancellation models across restarts
-            String models = System.getenv("HOTEL_FORECAST_MODELS");
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
                     Infrastructure.databaseCheck(probe, store.kind()),
-                    models == null || models.isBlank() ? io.hotelkit.forecast.ModelStore.inMemory()
-                            : io.hotelkit.forecast.ModelStore.inDirectory(java.nio.file.Path.of(models)));
+                    config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {

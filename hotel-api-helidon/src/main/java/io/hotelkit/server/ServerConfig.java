@@ -5,6 +5,7 @@ import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
 import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.shared.RateLimiter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -43,7 +44,8 @@ public record ServerConfig(
         int offerCacheSize,
         int maxEventStreams,
         Duration eventHeartbeat,
-        Duration apiKeyCacheLifetime) {
+        Duration apiKeyCacheLifetime,
+        @Nullable Path forecastModels) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -125,7 +127,8 @@ public record ServerConfig(
                 (int) settings.integer("hotel.cache.offers-max-size", 1, 10_000_000),
                 (int) settings.integer("hotel.events.max-streams", 1, 100_000),
                 Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)),
-                Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)));
+                Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)),
+                settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()));
     }
 
     /** The gateway's guards; what is not configurable here keeps core's default. */
@@ -152,37 +155,37 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
     }
 
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime);
+                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels);
     }
 
     /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime);
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -193,9 +196,11 @@ public record ServerConfig(
     @Override
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
-                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s]")
+                + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s,"
+                + " forecastModels=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
-                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime);
+                        demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime,
+                        forecastModels == null ? "in memory" : forecastModels);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {
