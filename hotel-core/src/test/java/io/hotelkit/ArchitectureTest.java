@@ -1,6 +1,7 @@
 package io.hotelkit;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -31,4 +32,9 @@ class ArchitectureTest {
             .orShould().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.time.LocalDate.class, "now")
             .because("time comes in through java.time.Clock, so tests can fix it");
+
+    @ArchTest
+    static final ArchRule the_packages_are_free_of_cycles = slices().matching("io.hotelkit.(*)..")
+            .should().beFreeOfCycles()
+            .because("each context builds on the ones below it; a cycle makes two packages one in all but name");
 }

@@ -1,8 +1,8 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
-import io.hotelkit.availability.Claim;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Room;

@@ -2,7 +2,7 @@ package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.Claim;
+import io.hotelkit.spi.Claim;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Property;

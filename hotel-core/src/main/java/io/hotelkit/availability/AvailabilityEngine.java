@@ -1,16 +1,23 @@
 package io.hotelkit.availability;
 
-import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.InventoryIndex;
 import io.hotelkit.inventory.NightAllowance;
+import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RateIndex;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.shared.DateRange;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Stay;
+import io.hotelkit.shared.UnitOfWork;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.PendingChange;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Searches take no lock in the common case.
  */
-public final class AvailabilityEngine {
+public final class AvailabilityEngine implements InventoryIndex, RateIndex {
 
     private final Map<PropertyId, PropertyIndex> properties = new ConcurrentHashMap<>();
     /** Where every index's versions come from, so that no two indexes of a property share one. */
@@ -79,6 +86,7 @@ public final class AvailabilityEngine {
     }
 
     /** The numbers of the rooms free every one of the nights, of one room type or all, in order. */
+    @Override
     public List<String> freeRooms(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.freeRooms(nights, roomType));
@@ -96,6 +104,7 @@ public final class AvailabilityEngine {
     }
 
     /** The stored grid of a rate plan as the engine prices it (a derived plan's adjusted). */
+    @Override
     public List<DailyRate> rates(PropertyId propertyId, String ratePlan, String roomType, DateRange nights) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.rates().rows(ratePlan, roomType, nights));
@@ -153,6 +162,11 @@ public final class AvailabilityEngine {
      */
     public PendingChange changeOutOfOrder(Room before, Room after) {
         return index(after.propertyId()).changeOutOfOrder(before, after);
+    }
+
+    @Override
+    public void changeOutOfOrder(Room before, Room after, UnitOfWork transactions) {
+        changeOutOfOrder(before, after).settleWith(transactions);
     }
 
     /**
@@ -232,6 +246,7 @@ public final class AvailabilityEngine {
         return replaced[0] != null;
     }
 
+    @Override
     public void addProperty(Property property) {
         properties.putIfAbsent(property.id(), new PropertyIndex(property, versions));
     }
@@ -240,6 +255,7 @@ public final class AvailabilityEngine {
         index(property.id()).update(property);
     }
 
+    @Override
     public void addRoomType(RoomType roomType) {
         index(roomType.propertyId()).addRoomType(roomType);
     }
@@ -253,19 +269,23 @@ public final class AvailabilityEngine {
     }
 
     /** A night's overbooking allowance, once stored; {@code null} gives the night its type's own again. */
+    @Override
     public void setAllowance(PropertyId propertyId, String roomType, LocalDate night, @Nullable Integer allowance) {
         index(propertyId).setAllowance(roomType, night, allowance);
     }
 
+    @Override
     public void addRoom(Room room) {
         index(room.propertyId()).addRoom(room);
     }
 
+    @Override
     public void defineRatePlan(RatePlan ratePlan) {
         PropertyIndex index = index(ratePlan.propertyId());
         index.changeRates(() -> index.rates().define(ratePlan));
     }
 
+    @Override
     public void putRates(PropertyId propertyId, String ratePlan, List<DailyRate> rates) {
         PropertyIndex index = index(propertyId);
         index.changeRates(() -> index.rates().put(ratePlan, rates));

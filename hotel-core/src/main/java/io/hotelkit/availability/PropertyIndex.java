@@ -1,6 +1,5 @@
 package io.hotelkit.availability;
 
-import io.hotelkit.availability.NotAvailableException.Reason;
 import io.hotelkit.inventory.OutOfOrder;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
@@ -10,9 +9,15 @@ import io.hotelkit.rates.RateGrid;
 import io.hotelkit.rates.StayPrice;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotAvailableException.Reason;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.spi.PendingChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,7 +150,7 @@ final class PropertyIndex {
         return switch (price) {
             case StayPrice.Priced priced -> offer(roomType, ratePlan,
                     Math.max(0, type.free(stay.checkin().toEpochDay(), stay.nights())), stay, occupancy, priced.nightlyMinor());
-            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.of(refused.restriction()),
+            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.valueOf(refused.restriction().name()),
                     property.id(), roomType, refused.date(), "rate plan %s does not sell room type %s for %s: %s on %s"
                             .formatted(ratePlan, roomType, stay, refused.restriction().name().toLowerCase(), refused.date()));
         };

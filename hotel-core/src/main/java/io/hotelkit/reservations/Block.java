@@ -1,6 +1,6 @@
 package io.hotelkit.reservations;
 
-import io.hotelkit.availability.BlockHold;
+import io.hotelkit.spi.BlockHold;
 import io.hotelkit.inventory.Codes;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.PropertyId;

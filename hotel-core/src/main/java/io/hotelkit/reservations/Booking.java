@@ -1,6 +1,6 @@
 package io.hotelkit.reservations;
 
-import io.hotelkit.availability.Claim;
+import io.hotelkit.spi.Claim;
 import io.hotelkit.inventory.Codes;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.shared.BookingId;

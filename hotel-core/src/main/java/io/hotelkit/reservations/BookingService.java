@@ -1,7 +1,7 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.BalanceNotZeroException;
 import io.hotelkit.billing.CardTokens;

@@ -7,6 +7,8 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.PendingChange;
 import io.hotelkit.testing.MutableClock;
 import io.hotelkit.testing.TestHotels;
 import org.junit.jupiter.api.Test;

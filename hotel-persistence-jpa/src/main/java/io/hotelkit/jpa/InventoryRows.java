@@ -1,11 +1,11 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.InventoryDelta;
-import io.hotelkit.availability.InventoryDelta.BlockNight;
-import io.hotelkit.availability.InventoryDelta.RoomNight;
-import io.hotelkit.availability.InventoryDelta.TypeNight;
-import io.hotelkit.availability.NotAvailableException;
-import io.hotelkit.availability.NotAvailableException.Reason;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.spi.InventoryDelta.BlockNight;
+import io.hotelkit.spi.InventoryDelta.RoomNight;
+import io.hotelkit.spi.InventoryDelta.TypeNight;
+import io.hotelkit.shared.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException.Reason;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
