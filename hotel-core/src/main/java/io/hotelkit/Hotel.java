@@ -2,6 +2,7 @@ package io.hotelkit;
 
 import io.hotelkit.availability.Availability;
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.EngineView;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
@@ -88,7 +89,7 @@ public final class Hotel {
         // microseconds: what every store keeps, so an instant reads back as it was written
         this.clock = Clock.tick(builder.clock, Duration.ofNanos(1_000));
         IdGenerator ids = builder.ids != null ? builder.ids : Ids.timeOrdered(clock);
-        this.engine = new AvailabilityEngine();
+        this.engine = builder.engine != null ? builder.engine : new AvailabilityEngine();
         this.events = new Events(storage.outbox(), clock, ids, builder.actor);
         Idempotency idempotency = new Idempotency(storage.idempotency(), storage.transactions());
         this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.nightAllowances(), storage.rooms(),
@@ -178,9 +179,12 @@ public final class Hotel {
         return personalData;
     }
 
-    /** The availability engine, for what the services do not cover (free rooms, memory use). */
-    public AvailabilityEngine engine() {
-        return engine;
+    /**
+     * The availability engine's questions, for what the services do not cover (free rooms, memory use):
+     * a read-only view, since the engine must change only with storage, through the services.
+     */
+    public EngineView engine() {
+        return engine.readOnly();
     }
 
     public Storage storage() {
@@ -271,8 +275,19 @@ public final class Hotel {
         private Cache<AvailabilitySearch.CacheKey, Availability> offerCache = new MemoryCache<>(10_000);
         private @Nullable PaymentGateway paymentGateway;
         private LoyaltyProgram loyaltyProgram = LoyaltyProgram.DEFAULT;
+        private @Nullable AvailabilityEngine engine;
 
         private Builder() {}
+
+        /**
+         * The engine the hotel keeps in step with storage (default: a new one). Only for benchmarks and tests
+         * that must drive the engine itself (a sale without a booking, a change held in flight): whoever holds
+         * it can put it out of step with storage, which {@link Hotel#engine()} does not allow.
+         */
+        public Builder engine(AvailabilityEngine engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
+            return this;
+        }
 
         public Builder storage(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");

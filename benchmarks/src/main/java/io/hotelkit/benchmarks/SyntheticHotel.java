@@ -1,6 +1,7 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
+import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.inventory.HousekeepingStatus;
@@ -34,13 +35,17 @@ final class SyntheticHotel {
     static final LocalDate FIRST_NIGHT = LocalDate.parse("2026-01-01");
 
     final Hotel hotel;
+    /** The hotel's own engine, to load the synthetic bookings into. */
+    final AvailabilityEngine engine;
     final Property property;
     final List<RoomType> roomTypes;
     final List<Room> rooms;
     final List<Claim> claims;
 
     SyntheticHotel(SyntheticInventory inventory) {
-        hotel = Hotel.inMemory(Clock.fixed(FIRST_NIGHT.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(FIRST_NIGHT.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        engine = new AvailabilityEngine();
+        hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).engine(engine).build();
         property = hotel.inventory().createProperty(new NewProperty("SYN", "Synthetic", ZoneId.of("Europe/Lisbon"),
                 Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
                 new TaxPolicy(new BigDecimal("6"), false, Money.of("2.00", "EUR")), FIRST_NIGHT));

@@ -38,12 +38,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Searches take no lock in the common case.
  */
-public final class AvailabilityEngine implements InventoryIndex, RateIndex {
+public final class AvailabilityEngine implements EngineView, InventoryIndex, RateIndex {
 
     private final Map<PropertyId, PropertyIndex> properties = new ConcurrentHashMap<>();
     /** Where every index's versions come from, so that no two indexes of a property share one. */
     private final AtomicLong versions = new AtomicLong();
 
+    @Override
     public Availability search(AvailabilityQuery query) {
         Objects.requireNonNull(query, "query");
         PropertyIndex index = index(query.propertyId());
@@ -56,6 +57,7 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
      * @throws NotAvailableException if the type does not take the occupancy or the plan's restrictions
      *     refuse the stay
      */
+    @Override
     public Offer quote(PropertyId propertyId, String roomType, String ratePlan, Stay stay, Occupancy occupancy) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.quote(roomType, ratePlan, stay, occupancy, true));
@@ -65,12 +67,14 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
      * The prices of the nights of {@code nights} for a guest already in the house who stays longer:
      * closed nights and nights without a price refuse it, arrival and length restrictions do not apply.
      */
+    @Override
     public Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.quote(roomType, ratePlan, nights, occupancy, false));
     }
 
     /** How many more bookings of the room type every one of the nights would take now. */
+    @Override
     public int available(PropertyId propertyId, String roomType, DateRange nights) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.available(roomType, nights));
@@ -80,6 +84,7 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
      * How many more bookings of each room type every one of the nights would take now, in room type code
      * order: one read of the index for all types, for availability calendars and channel updates.
      */
+    @Override
     public List<TypeAvailability> available(PropertyId propertyId, DateRange nights) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.available(nights));
@@ -92,12 +97,14 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
         return index.read(() -> index.freeRooms(nights, roomType));
     }
 
+    @Override
     public boolean isRoomFree(PropertyId propertyId, String room, DateRange nights) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.isRoomFree(room, nights));
     }
 
     /** How many of a block's rooms bookings have picked up on a night. */
+    @Override
     public int pickedUp(PropertyId propertyId, String block, LocalDate night) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.pickedUp(block, night));
@@ -114,11 +121,13 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
      * A number that changes whenever anything a search answers from changes, so that cached offers can
      * be keyed by it and need no invalidation.
      */
+    @Override
     public long version(PropertyId propertyId) {
         return index(propertyId).version();
     }
 
     /** The bytes the room bitsets of a property take. */
+    @Override
     public long memoryBytes(PropertyId propertyId) {
         return index(propertyId).memoryBytes();
     }
@@ -264,6 +273,7 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
      * Per night of {@code nights}, how many bookings past their rooms the property's room types may take,
      * summed: each type's own allowance for the night where one is set, else its limit. Read from memory.
      */
+    @Override
     public int[] overbooking(PropertyId propertyId, DateRange nights) {
         return index(propertyId).overbooking(nights);
     }
@@ -296,6 +306,7 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
         properties.remove(propertyId);
     }
 
+    @Override
     public boolean has(PropertyId propertyId) {
         return properties.containsKey(propertyId);
     }
@@ -306,5 +317,85 @@ public final class AvailabilityEngine implements InventoryIndex, RateIndex {
             throw new NotFoundException("property", propertyId);
         }
         return index;
+    }
+
+    /** This engine's questions only, not castable back to the engine: what a hotel hands out. */
+    public EngineView readOnly() {
+        return readOnly;
+    }
+
+    private final EngineView readOnly = new ReadOnly(this);
+
+    private record ReadOnly(EngineView engine) implements EngineView {
+
+        @Override
+        public Availability search(AvailabilityQuery query) {
+            return engine.search(query);
+        }
+
+        @Override
+        public Offer quote(PropertyId propertyId, String roomType, String ratePlan, Stay stay, Occupancy occupancy) {
+            return engine.quote(propertyId, roomType, ratePlan, stay, occupancy);
+        }
+
+        @Override
+        public Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy) {
+            return engine.quoteExtension(propertyId, roomType, ratePlan, nights, occupancy);
+        }
+
+        @Override
+        public int available(PropertyId propertyId, String roomType, DateRange nights) {
+            return engine.available(propertyId, roomType, nights);
+        }
+
+        @Override
+        public List<TypeAvailability> available(PropertyId propertyId, DateRange nights) {
+            return engine.available(propertyId, nights);
+        }
+
+        @Override
+        public List<String> freeRooms(PropertyId propertyId, DateRange nights, @Nullable String roomType) {
+            return engine.freeRooms(propertyId, nights, roomType);
+        }
+
+        @Override
+        public boolean isRoomFree(PropertyId propertyId, String room, DateRange nights) {
+            return engine.isRoomFree(propertyId, room, nights);
+        }
+
+        @Override
+        public int pickedUp(PropertyId propertyId, String block, LocalDate night) {
+            return engine.pickedUp(propertyId, block, night);
+        }
+
+        @Override
+        public List<DailyRate> rates(PropertyId propertyId, String ratePlan, String roomType, DateRange nights) {
+            return engine.rates(propertyId, ratePlan, roomType, nights);
+        }
+
+        @Override
+        public long version(PropertyId propertyId) {
+            return engine.version(propertyId);
+        }
+
+        @Override
+        public long memoryBytes(PropertyId propertyId) {
+            return engine.memoryBytes(propertyId);
+        }
+
+        @Override
+        public int[] overbooking(PropertyId propertyId, DateRange nights) {
+            return engine.overbooking(propertyId, nights);
+        }
+
+        @Override
+        public boolean has(PropertyId propertyId) {
+            return engine.has(propertyId);
+        }
+
+        @Override
+        public String toString() {
+            return "EngineView";
+        }
     }
 }

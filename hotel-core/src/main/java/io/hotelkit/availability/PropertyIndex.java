@@ -5,8 +5,6 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.inventory.TaxPolicy;
-import io.hotelkit.rates.RateGrid;
-import io.hotelkit.rates.StayPrice;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotAvailableException.Reason;

@@ -4,7 +4,7 @@ import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.BalanceNotZeroException;
-import io.hotelkit.billing.CardTokens;
+import io.hotelkit.internal.CardTokens;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
