@@ -3,6 +3,7 @@ package io.hotelkit;
 import io.hotelkit.availability.Availability;
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.availability.EngineView;
+import io.hotelkit.availability.IndexMark;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
@@ -220,11 +221,11 @@ public final class Hotel {
         Set<PropertyId> loaded = new LinkedHashSet<>();
         for (PropertyId id : List.copyOf(stale.keySet())) {
             int deferrals = stale.get(id);
-            long mark = deferrals >= MAX_DEFERRALS ? AvailabilityEngine.FORCE : engine.mark(id);
+            IndexMark mark = deferrals >= MAX_DEFERRALS ? IndexMark.FORCE : engine.mark(id);
             Property property = storage.properties().findBy(id).orElse(null);
             if (property == null) {
                 stale.remove(id);
-            } else if (mark != AvailabilityEngine.BUSY && load(property, mark)) {
+            } else if (!(mark instanceof IndexMark.Busy) && load(property, mark)) {
                 stale.remove(id);
                 loaded.add(id);
             } else {
@@ -236,7 +237,7 @@ public final class Hotel {
 
     /** Loads one property into the availability engine again from storage, whatever it has. */
     public void reload(PropertyId propertyId) {
-        storage.properties().findBy(propertyId).ifPresent(property -> load(property, AvailabilityEngine.FORCE));
+        storage.properties().findBy(propertyId).ifPresent(property -> load(property, IndexMark.FORCE));
     }
 
     private void loadEngine() {
@@ -245,12 +246,12 @@ public final class Hotel {
         List<Property> page;
         do {
             page = storage.properties().list(after, 500);
-            page.forEach(property -> load(property, AvailabilityEngine.FORCE));
+            page.forEach(property -> load(property, IndexMark.FORCE));
             after = page.isEmpty() ? null : page.getLast().id();
         } while (page.size() == 500);
     }
 
-    private boolean load(Property property, long mark) {
+    private boolean load(Property property, IndexMark mark) {
         PropertyId id = property.id();
         List<RatePlan> plans = storage.ratePlans().list(id);
         Map<String, List<DailyRate>> grids = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.hotelkit.benchmarks;
 import io.hotelkit.Hotel;
 import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.IndexMark;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.NewProperty;
@@ -81,7 +82,7 @@ final class SyntheticHotel {
         Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
         plans.stream().filter(plan -> !plan.isDerived())
                 .forEach(plan -> grids.put(plan.code(), hotel.storage().nightlyRates().all(property.id(), plan.code())));
-        engine.load(AvailabilityEngine.FORCE, property, roomTypes, rooms, plans, grids, List.of(), claims);
+        engine.load(IndexMark.FORCE, property, roomTypes, rooms, plans, grids, List.of(), claims);
     }
 
     static DateRange nights(int fromNight, int toNight) {

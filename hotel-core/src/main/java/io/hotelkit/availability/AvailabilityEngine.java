@@ -193,22 +193,16 @@ public final class AvailabilityEngine implements EngineView, InventoryIndex, Rat
     /**
      * Where a property's index is, for a reload: take a mark before reading the store, and pass it to
      * {@link #load} after, which then replaces the index only if nothing changed it in between. A property
-     * with changes in flight has no mark ({@link #BUSY}): an index read from the store now could miss them.
+     * with changes in flight has no mark ({@link IndexMark#BUSY}): an index read from the store now could miss
+     * them.
      */
-    public long mark(PropertyId propertyId) {
+    public IndexMark mark(PropertyId propertyId) {
         PropertyIndex index = properties.get(propertyId);
         if (index == null) {
-            return NEW;
+            return IndexMark.ABSENT;
         }
-        return index.busy() ? BUSY : index.version();
+        return index.busy() ? IndexMark.BUSY : IndexMark.at(index.version());
     }
-
-    /** {@link #mark} of a property the engine does not have. */
-    public static final long NEW = -1;
-    /** {@link #mark} of a property with changes in flight. */
-    public static final long BUSY = -2;
-    /** A mark that replaces whatever index a property has. */
-    public static final long FORCE = Long.MIN_VALUE;
 
     /**
      * Builds a property's index from what the store holds, replacing the one it had if that one is still
@@ -218,16 +212,16 @@ public final class AvailabilityEngine implements EngineView, InventoryIndex, Rat
      * @param grids each base rate plan's stored nights, by plan code
      * @param claims what every booking that holds inventory holds
      */
-    public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
+    public boolean load(IndexMark mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims) {
         return load(mark, property, roomTypes, rooms, ratePlans, grids, blocks, claims, List.of());
     }
 
     /**
-     * {@link #load(long, Property, List, List, List, Map, List, List)} with the nights whose overbooking
+     * {@link #load(IndexMark, Property, List, List, List, Map, List, List)} with the nights whose overbooking
      * allowance is not their room type's.
      */
-    public boolean load(long mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
+    public boolean load(IndexMark mark, Property property, List<RoomType> roomTypes, List<Room> rooms, List<RatePlan> ratePlans,
             Map<String, List<DailyRate>> grids, List<BlockHold> blocks, List<Claim> claims, List<NightAllowance> allowances) {
         PropertyIndex index = new PropertyIndex(property, versions);
         roomTypes.forEach(index::addRoomType);
@@ -248,7 +242,12 @@ public final class AvailabilityEngine implements EngineView, InventoryIndex, Rat
         }
         PropertyIndex[] replaced = {null};
         properties.compute(property.id(), (id, old) -> {
-            boolean unchanged = mark == FORCE || (old == null ? mark == NEW : !old.busy() && old.version() == mark);
+            boolean unchanged = switch (mark) {
+                case IndexMark.Force force -> true;
+                case IndexMark.Absent absent -> old == null;
+                case IndexMark.At at -> old != null && !old.busy() && old.version() == at.version();
+                case IndexMark.Busy busy -> false;
+            };
             replaced[0] = unchanged ? index : null;
             return unchanged ? index : old;
         });

@@ -372,7 +372,7 @@ final class PropertyIndex {
                     throw new IllegalArgumentException("block " + after.code() + " exists already");
                 }
                 check(delta);
-                take(delta, 1);
+                add(delta);
                 setBlocks(after.code(), new BlockIndex(after, type));
                 version = versions.incrementAndGet();
             } finally {
@@ -380,7 +380,7 @@ final class PropertyIndex {
             }
             inFlight.incrementAndGet();
             return new Deferred(() -> {}, () -> {
-                take(delta, -1);
+                undo(delta);
                 setBlocks(after.code(), null);
             });
         }
@@ -429,13 +429,13 @@ final class PropertyIndex {
         long stamp = lock.writeLock();
         try {
             check(takes);
-            take(takes, 1);
+            add(takes);
             version = versions.incrementAndGet();
         } finally {
             lock.unlockWrite(stamp);
         }
         inFlight.incrementAndGet();
-        return new Deferred(() -> take(giveBacks, 1), () -> take(takes, -1));
+        return new Deferred(() -> add(giveBacks), () -> undo(takes));
     }
 
     /** Refuses unless every unit can take its count more; nights are checked in order, so the first full one is named. */
@@ -445,8 +445,14 @@ final class PropertyIndex {
                 .forEach(entry -> entry.getKey().check(entry.getValue()));
     }
 
-    private void take(Map<Unit, Integer> counts, int sign) {
-        counts.forEach((unit, count) -> unit.add(sign * count));
+    /** Adds each unit's count: a positive count takes nights, a negative one (a give-back) returns them. */
+    private static void add(Map<Unit, Integer> counts) {
+        counts.forEach((unit, count) -> unit.add(count));
+    }
+
+    /** Undoes {@link #add}: what a rolled-back change took is returned. */
+    private static void undo(Map<Unit, Integer> counts) {
+        counts.forEach((unit, count) -> unit.add(-count));
     }
 
     private void setBlocks(String code, @Nullable BlockIndex block) {
