@@ -74,7 +74,7 @@ public final class HotelServer implements AutoCloseable {
                     .build();
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
-                    Infrastructure.databaseCheck(probe, store.kind()),
+                    Infrastructure.databaseCheck(probe, store.vendor().id()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);

@@ -167,7 +167,8 @@ public final class ApiListing {
                 parts.add("final");
             }
         }
-        if (type.isSealed()) {
+        boolean sealed = type.isSealed() && !type.isEnum(); // an enum with constant bodies is sealed implicitly
+        if (sealed) {
             parts.add("sealed");
         }
         parts.add(kind);
@@ -180,7 +181,7 @@ public final class ApiListing {
         if (!interfaces.isEmpty()) {
             parts.add((type.isInterface() ? "extends " : "implements ") + String.join(", ", interfaces));
         }
-        if (type.isSealed()) {
+        if (sealed) {
             parts.add("permits " + Arrays.stream(type.getPermittedSubclasses()).map(Class::getName).sorted()
                     .collect(Collectors.joining(", ")));
         }

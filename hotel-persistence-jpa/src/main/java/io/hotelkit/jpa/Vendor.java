@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** The databases the store runs on, and the few things that differ between them. */
-enum Vendor {
+public enum Vendor {
     POSTGRESQL("postgresql") {
         @Override
         String sessionSetup(Duration lockTimeout) {
@@ -41,6 +41,11 @@ enum Vendor {
 
     Vendor(String folder) {
         this.folder = folder;
+    }
+
+    /** The database's name in lower case ({@code postgresql}, {@code h2}), as its migrations' folder is named. */
+    public String id() {
+        return folder;
     }
 
     static Vendor of(String jdbcUrl) {
