@@ -16,6 +16,7 @@ import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.spi.InventoryDelta;
 import io.hotelkit.spi.PendingChange;
+import io.hotelkit.spi.SaleRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -389,7 +390,7 @@ final class PropertyIndex {
             inFlight.incrementAndGet();
             return new Deferred(() -> {
                 block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
-                        block.picked.get(night.toEpochDay()) - block.hold.rooms()));
+                        SaleRules.typeChangeOnClose(block.hold, block.picked.get(night.toEpochDay()))));
                 block.open = false;
             }, () -> {});
         }
@@ -569,18 +570,6 @@ final class PropertyIndex {
         return block;
     }
 
-    /** The nights of {@code range} that are not in {@code except}. */
-    private static List<LocalDate> newNights(DateRange range, @Nullable DateRange except) {
-        return range.dates().filter(night -> except == null || !except.contains(night)).toList();
-    }
-
-    private static List<LocalDate> outOfOrderNights(@Nullable Room room) {
-        if (room == null) {
-            return List.of();
-        }
-        return room.outOfOrder().stream().flatMap(o -> o.period().dates()).toList();
-    }
-
     // ---- the index's parts ---------------------------------------------------------------------------
 
     private static final class TypeIndex {
@@ -660,10 +649,7 @@ final class PropertyIndex {
         public void check(int count) {
             int free = type.free(day(), 1);
             if (free < count) {
-                String code = type.roomType.code();
-                throw new NotAvailableException(Reason.SOLD_OUT, type.roomType.propertyId(), code, night,
-                        count == 1 ? "room type " + code + " is sold out on " + night
-                                : "room type %s has %d rooms free on %s, not %d".formatted(code, Math.max(free, 0), night, count));
+                throw SaleRules.soldOut(type.roomType.propertyId(), type.roomType.code(), night, count, free);
             }
         }
 
@@ -676,22 +662,21 @@ final class PropertyIndex {
     private record BlockNight(BlockIndex block, LocalDate night) implements Unit {
         @Override
         public void check(int count) {
-            BlockHold hold = block.hold;
-            String why = !block.open ? "block " + hold.code() + " is no longer open for pick-up"
-                    : !hold.nights().contains(night) ? "block " + hold.code() + " holds no rooms on " + night + ", only for " + hold.nights()
-                    : block.picked.get(day()) + count > hold.rooms() ? "block " + hold.code() + " has all its " + hold.rooms()
-                            + " rooms picked up on " + night
-                    : null;
-            if (why != null) {
-                throw new NotAvailableException(Reason.BLOCK_FULL, hold.propertyId(), hold.roomType(), night, why);
+            NotAvailableException refused = SaleRules.pickUpRefusal(block.hold, block.open, night);
+            if (refused != null) {
+                throw refused;
+            }
+            if (!SaleRules.blockTakes(block.hold, block.picked.get(day()), count)) {
+                throw SaleRules.allPickedUp(block.hold, night);
             }
         }
 
         @Override
         public void add(int count) {
             block.picked.add(day(), count);
-            if (!block.open) {
-                block.type.taken.add(day(), count); // a closed block holds only what is picked up
+            int toType = SaleRules.typeChangeOfPickUp(block.open, count);
+            if (toType != 0) {
+                block.type.taken.add(day(), toType);
             }
         }
     }
@@ -700,8 +685,7 @@ final class PropertyIndex {
         @Override
         public void check(int count) {
             if (count > 1 || room.occupied.get(day())) {
-                throw new NotAvailableException(Reason.ROOM_TAKEN, room.type.roomType.propertyId(), room.type.roomType.code(),
-                        night, "room " + room.number + " is taken on " + night);
+                throw SaleRules.roomTaken(room.type.roomType.propertyId(), room.type.roomType.code(), room.number, night);
             }
         }
 

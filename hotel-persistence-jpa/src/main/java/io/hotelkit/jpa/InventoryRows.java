@@ -5,7 +5,9 @@ import io.hotelkit.spi.InventoryDelta.BlockNight;
 import io.hotelkit.spi.InventoryDelta.RoomNight;
 import io.hotelkit.spi.InventoryDelta.TypeNight;
 import io.hotelkit.shared.NotAvailableException;
-import io.hotelkit.shared.NotAvailableException.Reason;
+import io.hotelkit.reservations.BlockStatus;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.SaleRules;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
@@ -157,9 +159,6 @@ final class InventoryRows {
         });
     }
 
-    /** A block as a pick-up sees it, read under the block row's lock. */
-    private record BlockRow(String code, String roomType, DateRange nights, int rooms, boolean open) {}
-
     /** One change, applied on the transaction's connection. */
     private final class Change {
         private final Connection connection;
@@ -206,30 +205,27 @@ final class InventoryRows {
             if (blockNights.isEmpty()) {
                 return;
             }
-            Map<String, BlockRow> blocks = new HashMap<>();
+            Map<String, BlockHold> blocks = new HashMap<>();
             for (String code : blockNights.keySet().stream().map(BlockNight::block).distinct().sorted().toList()) {
                 blocks.put(code, lockBlock(code));
             }
             List<Map.Entry<BlockNight, Integer>> rows = sorted(blockNights,
                     Comparator.comparing(BlockNight::block).thenComparing(BlockNight::night));
             for (Map.Entry<BlockNight, Integer> entry : rows) {
-                BlockRow block = blocks.get(entry.getKey().block());
+                BlockHold block = blocks.get(entry.getKey().block());
                 LocalDate night = entry.getKey().night();
                 int count = entry.getValue();
-                if (count > 0 && !block.open()) {
-                    throw refusedBlock(block, night, "block " + block.code() + " is no longer open for pick-up");
+                NotAvailableException refused = count > 0 ? SaleRules.pickUpRefusal(block, block.open(), night) : null;
+                if (refused != null) {
+                    throw refused;
                 }
-                if (count > 0 && !block.nights().contains(night)) {
-                    throw refusedBlock(block, night, "block " + block.code() + " holds no rooms on " + night + ", only for "
-                            + block.nights());
-                }
-                if (count < 0 && !block.open()) {
-                    // a closed block holds only what is picked up: what goes back goes back to its room type
-                    typeNights.merge(new TypeNight(block.roomType(), night), count, Integer::sum);
+                int toType = SaleRules.typeChangeOfPickUp(block.open(), count);
+                if (toType != 0) {
+                    typeNights.merge(new TypeNight(block.roomType(), night), toType, Integer::sum);
                 }
             }
             int[] changed = executeInOrder(rows, postgres ? BLOCK_NIGHT_POSTGRESQL : BLOCK_NIGHT_H2, GIVE_BACK_BLOCK_NIGHT, entry -> {
-                BlockRow block = blocks.get(entry.getKey().block());
+                BlockHold block = blocks.get(entry.getKey().block());
                 int count = entry.getValue();
                 return count > 0 ? new Object[] {propertyId, block.code(), entry.getKey().night(), count, count, block.rooms(), block.rooms()}
                         : new Object[] {count, propertyId, block.code(), entry.getKey().night()};
@@ -243,15 +239,12 @@ final class InventoryRows {
             for (int i = 0; i < changed.length; i++) {
                 requireGivenBack(rows.get(i), changed[i]);
                 if (changed[i] == 0) {
-                    BlockRow block = blocks.get(rows.get(i).getKey().block());
-                    LocalDate night = rows.get(i).getKey().night();
-                    throw refusedBlock(block, night, "block " + block.code() + " has all its " + block.rooms()
-                            + " rooms picked up on " + night);
+                    throw SaleRules.allPickedUp(blocks.get(rows.get(i).getKey().block()), rows.get(i).getKey().night());
                 }
             }
         }
 
-        private BlockRow lockBlock(String code) throws SQLException {
+        private BlockHold lockBlock(String code) throws SQLException {
             try (PreparedStatement select = connection.prepareStatement("""
                     select room_type, first_night, end_date, rooms, status from blocks
                     where property_id = ? and code = ? for update""")) {
@@ -261,16 +254,11 @@ final class InventoryRows {
                     if (!row.next()) {
                         throw new NotFoundException("block", code);
                     }
-                    String status = row.getString(5);
-                    return new BlockRow(code, row.getString(1),
+                    return new BlockHold(PropertyId.of(propertyId), code, row.getString(1),
                             DateRange.of(row.getObject(2, LocalDate.class), row.getObject(3, LocalDate.class)), row.getInt(4),
-                            status.equals("TENTATIVE") || status.equals("DEFINITE"));
+                            BlockStatus.valueOf(row.getString(5)).isOpen());
                 }
             }
-        }
-
-        private NotAvailableException refusedBlock(BlockRow block, LocalDate night, String why) {
-            return new NotAvailableException(Reason.BLOCK_FULL, PropertyId.of(propertyId), block.roomType(), night, why);
         }
 
         private void applyTypeNights(Map<TypeNight, Integer> typeNights) throws SQLException {
@@ -293,9 +281,7 @@ final class InventoryRows {
                 if (changed[i] == 0) {
                     TypeNight night = rows.get(i).getKey();
                     int count = rows.get(i).getValue();
-                    throw new NotAvailableException(Reason.SOLD_OUT, PropertyId.of(propertyId), night.roomType(), night.night(),
-                            count == 1 ? "room type " + night.roomType() + " is sold out on " + night.night()
-                                    : "room type %s has not %d rooms free on %s".formatted(night.roomType(), count, night.night()));
+                    throw SaleRules.soldOut(PropertyId.of(propertyId), night.roomType(), night.night(), count);
                 }
             }
         }
@@ -386,8 +372,7 @@ final class InventoryRows {
         }
 
         private NotAvailableException taken(RoomNight night) {
-            return new NotAvailableException(Reason.ROOM_TAKEN, PropertyId.of(propertyId), roomType, night.night(),
-                    "room " + night.room() + " is taken on " + night.night());
+            return SaleRules.roomTaken(PropertyId.of(propertyId), roomType, night.room(), night.night());
         }
 
         /**

@@ -1,6 +1,7 @@
 package io.hotelkit.jpa;
 
 import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.SaleRules;
 import io.hotelkit.spi.InventoryDelta;
 import io.hotelkit.spi.InventoryDelta.TypeNight;
 import io.hotelkit.reservations.Block;
@@ -65,7 +66,7 @@ final class JpaBlocks implements Blocks {
         } else if (before.open() && !after.open() && sameRooms(before, after)) {
             Map<LocalDate, Integer> picked = inventory.pickedUp(after.propertyId(), after.code());
             after.nights().dates().forEach(night -> nights.put(new TypeNight(after.roomType(), night),
-                    picked.getOrDefault(night, 0) - after.rooms()));
+                    SaleRules.typeChangeOnClose(after, picked.getOrDefault(night, 0))));
         } else if (!before.equals(after)) {
             throw new IllegalArgumentException("a block can only be closed once it is made; its room type, nights and rooms"
                     + " stay as they are: " + before + " -> " + after);
