@@ -4,11 +4,7 @@ import io.hotelkit.inventory.OutOfOrder;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
-import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.shared.DateRange;
-import io.hotelkit.shared.Money;
-import io.hotelkit.shared.NotAvailableException.Reason;
-import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
@@ -16,7 +12,6 @@ import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.spi.InventoryDelta;
 import io.hotelkit.spi.PendingChange;
-import io.hotelkit.spi.SaleRules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -36,30 +29,26 @@ import org.jspecify.annotations.Nullable;
  * keeps how much is taken (sold to bookings without a block, held by blocks, out of order); per room a
  * bitset of occupied nights; per block the rooms picked up each night.
  *
- * <p>Writes take the write lock. Reads are optimistic: they run without a lock and are repeated under the
- * read lock if a write happened meanwhile. So that an unlucky reader never loops or corrupts anything,
- * the maps are replaced rather than changed; arrays that grow are replaced too.
+ * <p>Its seams are classes of their own: the lock and versions ({@link IndexLock}: optimistic reads,
+ * maps replaced rather than changed), the offers ({@link Offers}), the units a sale counts and their
+ * refusals ({@link Unit}, deciding by {@link io.hotelkit.spi.SaleRules}), and the block holds
+ * ({@link BlockHolds}). What is left here is the room types and rooms, and changes of claims turned into units.
  */
 final class PropertyIndex {
 
-    private final StampedLock lock = new StampedLock();
+    private final IndexLock lock;
     private volatile Property property;
     private final RateGrid rates;
     private volatile Map<String, TypeIndex> types = Map.of();
     private volatile List<TypeIndex> typesInOrder = List.of();
     private volatile Map<String, RoomIndex> rooms = Map.of();
-    private volatile Map<String, BlockIndex> blocks = Map.of();
-    /** The engine's counter of versions, shared by all its indexes; see {@link #version()}. */
-    private final AtomicLong versions;
-    private volatile long version;
-    /** Changes taken but not yet committed or rolled back. */
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final BlockHolds blocks;
 
     PropertyIndex(Property property, AtomicLong versions) {
         this.property = property;
         this.rates = new RateGrid(property.currency(), property.rounding());
-        this.versions = versions;
-        this.version = versions.incrementAndGet();
+        this.lock = new IndexLock(versions);
+        this.blocks = new BlockHolds(lock, this::type);
     }
 
     Property property() {
@@ -72,102 +61,27 @@ final class PropertyIndex {
      * cannot outlive a reload.
      */
     long version() {
-        return version;
+        return lock.version();
     }
 
     /** Whether a change is taken and not yet settled: an index loaded from storage now could miss it. */
     boolean busy() {
-        return inFlight.get() > 0;
+        return lock.busy();
     }
 
     // ---- reads -------------------------------------------------------------------------------------
 
     <T> T read(Supplier<T> reader) {
-        long stamp = lock.tryOptimisticRead();
-        if (stamp != 0) {
-            try {
-                T result = reader.get();
-                if (lock.validate(stamp)) {
-                    return result;
-                }
-            } catch (RuntimeException tornRead) {
-                // a write moved things under us; the locked read below gives the real answer or exception
-            }
-        }
-        stamp = lock.readLock();
-        try {
-            return reader.get();
-        } finally {
-            lock.unlockRead(stamp);
-        }
+        return lock.read(reader);
     }
 
     Availability search(AvailabilityQuery query) {
-        Stay stay = query.stay();
-        Occupancy occupancy = query.occupancy();
-        long checkin = stay.checkin().toEpochDay();
-        int nights = stay.nights();
-        List<String> planCodes = query.ratePlan() == null ? rates.plans() : List.of(query.ratePlan());
-        if (query.ratePlan() != null && !rates.has(query.ratePlan())) {
-            throw new NotFoundException("rate plan", query.ratePlan());
-        }
-        RateGrid.SearchPricing pricing = rates.forSearch(planCodes);
-        List<TypeIndex> candidates = query.roomType() == null ? typesInOrder : List.of(type(query.roomType()));
-        List<Offer> offers = new ArrayList<>(candidates.size() * pricing.size());
-        LocalDate[] dates = nightsOf(stay);
-        Property p = property;
-        TaxPolicy.GuestTaxes taxes = p.taxes().forGuests(occupancy, p.rounding());
-        for (TypeIndex type : candidates) {
-            if (!type.roomType.fits(occupancy)) {
-                continue;
-            }
-            int free = type.free(checkin, nights);
-            if (free <= 0) {
-                continue;
-            }
-            long[][] nightly = pricing.price(type.roomType, checkin, nights, occupancy);
-            for (int plan = 0; plan < nightly.length; plan++) {
-                if (nightly[plan] != null) {
-                    offers.add(new Offer(type.roomType.code(), pricing.code(plan), free,
-                            Money.ofMinor(taxes.stayTotalMinor(nightly[plan]), p.currency()),
-                            new NightPrices(dates, nightly[plan], p.currency()), pricing.cancellationPolicy(plan)));
-                }
-            }
-        }
-        return new Availability(stay, offers);
+        return Offers.search(property, rates, query,
+                () -> query.roomType() == null ? typesInOrder : List.of(type(query.roomType())));
     }
 
     Offer quote(String roomType, String ratePlan, Stay stay, Occupancy occupancy, boolean arrival) {
-        TypeIndex type = type(roomType);
-        if (!type.roomType.fits(occupancy)) {
-            throw new NotAvailableException(Reason.OCCUPANCY, property.id(), roomType, null,
-                    "room type %s takes at most %d adults, %d children and %d guests, not %s".formatted(roomType,
-                            type.roomType.maxAdults(), type.roomType.maxChildren(), type.roomType.maxOccupancy(), occupancy));
-        }
-        StayPrice price = arrival ? rates.price(ratePlan, type.roomType, stay, occupancy)
-                : rates.priceNights(ratePlan, type.roomType, stay, occupancy);
-        return switch (price) {
-            case StayPrice.Priced priced -> offer(roomType, ratePlan,
-                    Math.max(0, type.free(stay.checkin().toEpochDay(), stay.nights())), stay, occupancy, priced.nightlyMinor());
-            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.valueOf(refused.restriction().name()),
-                    property.id(), roomType, refused.date(), "rate plan %s does not sell room type %s for %s: %s on %s"
-                            .formatted(ratePlan, roomType, stay, refused.restriction().name().toLowerCase(), refused.date()));
-        };
-    }
-
-    private Offer offer(String roomType, String ratePlan, int available, Stay stay, Occupancy occupancy, long[] nightlyMinor) {
-        Property p = property;
-        long total = p.taxes().stayTotalMinor(nightlyMinor, occupancy, p.rounding());
-        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, p.currency()),
-                new NightPrices(nightsOf(stay), nightlyMinor, p.currency()), rates.cancellationPolicy(ratePlan));
-    }
-
-    private static LocalDate[] nightsOf(Stay stay) {
-        LocalDate[] dates = new LocalDate[stay.nights()];
-        for (int n = 0; n < dates.length; n++) {
-            dates[n] = stay.checkin().plusDays(n);
-        }
-        return dates;
+        return Offers.quote(property, rates, type(roomType), ratePlan, stay, occupancy, arrival);
     }
 
     List<String> freeRooms(DateRange nights, @Nullable String roomType) {
@@ -209,8 +123,7 @@ final class PropertyIndex {
     }
 
     int pickedUp(String block, LocalDate night) {
-        BlockIndex index = blocks.get(block);
-        return index == null ? 0 : index.picked.get(night.toEpochDay());
+        return blocks.pickedUp(block, night);
     }
 
     long memoryBytes() {
@@ -327,15 +240,14 @@ final class PropertyIndex {
         }
         if (afters.isEmpty() && befores.size() == 1) {
             List<Unit> units = units(befores.getFirst());
-            inFlight.incrementAndGet();
-            return new Deferred(() -> units.forEach(unit -> unit.add(-1)), () -> {});
+            return lock.pending(() -> units.forEach(unit -> unit.add(-1)), () -> {});
         }
         for (Claim claim : afters) {
             if (claim.room() != null) {
                 roomOfType(claim.room(), claim.roomType());
             }
             if (claim.block() != null) {
-                block(claim.block(), claim.roomType());
+                blocks.block(claim.block(), claim.roomType());
             }
         }
         return apply(units(InventoryDelta.between(befores, afters)));
@@ -353,65 +265,20 @@ final class PropertyIndex {
 
     /** Holds an open block's rooms, unchecked, while the index is being loaded. */
     void restoreBlock(BlockHold hold) {
-        TypeIndex type = type(hold.roomType());
-        write(() -> {
-            hold.nights().dates().forEach(night -> type.taken.add(night.toEpochDay(), hold.rooms()));
-            setBlocks(hold.code(), new BlockIndex(new BlockHold(hold.propertyId(), hold.code(), hold.roomType(),
-                    hold.nights(), hold.rooms(), true), type));
-        });
+        blocks.restore(hold);
     }
 
     /** Creates a block's hold, or closes it so that its unpicked rooms go back to general inventory. */
     PendingChange changeBlock(@Nullable BlockHold before, @Nullable BlockHold after) {
-        if (before == null && after != null && after.open()) {
-            TypeIndex type = type(after.roomType());
-            Map<Unit, Integer> delta = new HashMap<>();
-            after.nights().dates().forEach(night -> delta.put(new TypeNight(type, night), after.rooms()));
-            long stamp = lock.writeLock();
-            try {
-                if (blocks.containsKey(after.code())) {
-                    throw new IllegalArgumentException("block " + after.code() + " exists already");
-                }
-                check(delta);
-                add(delta);
-                setBlocks(after.code(), new BlockIndex(after, type));
-                version = versions.incrementAndGet();
-            } finally {
-                lock.unlockWrite(stamp);
-            }
-            inFlight.incrementAndGet();
-            return new Deferred(() -> {}, () -> {
-                undo(delta);
-                setBlocks(after.code(), null);
-            });
-        }
-        if (before != null && after != null && before.open() && !after.open()) {
-            BlockIndex block = block(before.code(), before.roomType());
-            inFlight.incrementAndGet();
-            return new Deferred(() -> {
-                block.hold.nights().dates().forEach(night -> block.type.taken.add(night.toEpochDay(),
-                        SaleRules.typeChangeOnClose(block.hold, block.picked.get(night.toEpochDay()))));
-                block.open = false;
-            }, () -> {});
-        }
-        if (before != null && before.equals(after)) {
-            return PendingChange.NONE;
-        }
-        throw new IllegalArgumentException("a block can only be created open, or closed: " + before + " -> " + after);
+        return blocks.change(before, after);
     }
 
     /** Takes one of each unit, all or none; {@code units} are distinct and in night order, as one claim's are. */
     private PendingChange takeNew(List<Unit> units) {
-        long stamp = lock.writeLock();
-        try {
+        return lock.take(() -> {
             units.forEach(unit -> unit.check(1));
             units.forEach(unit -> unit.add(1));
-            version = versions.incrementAndGet();
-        } finally {
-            lock.unlockWrite(stamp);
-        }
-        inFlight.incrementAndGet();
-        return new Deferred(() -> {}, () -> units.forEach(unit -> unit.add(-1)));
+        }, () -> {}, () -> units.forEach(unit -> unit.add(-1)));
     }
 
     private PendingChange apply(Map<Unit, Integer> delta) {
@@ -427,51 +294,18 @@ final class PropertyIndex {
         if (takes.isEmpty() && giveBacks.isEmpty()) {
             return PendingChange.NONE;
         }
-        long stamp = lock.writeLock();
-        try {
-            check(takes);
-            add(takes);
-            version = versions.incrementAndGet();
-        } finally {
-            lock.unlockWrite(stamp);
-        }
-        inFlight.incrementAndGet();
-        return new Deferred(() -> add(giveBacks), () -> undo(takes));
-    }
-
-    /** Refuses unless every unit can take its count more; nights are checked in order, so the first full one is named. */
-    private void check(Map<Unit, Integer> takes) {
-        takes.entrySet().stream()
-                .sorted(Comparator.comparingLong(entry -> entry.getKey().day()))
-                .forEach(entry -> entry.getKey().check(entry.getValue()));
-    }
-
-    /** Adds each unit's count: a positive count takes nights, a negative one (a give-back) returns them. */
-    private static void add(Map<Unit, Integer> counts) {
-        counts.forEach((unit, count) -> unit.add(count));
-    }
-
-    /** Undoes {@link #add}: what a rolled-back change took is returned. */
-    private static void undo(Map<Unit, Integer> counts) {
-        counts.forEach((unit, count) -> unit.add(-count));
-    }
-
-    private void setBlocks(String code, @Nullable BlockIndex block) {
-        Map<String, BlockIndex> changed = new HashMap<>(blocks);
-        if (block == null) {
-            changed.remove(code);
-        } else {
-            changed.put(code, block);
-        }
-        blocks = Map.copyOf(changed);
+        return lock.take(() -> {
+            Unit.check(takes);
+            Unit.add(takes);
+        }, () -> Unit.add(giveBacks), () -> Unit.undo(takes));
     }
 
     /** The delta's nights as the index's own units. */
     private Map<Unit, Integer> units(InventoryDelta delta) {
         Map<Unit, Integer> units = new HashMap<>();
-        delta.typeNights().forEach((key, count) -> units.put(new TypeNight(type(key.roomType()), key.night()), count));
-        delta.blockNights().forEach((key, count) -> units.put(new BlockNight(block(key.block()), key.night()), count));
-        delta.roomNights().forEach((key, count) -> units.put(new RoomNight(room(key.room()), key.night()), count));
+        delta.typeNights().forEach((key, count) -> units.put(new Unit.TypeNight(type(key.roomType()), key.night()), count));
+        delta.blockNights().forEach((key, count) -> units.put(new Unit.BlockNight(blocks.block(key.block()), key.night()), count));
+        delta.roomNights().forEach((key, count) -> units.put(new Unit.RoomNight(room(key.room()), key.night()), count));
         return units;
     }
 
@@ -479,54 +313,19 @@ final class PropertyIndex {
     private List<Unit> units(Claim claim) {
         List<Unit> units = new ArrayList<>(claim.nights().nights() * 2);
         TypeIndex type = type(claim.roomType());
-        BlockIndex block = claim.block() == null ? null : block(claim.block(), claim.roomType());
+        BlockIndex block = claim.block() == null ? null : blocks.block(claim.block(), claim.roomType());
         RoomIndex room = claim.room() == null ? null : roomOfType(claim.room(), claim.roomType());
         for (LocalDate night = claim.nights().start(); night.isBefore(claim.nights().end()); night = night.plusDays(1)) {
-            units.add(block == null ? new TypeNight(type, night) : new BlockNight(block, night));
+            units.add(block == null ? new Unit.TypeNight(type, night) : new Unit.BlockNight(block, night));
             if (room != null) {
-                units.add(new RoomNight(room, night));
+                units.add(new Unit.RoomNight(room, night));
             }
         }
         return units;
     }
 
-    /** A change whose give-backs wait for the commit; each side runs under the write lock. */
-    private final class Deferred implements PendingChange {
-        private final Runnable onCommit;
-        private final Runnable onRollback;
-
-        Deferred(Runnable onCommit, Runnable onRollback) {
-            this.onCommit = onCommit;
-            this.onRollback = onRollback;
-        }
-
-        @Override
-        public void commit() {
-            settle(onCommit);
-        }
-
-        @Override
-        public void rollback() {
-            settle(onRollback);
-        }
-
-        private void settle(Runnable action) {
-            try {
-                write(action);
-            } finally {
-                inFlight.decrementAndGet();
-            }
-        }
-    }
-
     private void write(Runnable change) {
-        long stamp = lock.writeLock();
-        try {
-            change.run();
-            version = versions.incrementAndGet();
-        } finally {
-            lock.unlockWrite(stamp);
-        }
+        lock.write(change);
     }
 
     private TypeIndex type(String code) {
@@ -552,150 +351,5 @@ final class PropertyIndex {
                     "room " + number + " is of room type " + room.type.roomType.code() + ", not " + roomType);
         }
         return room;
-    }
-
-    private BlockIndex block(String code) {
-        BlockIndex block = blocks.get(code);
-        if (block == null) {
-            throw new NotFoundException("block", code);
-        }
-        return block;
-    }
-
-    private BlockIndex block(String code, String roomType) {
-        BlockIndex block = block(code);
-        if (!block.hold.roomType().equals(roomType)) {
-            throw new IllegalArgumentException("block " + code + " holds room type " + block.hold.roomType() + ", not " + roomType);
-        }
-        return block;
-    }
-
-    // ---- the index's parts ---------------------------------------------------------------------------
-
-    private static final class TypeIndex {
-        volatile RoomType roomType;
-        volatile int roomCount;
-        volatile RoomIndex[] rooms = new RoomIndex[0];
-        /** Per night: sold without a block, held by blocks, out of order. */
-        final NightCounts taken = new NightCounts();
-
-        TypeIndex(RoomType roomType) {
-            this.roomType = roomType;
-        }
-
-        /** Nights whose overbooking allowance is not the type's, by epoch day; replaced whole on a change. */
-        volatile Map<Long, Integer> allowances = Map.of();
-
-        int capacity() {
-            return roomCount + roomType.overbookingLimit();
-        }
-
-        /** How many more can be taken on every one of the nights. */
-        int free(long fromDay, int nights) {
-            Map<Long, Integer> perNight = allowances;
-            if (perNight.isEmpty()) {
-                return capacity() - taken.max(fromDay, nights);
-            }
-            int limit = roomType.overbookingLimit();
-            int free = Integer.MAX_VALUE;
-            for (long day = fromDay; day < fromDay + nights; day++) {
-                free = Math.min(free, roomCount + perNight.getOrDefault(day, limit) - taken.get(day));
-            }
-            return free;
-        }
-    }
-
-    private static final class RoomIndex {
-        final String number;
-        final TypeIndex type;
-        final NightBits occupied = new NightBits();
-
-        RoomIndex(String number, TypeIndex type) {
-            this.number = number;
-            this.type = type;
-        }
-    }
-
-    private static final class BlockIndex {
-        final BlockHold hold;
-        final TypeIndex type;
-        volatile boolean open;
-        final NightCounts picked = new NightCounts();
-
-        BlockIndex(BlockHold hold, TypeIndex type) {
-            this.hold = hold;
-            this.type = type;
-            this.open = hold.open();
-        }
-    }
-
-    /** One night of something the inventory counts: a room type's, a block's, a room's. */
-    private sealed interface Unit permits TypeNight, BlockNight, RoomNight {
-        LocalDate night();
-
-        default long day() {
-            return night().toEpochDay();
-        }
-
-        /** Refuses unless {@code count} more can be taken. */
-        void check(int count);
-
-        /** Takes {@code count} more, or gives back when negative. */
-        void add(int count);
-    }
-
-    private record TypeNight(TypeIndex type, LocalDate night) implements Unit {
-        @Override
-        public void check(int count) {
-            int free = type.free(day(), 1);
-            if (free < count) {
-                throw SaleRules.soldOut(type.roomType.propertyId(), type.roomType.code(), night, count, free);
-            }
-        }
-
-        @Override
-        public void add(int count) {
-            type.taken.add(day(), count);
-        }
-    }
-
-    private record BlockNight(BlockIndex block, LocalDate night) implements Unit {
-        @Override
-        public void check(int count) {
-            NotAvailableException refused = SaleRules.pickUpRefusal(block.hold, block.open, night);
-            if (refused != null) {
-                throw refused;
-            }
-            if (!SaleRules.blockTakes(block.hold, block.picked.get(day()), count)) {
-                throw SaleRules.allPickedUp(block.hold, night);
-            }
-        }
-
-        @Override
-        public void add(int count) {
-            block.picked.add(day(), count);
-            int toType = SaleRules.typeChangeOfPickUp(block.open, count);
-            if (toType != 0) {
-                block.type.taken.add(day(), toType);
-            }
-        }
-    }
-
-    private record RoomNight(RoomIndex room, LocalDate night) implements Unit {
-        @Override
-        public void check(int count) {
-            if (count > 1 || room.occupied.get(day())) {
-                throw SaleRules.roomTaken(room.type.roomType.propertyId(), room.type.roomType.code(), room.number, night);
-            }
-        }
-
-        @Override
-        public void add(int count) {
-            if (count > 0) {
-                room.occupied.set(day());
-            } else {
-                room.occupied.clear(day());
-            }
-        }
     }
 }

@@ -1,0 +1,89 @@
+package io.hotelkit.availability;
+
+import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException.Reason;
+import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.Occupancy;
+import io.hotelkit.shared.Stay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** A property index's offers: a search's, and one room type's in one rate plan, priced by its rate grid. Read under the index's lock. */
+final class Offers {
+
+    private Offers() {}
+
+    /** @param candidates the room types searched, looked up once the rate plan is known to exist */
+    static Availability search(Property property, RateGrid rates, AvailabilityQuery query, Supplier<List<TypeIndex>> candidates) {
+        Stay stay = query.stay();
+        Occupancy occupancy = query.occupancy();
+        long checkin = stay.checkin().toEpochDay();
+        int nights = stay.nights();
+        List<String> planCodes = query.ratePlan() == null ? rates.plans() : List.of(query.ratePlan());
+        if (query.ratePlan() != null && !rates.has(query.ratePlan())) {
+            throw new NotFoundException("rate plan", query.ratePlan());
+        }
+        RateGrid.SearchPricing pricing = rates.forSearch(planCodes);
+        List<TypeIndex> types = candidates.get();
+        List<Offer> offers = new ArrayList<>(types.size() * pricing.size());
+        LocalDate[] dates = nightsOf(stay);
+        TaxPolicy.GuestTaxes taxes = property.taxes().forGuests(occupancy, property.rounding());
+        for (TypeIndex type : types) {
+            if (!type.roomType.fits(occupancy)) {
+                continue;
+            }
+            int free = type.free(checkin, nights);
+            if (free <= 0) {
+                continue;
+            }
+            long[][] nightly = pricing.price(type.roomType, checkin, nights, occupancy);
+            for (int plan = 0; plan < nightly.length; plan++) {
+                if (nightly[plan] != null) {
+                    offers.add(new Offer(type.roomType.code(), pricing.code(plan), free,
+                            Money.ofMinor(taxes.stayTotalMinor(nightly[plan]), property.currency()),
+                            new NightPrices(dates, nightly[plan], property.currency()), pricing.cancellationPolicy(plan)));
+                }
+            }
+        }
+        return new Availability(stay, offers);
+    }
+
+    static Offer quote(Property property, RateGrid rates, TypeIndex type, String ratePlan, Stay stay, Occupancy occupancy,
+            boolean arrival) {
+        String roomType = type.roomType.code();
+        if (!type.roomType.fits(occupancy)) {
+            throw new NotAvailableException(Reason.OCCUPANCY, property.id(), roomType, null,
+                    "room type %s takes at most %d adults, %d children and %d guests, not %s".formatted(roomType,
+                            type.roomType.maxAdults(), type.roomType.maxChildren(), type.roomType.maxOccupancy(), occupancy));
+        }
+        StayPrice price = arrival ? rates.price(ratePlan, type.roomType, stay, occupancy)
+                : rates.priceNights(ratePlan, type.roomType, stay, occupancy);
+        return switch (price) {
+            case StayPrice.Priced priced -> offer(property, rates, roomType, ratePlan,
+                    Math.max(0, type.free(stay.checkin().toEpochDay(), stay.nights())), stay, occupancy, priced.nightlyMinor());
+            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.valueOf(refused.restriction().name()),
+                    property.id(), roomType, refused.date(), "rate plan %s does not sell room type %s for %s: %s on %s"
+                            .formatted(ratePlan, roomType, stay, refused.restriction().name().toLowerCase(), refused.date()));
+        };
+    }
+
+    private static Offer offer(Property property, RateGrid rates, String roomType, String ratePlan, int available, Stay stay,
+            Occupancy occupancy, long[] nightlyMinor) {
+        long total = property.taxes().stayTotalMinor(nightlyMinor, occupancy, property.rounding());
+        return new Offer(roomType, ratePlan, available, Money.ofMinor(total, property.currency()),
+                new NightPrices(nightsOf(stay), nightlyMinor, property.currency()), rates.cancellationPolicy(ratePlan));
+    }
+
+    private static LocalDate[] nightsOf(Stay stay) {
+        LocalDate[] dates = new LocalDate[stay.nights()];
+        for (int n = 0; n < dates.length; n++) {
+            dates[n] = stay.checkin().plusDays(n);
+        }
+        return dates;
+    }
+}
