@@ -7,7 +7,8 @@
 -- contain it too (docs/SCALING.md). The tables of V1 and V5 were made that way; the reservation and billing
 -- tables of V4 were keyed by their own id alone. They are made again here with property_id first in every
 -- key, their rows copied: a table is made again, not altered, because H2 names a key it was not given a name
--- for (CONSTRAINT_4C), so no script written once could drop it. The child tables (folio lines, refunds,
+-- for (CONSTRAINT_4C), so no script written once could drop it. Keys and foreign keys are named as V4
+-- named them (or not at all, as V4 did not), so that both databases keep the same schema (MigrationsIT). The child tables (folio lines, refunds,
 -- invoice lines) take their parent's property_id, and refer to it by (property_id, id).
 -- PostgreSQL's backstops on these tables (the exclusion constraint of bookings, the triggers that refuse any
 -- change to issued invoices and folio lines) go with the old tables and are made again by postgresql/V9.
@@ -79,9 +80,7 @@ create table folio_lines_v8 (
     amount         numeric(19, 4) not null,
     reference      varchar(200),
     posted_at      timestamp with time zone not null,
-    constraint folio_lines_pkey_v8 primary key (property_id, booking_id, line_no),
-    -- Posting the same reference twice is refused: the night audit's postings are idempotent.
-    constraint folio_lines_reference_unique_v8 unique (property_id, booking_id, reference)
+    constraint folio_lines_pkey_v8 primary key (property_id, booking_id, line_no)
 );
 insert into folio_lines_v8 (property_id, booking_id, line_no, id, business_date, kind, description, amount,
         reference, posted_at)
@@ -140,8 +139,6 @@ create table invoices_v8 (
     vat           numeric(19, 4) not null,
     payment_hint  varchar(64),
     constraint invoices_pkey_v8 primary key (property_id, id),
-    -- No number twice in a property's series.
-    constraint invoices_number_unique_v8 unique (property_id, number),
     check ((kind = 'CREDIT_NOTE') = (credits is not null))
 );
 insert into invoices_v8 (property_id, id, booking_id, number, kind, credits, issue_date, issued_at, guest_id,
@@ -189,19 +186,19 @@ alter table payments rename constraint payments_pkey_v8 to payments_pkey;
 alter table payment_refunds rename constraint payment_refunds_pkey_v8 to payment_refunds_pkey;
 alter table invoices rename constraint invoices_pkey_v8 to invoices_pkey;
 alter table invoice_lines rename constraint invoice_lines_pkey_v8 to invoice_lines_pkey;
-alter table folio_lines rename constraint folio_lines_reference_unique_v8 to folio_lines_reference_unique;
-alter table invoices rename constraint invoices_number_unique_v8 to invoices_number_unique;
+
+-- The unique keys of V4, named as they were, once the old ones are gone with their tables.
+-- Posting the same reference twice is refused: the night audit's postings are idempotent.
+alter table folio_lines add constraint folio_lines_reference_unique unique (property_id, booking_id, reference);
+-- No number twice in a property's series.
+alter table invoices add constraint invoices_number_unique unique (property_id, number);
 
 -- Children refer to their parent by (property_id, id): a foreign key between two tables sharded by
 -- property is checked on one shard.
-alter table folio_lines add constraint folio_lines_folio
-    foreign key (property_id, booking_id) references folios (property_id, booking_id);
-alter table payment_refunds add constraint payment_refunds_payment
-    foreign key (property_id, payment_id) references payments (property_id, id);
-alter table invoice_lines add constraint invoice_lines_invoice
-    foreign key (property_id, invoice_id) references invoices (property_id, id);
-alter table invoices add constraint invoices_credits
-    foreign key (property_id, credits) references invoices (property_id, id);
+alter table folio_lines add foreign key (property_id, booking_id) references folios (property_id, booking_id);
+alter table payment_refunds add foreign key (property_id, payment_id) references payments (property_id, id);
+alter table invoice_lines add foreign key (property_id, invoice_id) references invoices (property_id, id);
+alter table invoices add foreign key (property_id, credits) references invoices (property_id, id);
 
 -- The indexes of V4, each now led by property_id where it was not: every read of them names the property.
 create index bookings_by_status on bookings (property_id, status, id);
