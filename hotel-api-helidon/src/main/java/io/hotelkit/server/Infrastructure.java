@@ -15,6 +15,7 @@ import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server is made of: its settings, the hotel it serves (whose storage also keeps the API keys
@@ -44,6 +45,15 @@ public final class Infrastructure {
      */
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database, ModelStore models) {
+        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, null);
+    }
+
+    /**
+     * @param redis the Redis that instances share availability answers through (and whose state the
+     *     metrics show), or {@code null} to keep them in this process
+     */
+    Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
+                   MeterRegistry meterRegistry, DatabaseGate database, ModelStore models, @Nullable SharedRedis redis) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -54,6 +64,9 @@ public final class Infrastructure {
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Ticker.systemTicker());
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
+        if (redis != null) {
+            meters.redis(redis);
+        }
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
         // hit or miss.

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -74,6 +75,17 @@ public final class Meters {
         registry.getOrCreate(Gauge.builder("hotel.cache.hit_rate", stats, s -> s.get().hitRate())
                 .description("Cache hits per lookup since start")
                 .tags(List.of(Tag.create("cache", name))));
+    }
+
+    /**
+     * Publishes whether Redis is used now ({@code hotel.redis.up}, 1 or 0) and how many times this instance
+     * fell back to its own memory because Redis stopped answering ({@code hotel.redis.fallbacks}).
+     */
+    void redis(SharedRedis redis) {
+        registry.getOrCreate(Gauge.builder("hotel.redis.up", redis, r -> r.up() ? 1.0 : 0.0)
+                .description("1 while rate limits and availability answers are shared through Redis, 0 while per instance"));
+        registry.getOrCreate(FunctionalCounter.builder("hotel.redis.fallbacks", redis, SharedRedis::fallbacks)
+                .description("Times Redis stopped answering and this instance fell back to its own memory"));
     }
 
     private Counter counter(String name, String description, Tag tag) {
