@@ -14,6 +14,7 @@ import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,7 @@ public final class Infrastructure {
     private final ApiKeys apiKeys;
     private final RenderedOffers renderedOffers;
     private final ForecastService forecasts;
+    private final @Nullable SharedRedis redis;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database) {
@@ -64,8 +66,9 @@ public final class Infrastructure {
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Ticker.systemTicker());
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
+        this.redis = redis;
         if (redis != null) {
-            meters.redis(redis);
+            meters.redis();
         }
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
@@ -132,6 +135,11 @@ public final class Infrastructure {
     /** Availability answers as rendered JSON, kept with the engine's version of their property. */
     RenderedOffers renderedOffers() {
         return renderedOffers;
+    }
+
+    /** The Redis that instances share, if {@code hotel.redis-url} is set. */
+    Optional<SharedRedis> redis() {
+        return Optional.ofNullable(redis);
     }
 
     /** Whether the database answers: the readiness check, and the gate in front of {@code /v1}. */

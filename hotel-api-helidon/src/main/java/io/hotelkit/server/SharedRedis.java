@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,6 +36,13 @@ final class SharedRedis implements AutoCloseable {
     static final Duration PROBE_PERIOD = Duration.ofMillis(500);
     /** Every key this server writes starts so, beside whatever else the Redis holds. */
     static final String PREFIX = "hotelkit:";
+
+    /**
+     * The instances of this process that are open, and how many times any of them fell back, for the
+     * metrics: a process runs one server (tests run several, which the metrics then show together).
+     */
+    private static final Set<SharedRedis> OPEN = ConcurrentHashMap.newKeySet();
+    private static final AtomicLong FALLBACKS = new AtomicLong();
 
     private final RedisClient client;
     private final String shown;
@@ -88,6 +97,7 @@ final class SharedRedis implements AutoCloseable {
                 .poolConfig(pool)
                 .build();
         SharedRedis redis = new SharedRedis(client, ServerConfig.withoutPassword(url));
+        OPEN.add(redis);
         redis.call(UnifiedJedis::ping);
         if (redis.up()) {
             LOG.log(Level.INFO, "rate limits and availability answers are shared through Redis at " + redis.shown);
@@ -121,11 +131,22 @@ final class SharedRedis implements AutoCloseable {
         return fallbacks.get();
     }
 
+    /** Whether every open instance of this process uses Redis now (1) or not (0). */
+    static double upInProcess() {
+        return OPEN.stream().allMatch(SharedRedis::up) ? 1 : 0;
+    }
+
+    /** How many times instances of this process fell back to their own memory since it started. */
+    static long fallbacksInProcess() {
+        return FALLBACKS.get();
+    }
+
     private synchronized void down(JedisException cause) {
         if (!up.compareAndSet(true, false)) {
             return;
         }
         fallbacks.incrementAndGet();
+        FALLBACKS.incrementAndGet();
         LOG.log(Level.WARNING, "Redis at " + shown + " does not answer (" + cause.getClass().getSimpleName()
                 + "): rate limits and availability answers are per instance until it does");
         client.getPool().clear();
@@ -155,6 +176,7 @@ final class SharedRedis implements AutoCloseable {
 
     @Override
     public void close() {
+        OPEN.remove(this);
         prober.shutdownNow();
         client.close();
     }
