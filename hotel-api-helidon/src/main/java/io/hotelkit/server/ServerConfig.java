@@ -275,13 +275,15 @@ public record ServerConfig(
             }
             try {
                 URI url = new URI(value);
-                if (("redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())) && url.getHost() != null) {
+                String database = url.getPath() == null ? "" : url.getPath().replace("/", "");
+                if (("redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())) && url.getHost() != null
+                        && database.matches("[0-9]{0,4}") && url.getQuery() == null) {
                     return url;
                 }
             } catch (URISyntaxException ignored) {
                 // reported below
             }
-            throw invalid(key, "is not a URL like redis://127.0.0.1:6379 (or empty: no Redis)");
+            throw invalid(key, "is not a URL like redis://127.0.0.1:6379 or redis://:password@host:6379/0 (or empty: no Redis)");
         }
 
         Demo demo(String key) {
