@@ -47,15 +47,16 @@ public final class Infrastructure {
      */
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database, ModelStore models) {
-        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, null);
+        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, Ticker.systemTicker(), null);
     }
 
     /**
-     * @param redis the Redis that instances share availability answers through (and whose state the
-     *     metrics show), or {@code null} to keep them in this process
+     * @param apiKeyTicker times how long a verified API key is kept in memory
+     * @param redis the Redis that instances share rate limits through (whose state the metrics show), or
+     *     {@code null} to keep everything in this process
      */
-    Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
-                   MeterRegistry meterRegistry, DatabaseGate database, ModelStore models, @Nullable SharedRedis redis) {
+    Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter, MeterRegistry meterRegistry,
+                   DatabaseGate database, ModelStore models, Ticker apiKeyTicker, @Nullable SharedRedis redis) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -64,7 +65,7 @@ public final class Infrastructure {
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
-                config.apiKeyCacheLifetime(), Ticker.systemTicker());
+                config.apiKeyCacheLifetime(), Objects.requireNonNull(apiKeyTicker, "api key ticker"));
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
         this.redis = redis;
         if (redis != null) {
