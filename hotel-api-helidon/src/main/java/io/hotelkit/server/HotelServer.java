@@ -4,9 +4,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
-import io.hotelkit.billing.ResilientPaymentGateway;
-import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.forecast.ModelStore;
+import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
 import java.io.IOException;
@@ -64,18 +63,20 @@ public final class HotelServer implements AutoCloseable {
         DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
+            ResilientPaymentGateway gateway = config.paymentGateway().gateway(time);
             Hotel hotel = Hotel.builder()
                     .storage(store.storage())
                     .clock(clock)
                     .ids(ids)
                     .actor(Caller::actor)
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
-                    .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
+                    .paymentGateway(gateway)
                     .build();
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
                     Infrastructure.databaseCheck(probe, store.kind()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()));
+            gateway.onTransition((from, to) -> infrastructure.meters().paymentGatewayBreaker(to.name()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {

@@ -62,9 +62,9 @@ class ServerConfigTest {
                 "HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "5", "HOTEL_PAYMENT_GATEWAY_BREAKER_OPEN_SECONDS", "10",
                 "HOTEL_CACHE_OFFERS_MAX_SIZE", "99", "HOTEL_EVENTS_MAX_STREAMS", "7", "HOTEL_EVENTS_HEARTBEAT_SECONDS", "3"));
 
-        assertThat(config.paymentGateway().timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.paymentGateway().attempts()).isEqualTo(5);
-        assertThat(config.paymentGateway().breakerOpenFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.paymentGateway().resilience().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.paymentGateway().resilience().attempts()).isEqualTo(5);
+        assertThat(config.paymentGateway().resilience().breakerOpenFor()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.offerCacheSize()).isEqualTo(99);
         assertThat(config.maxEventStreams()).isEqualTo(7);
         assertThat(config.eventHeartbeat()).isEqualTo(Duration.ofSeconds(3));

@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * Payments and refunds against folios. A card payment calls the gateway inside the transaction that
  * records it, with a gateway idempotency key derived from the client's: if the recording fails after the
  * gateway captured, the client's retry with the same key gets the same capture from the gateway, never a
- * second one. The gateway call is bounded by the {@link ResilientPaymentGateway}'s time limit.
+ * second one. Bounding the gateway call in time is the gateway adapter's job (the reference server's is
+ * wrapped in a time limit, retries and a circuit breaker).
  */
 public final class PaymentService {
 
