@@ -118,6 +118,7 @@ class PaymentGatewayDrillIT {
             AtomicInteger inUse = new AtomicInteger();
             List<String> unexpected = new ArrayList<>();
             Set<String> failedThenCompleted = ConcurrentHashMap.newKeySet();
+            Set<String> cutOff = ConcurrentHashMap.newKeySet(); // payments whose request an instance died under
             long deadline = System.nanoTime() + STORM.toNanos();
 
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -135,6 +136,7 @@ class PaymentGatewayDrillIT {
                                         "Idempotency-Key", pay.key());
                             } catch (RuntimeException killed) {
                                 unanswered.incrementAndGet(); // the instance died under it: retry on the next
+                                cutOff.add(pay.key());
                                 failedOnce = true;
                                 pause(200);
                                 continue;
@@ -201,10 +203,10 @@ class PaymentGatewayDrillIT {
             long opened = transitions.stream().filter(t -> t.endsWith("->OPEN")).count();
             long closed = transitions.stream().filter(t -> t.endsWith("->CLOSED")).count();
             Map<String, Object> finalStats = stats(gateway);
-            String figures = ("drill 6: %d payments by %d clients; told 502: %d, unanswered (killed instance): %d, 409 in use: %d;"
+            String figures = ("drill 6: %d payments by %d clients; told 502: %d, requests unanswered (killed instance): %d, of %d payments; 409 in use: %d;"
                     + " completed by a retry after a failure: %d; breaker opened %d and closed %d times over 2 instances;"
                     + " gateway during the storm: %s; at the end: %s; ledger: %d captures, stored card payments: %d")
-                    .formatted(PAYMENTS, CLIENTS, toldFailed.get(), unanswered.get(), inUse.get(), failedThenCompleted.size(),
+                    .formatted(PAYMENTS, CLIENTS, toldFailed.get(), unanswered.get(), cutOff.size(), inUse.get(), failedThenCompleted.size(),
                             opened, closed, stormStats, finalStats, captured.size(), stored.size());
             System.out.println(figures);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotelkit.access.Role;
 import io.hotelkit.shared.RateLimiter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,17 @@ class ServerConfigTest {
         assertThat(config.eventHeartbeat()).isEqualTo(Duration.ofSeconds(3));
         assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "0")))
                 .hasMessageContaining("hotel.payment-gateway.attempts");
+    }
+
+    @Test
+    void the_payment_gateway_is_in_process_unless_an_http_address_is_set() {
+        assertThat(ServerConfig.load(Map.of()).paymentGateway().url()).isNull();
+        assertThat(ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_URL", " http://127.0.0.1:8090 ")).paymentGateway().url())
+                .hasToString("http://127.0.0.1:8090");
+        for (String bad : List.of("127.0.0.1:8090", "ftp://127.0.0.1/", "http://", "http://a b")) {
+            assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_URL", bad)))
+                    .as(bad).hasMessageContaining("hotel.payment-gateway.url").hasMessageContaining("HOTEL_PAYMENT_GATEWAY_URL");
+        }
     }
 
     @Test
