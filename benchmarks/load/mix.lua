@@ -19,6 +19,7 @@ function init(args)
   math.randomseed(id * 7919 + os.time())
   ok, full, errors, sequence = 0, 0, 0, 0
   statuses = ""
+  sample = ""
 end
 
 function delay()
@@ -55,15 +56,18 @@ function response(status, headers, body)
   else
     errors = errors + 1
     if #statuses < 200 then statuses = statuses .. status .. " " end
+    if sample == "" then sample = string.sub(body or "", 1, 300) end
   end
 end
 
 function done(summary, latency, requests)
-  local o, f, e, s = 0, 0, 0, ""
+  local o, f, e, s, b = 0, 0, 0, "", ""
   for _, thread in ipairs(threads) do
     o = o + thread:get("ok"); f = f + thread:get("full"); e = e + thread:get("errors"); s = s .. thread:get("statuses")
+    if b == "" then b = thread:get("sample") end
   end
   io.write(string.format("answers: %d 2xx, %d 409 (full), %d errors %s\n", o, f, e, s))
+  if b ~= "" then io.write("first error's body: " .. b .. "\n") end
   io.write(string.format("latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms\n", latency:percentile(50) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000))
 end
