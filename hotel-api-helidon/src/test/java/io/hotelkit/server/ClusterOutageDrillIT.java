@@ -179,8 +179,9 @@ class ClusterOutageDrillIT {
             soft.assertAll();
             List<ClusterDrillsIT.Booked> all = List.copyOf(load);
             System.out.printf("  bookings through nginx: %d sent, first answers %s%n", all.size(), ClusterDrillsIT.statusesOf(all, true));
+            // oversubscribed, a request can also go unanswered within the client's 10 s (0); it is retried on its key below
             assertThat(all).as("answers through nginx other than 201, 409 and 503")
-                    .allSatisfy(b -> assertThat(b.seen()).as(b.toString()).allMatch(s -> s == 201 || s == 409 || s == 503));
+                    .allSatisfy(b -> assertThat(b.seen()).as(b.toString()).allMatch(s -> s == 201 || s == 409 || s == 503 || (!timed && s == 0)));
 
             // Nothing half written: every booking not answered 201 or 409 retried on its key; then the database
             // holds exactly the bookings answered 201.
