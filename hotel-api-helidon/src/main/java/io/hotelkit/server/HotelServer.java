@@ -4,11 +4,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
-import io.hotelkit.billing.ResilientPaymentGateway;
-import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.forecast.ModelStore;
+import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.RateLimiter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference server, running: a hotel on the configured database, its HTTP server, the task that
@@ -37,10 +38,12 @@ public final class HotelServer implements AutoCloseable {
     private final WebServer server;
     private final ScheduledExecutorService catchUp;
     private final DatabaseProbe probe;
+    private final @Nullable SharedRedis redis;
     private final Optional<String> generatedAdminKey;
 
     private HotelServer(Store store, Infrastructure infrastructure, WebServer server, ScheduledExecutorService catchUp,
-                        DatabaseProbe probe, Optional<String> generatedAdminKey) {
+                        DatabaseProbe probe, @Nullable SharedRedis redis, Optional<String> generatedAdminKey) {
+        this.redis = redis;
         this.store = store;
         this.probe = probe;
         this.infrastructure = infrastructure;
@@ -70,21 +73,25 @@ public final class HotelServer implements AutoCloseable {
         requirePortFree(config);
         Store store = Store.open(config, clock);
         DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
+        SharedRedis redis = config.redisUrl() == null ? null : SharedRedis.connect(config.redisUrl());
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
+            ResilientPaymentGateway gateway = config.paymentGateway().gateway(time);
             Hotel hotel = Hotel.builder()
                     .storage(store.storage())
                     .clock(clock)
                     .ids(ids)
                     .actor(Caller::actor)
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
-                    .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
+                    .paymentGateway(gateway)
                     .build();
+            RateLimiter inProcess = new CaffeineRateLimiter(Ticker.systemTicker());
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
-                    new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
+                    redis == null ? inProcess : new RedisRateLimiter(redis, inProcess, clock), MeterRegistry.create(),
                     Infrastructure.databaseCheck(probe, store.vendor().id()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()),
-                    apiKeyTicker);
+                    apiKeyTicker, redis);
+            gateway.onTransition((from, to) -> infrastructure.meters().paymentGatewayBreaker(to.name()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {
@@ -101,9 +108,12 @@ public final class HotelServer implements AutoCloseable {
                 server.stop();
                 throw portTaken(config);
             }
-            return new HotelServer(store, infrastructure, server, catchUp, probe, adminKey);
+            return new HotelServer(store, infrastructure, server, catchUp, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
+            if (redis != null) {
+                redis.close();
+            }
             closeQuietly(store);
             throw e;
         }
@@ -166,6 +176,9 @@ public final class HotelServer implements AutoCloseable {
         } finally {
             catchUp.shutdownNow();
             probe.close();
+            if (redis != null) {
+                redis.close();
+            }
             closeQuietly(store);
         }
     }

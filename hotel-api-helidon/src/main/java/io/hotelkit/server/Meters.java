@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -64,6 +66,12 @@ public final class Meters {
                 Tag.create("role", Roles.wire(role))).increment();
     }
 
+    /** The payment gateway's circuit breaker went to {@code state} ({@code OPEN}, {@code HALF_OPEN}, {@code CLOSED}). */
+    void paymentGatewayBreaker(String state) {
+        counter("hotel.payment_gateway.breaker.transitions", "Changes of the payment gateway's circuit breaker, by the state entered",
+                Tag.create("to", state.toLowerCase(java.util.Locale.ROOT))).increment();
+    }
+
     /** A payment's outcome: {@code captured}, {@code declined}, or {@code failed} when the gateway failed. */
     void payment(String outcome) {
         counter("hotel.payments", "Payments by outcome", Tag.create("outcome", outcome)).increment();
@@ -75,6 +83,19 @@ public final class Meters {
                 .description("Cache hits per lookup since start")
                 .tags(List.of(Tag.create("cache", name))));
     }
+
+    /**
+     * Publishes whether Redis is used now ({@code hotel.redis.up}, 1 or 0) and how many times this process
+     * fell back to its own memory because Redis stopped answering ({@code hotel.redis.fallbacks}).
+     */
+    void redis() {
+        registry.getOrCreate(Gauge.builder("hotel.redis.up", SharedRedis::upInProcess)
+                .description("1 while rate limits and availability answers are shared through Redis, 0 while per instance"));
+        registry.getOrCreate(FunctionalCounter.builder("hotel.redis.fallbacks", FALLBACKS, f -> f.getAsLong())
+                .description("Times Redis stopped answering and this instance fell back to its own memory"));
+    }
+
+    private static final LongSupplier FALLBACKS = SharedRedis::fallbacksInProcess;
 
     private Counter counter(String name, String description, Tag tag) {
         return counters.computeIfAbsent(new CounterKey(name, tag.key(), tag.value()),
