@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyCacheLifetime how long a verified API key is kept in memory, so that requests need no
  *     database read to authenticate; a key revoked on another instance works here for at most this long
  *     (on this instance a revocation takes effect at once); zero reads the database on every request
+ * @param readYourWrites whether every {@code /v1} request first catches this instance up with what other
+ *     instances on the same database committed before it arrived (see {@link ReadYourWrites})
+ * @param catchUpPeriod how often this instance catches up with other instances' changes when no
+ *     notification told it to: the safety net under PostgreSQL's notifications
  */
 public record ServerConfig(
         String httpHost,
@@ -45,7 +49,9 @@ public record ServerConfig(
         int maxEventStreams,
         Duration eventHeartbeat,
         Duration apiKeyCacheLifetime,
-        @Nullable Path forecastModels) {
+        @Nullable Path forecastModels,
+        ReadYourWrites readYourWrites,
+        Duration catchUpPeriod) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -61,6 +67,24 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * Whether a request sees every change committed on any instance before it arrived
+     * ({@code hotel.instances.read-your-writes}): {@code auto} (the default) on PostgreSQL, where several
+     * instances may share the database, and not on H2, which one process has to itself.
+     */
+    public enum ReadYourWrites {
+        AUTO, ON, OFF;
+
+        /** Whether it is on for a server on the database at {@code dbUrl}. */
+        public boolean on(String dbUrl) {
+            return switch (this) {
+                case ON -> true;
+                case OFF -> false;
+                case AUTO -> dbUrl.strip().startsWith("jdbc:postgresql:");
+            };
+        }
+    }
+
     public ServerConfig {
         Objects.requireNonNull(httpHost, "hotel.http.host");
         Objects.requireNonNull(dbUrl, "hotel.db.url");
@@ -71,6 +95,11 @@ public record ServerConfig(
         Objects.requireNonNull(apiKeyCacheLifetime, "hotel.cache.api-keys-lifetime-ms");
         if (apiKeyCacheLifetime.isNegative()) {
             throw new IllegalArgumentException("hotel.cache.api-keys-lifetime-ms must not be negative");
+        }
+        Objects.requireNonNull(readYourWrites, "hotel.instances.read-your-writes");
+        Objects.requireNonNull(catchUpPeriod, "hotel.instances.catch-up-period-ms");
+        if (catchUpPeriod.toMillis() < 10) {
+            throw new IllegalArgumentException("hotel.instances.catch-up-period-ms must be at least 10");
         }
         rateLimits = Map.copyOf(rateLimits);
         for (Role role : Role.values()) {
@@ -128,7 +157,9 @@ public record ServerConfig(
                 (int) settings.integer("hotel.events.max-streams", 1, 100_000),
                 Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)),
                 Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)),
-                settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()));
+                settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()),
+                settings.readYourWrites("hotel.instances.read-your-writes"),
+                Duration.ofMillis(settings.integer("hotel.instances.catch-up-period-ms", 10, 3_600_000)));
     }
 
     /** The gateway's guards; what is not configurable here keeps core's default. */
@@ -155,37 +186,48 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, readYourWrites,
+                catchUpPeriod);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, readYourWrites,
+                catchUpPeriod);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, readYourWrites, catchUpPeriod);
+    }
+
+    /** The same settings with read-your-writes set, and catching up every {@code period} without notification. */
+    public ServerConfig withInstances(ReadYourWrites what, Duration period) {
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, what, period);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -197,10 +239,10 @@ public record ServerConfig(
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
                 + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s,"
-                + " forecastModels=%s]")
+                + " forecastModels=%s, readYourWrites=%s, catchUpPeriod=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime,
-                        forecastModels == null ? "in memory" : forecastModels);
+                        forecastModels == null ? "in memory" : forecastModels, readYourWrites, catchUpPeriod);
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {
@@ -257,6 +299,16 @@ public record ServerConfig(
                 case "true" -> Demo.SMALL;
                 case "large" -> Demo.LARGE;
                 default -> throw invalid(key, "is '" + value + "', not true, false or large");
+            };
+        }
+
+        ReadYourWrites readYourWrites(String key) {
+            String value = string(key).strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "auto" -> ReadYourWrites.AUTO;
+                case "true" -> ReadYourWrites.ON;
+                case "false" -> ReadYourWrites.OFF;
+                default -> throw invalid(key, "is '" + value + "', not auto, true or false");
             };
         }
 
