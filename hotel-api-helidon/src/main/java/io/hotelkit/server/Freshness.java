@@ -8,6 +8,7 @@ import io.hotelkit.shared.StoreUnavailableException;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read-your-writes across instances: before a {@code /v1} request is authenticated and served, this
@@ -33,6 +34,8 @@ final class Freshness implements Filter {
     /** The number of rounds begun, and of the last one that ended well; guarded by {@link #lock}. */
     private long begun;
     private long succeeded;
+    private long failed;
+    private @Nullable RuntimeException failure;
     private boolean running;
 
     /** @param round catches this instance up with what was committed before it began; throws if it cannot */
@@ -50,7 +53,8 @@ final class Freshness implements Filter {
 
     /**
      * Returns once a round that began after this call has ended well; runs it on this thread if none is
-     * running. A failed round fails its own caller; the others waiting run another.
+     * running. A failed round fails every request that was waiting for it (when the database has gone,
+     * they are answered together, not each after a round of its own).
      *
      * @throws StoreUnavailableException if the database does not answer
      */
@@ -59,6 +63,9 @@ final class Freshness implements Filter {
         try {
             long needed = begun + 1;
             while (succeeded < needed) {
+                if (failed >= needed && failure != null) {
+                    throw new StoreUnavailableException("catching up with other instances failed", failure);
+                }
                 if (running) {
                     ended.await();
                     continue;
@@ -66,15 +73,20 @@ final class Freshness implements Filter {
                 running = true;
                 long mine = ++begun;
                 lock.unlock();
-                boolean ok = false;
+                RuntimeException thrown = null;
                 try {
                     round.run();
-                    ok = true;
+                } catch (RuntimeException e) {
+                    thrown = e;
+                    throw e;
                 } finally {
                     lock.lock();
                     running = false;
-                    if (ok) {
+                    if (thrown == null) {
                         succeeded = mine;
+                    } else {
+                        failed = mine;
+                        failure = thrown;
                     }
                     ended.signalAll();
                 }

@@ -70,6 +70,35 @@ class FreshnessTest {
         assertThat(rounds.get()).as("each request its own round when they come one after another").isEqualTo(3);
     }
 
+    @Test
+    void the_requests_waiting_for_a_round_that_fails_all_fail_with_it() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger rounds = new AtomicInteger();
+        Freshness freshness = new Freshness(() -> {
+            rounds.incrementAndGet();
+            running.countDown();
+            await(release);
+            throw new StoreUnavailableException("database gone", new RuntimeException());
+        });
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> first = threads.submit(() -> {
+                freshness.await();
+                return null;
+            });
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> second = threads.submit(() -> {
+                freshness.await();
+                return null;
+            });
+            release.countDown();
+            for (Future<?> each : new Future<?>[] {first, second}) {
+                assertThatThrownBy(() -> each.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StoreUnavailableException.class);
+            }
+        }
+        assertThat(rounds.get()).as("the second request ran at most one round of its own").isBetween(1, 2);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
