@@ -34,7 +34,8 @@ final class Freshness implements Filter {
     /** The number of rounds begun, and of the last one that ended well; guarded by {@link #lock}. */
     private long begun;
     private long succeeded;
-    private long failed;
+    /** How many rounds have failed, and the last one's failure; guarded by {@link #lock}. */
+    private long failures;
     private @Nullable RuntimeException failure;
     private boolean running;
 
@@ -53,8 +54,9 @@ final class Freshness implements Filter {
 
     /**
      * Returns once a round that began after this call has ended well; runs it on this thread if none is
-     * running. A failed round fails every request that was waiting for it (when the database has gone,
-     * they are answered together, not each after a round of its own).
+     * running. A failed round fails every request that was waiting when it failed (when the database has
+     * gone, they are answered together, each within about one round, not each after a round of its own);
+     * a request that arrives after it runs a new round.
      *
      * @throws StoreUnavailableException if the database does not answer
      */
@@ -62,8 +64,9 @@ final class Freshness implements Filter {
         lock.lock();
         try {
             long needed = begun + 1;
+            long failuresBefore = failures;
             while (succeeded < needed) {
-                if (failed >= needed && failure != null) {
+                if (failures != failuresBefore) {
                     throw new StoreUnavailableException("catching up with other instances failed", failure);
                 }
                 if (running) {
@@ -85,7 +88,7 @@ final class Freshness implements Filter {
                     if (thrown == null) {
                         succeeded = mine;
                     } else {
-                        failed = mine;
+                        failures++;
                         failure = thrown;
                     }
                     ended.signalAll();
