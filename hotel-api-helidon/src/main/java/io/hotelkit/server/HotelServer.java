@@ -55,6 +55,14 @@ public final class HotelServer implements AutoCloseable {
      *     what to set
      */
     public static HotelServer start(ServerConfig config, Clock time) {
+        return start(config, time, Ticker.systemTicker());
+    }
+
+    /**
+     * As {@link #start(ServerConfig, Clock)}, with the ticker that times how long a verified API key is kept
+     * in memory: a test moves it instead of waiting for the lifetime to pass.
+     */
+    static HotelServer start(ServerConfig config, Clock time, Ticker apiKeyTicker) {
         // Whole milliseconds: an instant the database keeps (to the microsecond) reads back as it was
         // answered when it was made.
         Clock clock = Clock.tick(time, Duration.ofMillis(1));
@@ -74,7 +82,8 @@ public final class HotelServer implements AutoCloseable {
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
                     Infrastructure.databaseCheck(probe, store.kind()),
-                    config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()));
+                    config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()),
+                    apiKeyTicker);
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {

@@ -47,6 +47,12 @@ public final class Infrastructure {
      */
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database, ModelStore models) {
+        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, Ticker.systemTicker());
+    }
+
+    /** @param apiKeyTicker times how long a verified API key is kept in memory */
+    Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter, MeterRegistry meterRegistry,
+                   DatabaseGate database, ModelStore models, Ticker apiKeyTicker) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -55,7 +61,7 @@ public final class Infrastructure {
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
-                config.apiKeyCacheLifetime(), Ticker.systemTicker());
+                config.apiKeyCacheLifetime(), Objects.requireNonNull(apiKeyTicker, "api key ticker"));
         this.freshness = config.readYourWrites().on(config.dbUrl()) ? new Freshness(this::catchUp) : Freshness.OFF;
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());

@@ -5,31 +5,23 @@ import static io.hotelkit.access.Role.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.access.Role;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class ApiKeysResourceTest {
+class ApiKeysResourceTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
     private final String admin = fixture.key(ADMIN);
 
     ApiKeysResourceTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

@@ -7,28 +7,20 @@ import static io.hotelkit.access.Role.HOUSEKEEPING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.http.Method;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.access.Role;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class AuthenticationTest {
+class AuthenticationTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
 
     AuthenticationTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

@@ -2,12 +2,10 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.access.Role;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -36,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * that an admitted role gets the 400 of that (after authorization) instead of a stream.
  */
 @RoutingTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
 
@@ -194,20 +192,13 @@ class AuthorizationMatrixTest {
     /** The cells' server, with the properties they run on: set up once for all cells. */
     private static Cells cells;
 
-    private final Api api;
-
     AuthorizationMatrixTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         synchronized (AuthorizationMatrixTest.class) {
             if (cells == null) {
                 cells = new Cells(api, fixture);
             }
         }
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

@@ -2,12 +2,10 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +14,14 @@ import org.junit.jupiter.api.Test;
  * the answer (a sale, a cancellation, a price, a room, the business date) ever leaves the old bytes in use.
  */
 @RoutingTest
-class AvailabilityAnswersTest {
+class AvailabilityAnswersTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
     private final Lisbon lisbon;
 
     AvailabilityAnswersTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         this.lisbon = Lisbon.setUp(api, fixture);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Method;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.Storage;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingFilter;
@@ -26,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing changed in the hotel: no event, booking, guest, payment, invoice, folio line or key more.
  */
 @RoutingTest
-class BadInputTest {
+class BadInputTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final String CARD = "4111111111111111";
@@ -244,21 +242,14 @@ class BadInputTest {
     private static Lisbon lisbon;
     private static String booking;
 
-    private final Api api;
-
     BadInputTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         synchronized (BadInputTest.class) {
             if (lisbon == null) {
                 lisbon = Lisbon.setUp(api, fixture);
                 booking = lisbon.booking(lisbon.frontDesk, 5);
             }
         }
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

@@ -2,12 +2,10 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,24 +13,18 @@ import org.junit.jupiter.api.Test;
 
 /** Folios, charges, payments, refunds, invoices and credit notes. */
 @RoutingTest
-class BillingResourcesTest {
+class BillingResourcesTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final AtomicInteger EMAILS = new AtomicInteger();
-    private final Api api;
     private final Lisbon lisbon;
     private final String booking;
 
     BillingResourcesTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         this.lisbon = Lisbon.setUp(api, fixture);
         this.booking = lisbon.path("/bookings/" + lisbon.book("2026-12-01", "2026-12-03",
                 "billing" + EMAILS.incrementAndGet() + "@example.com").json().path("id").asText());
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

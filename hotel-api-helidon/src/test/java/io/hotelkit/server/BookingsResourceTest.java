@@ -3,12 +3,10 @@ package io.hotelkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.access.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +14,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class BookingsResourceTest {
+class BookingsResourceTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
     private final Lisbon lisbon;
 
     BookingsResourceTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         this.lisbon = Lisbon.setUp(api, fixture);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

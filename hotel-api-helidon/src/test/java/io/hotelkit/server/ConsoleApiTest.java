@@ -3,32 +3,24 @@ package io.hotelkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the staff console asks of the API beyond a plain client: who the key is, windows of stays, and the rest. */
 @RoutingTest
-class ConsoleApiTest {
+class ConsoleApiTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
     private final Lisbon lisbon;
 
     ConsoleApiTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         this.lisbon = Lisbon.setUp(api, fixture);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

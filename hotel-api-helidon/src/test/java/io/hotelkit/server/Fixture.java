@@ -133,15 +133,6 @@ final class Fixture implements AutoCloseable {
         routing.register("/v1/properties", widgets);
     }
 
-    /**
-     * For a {@code @RoutingTest}: no features found on the class path. Helidon's test support would add
-     * its observe feature otherwise, with metrics whose removal at the end can deadlock a request still
-     * recording its own.
-     */
-    static void routingTestServer(WebServerConfig.Builder server) {
-        server.featuresDiscoverServices(false);
-    }
-
     void server(WebServerConfig.Builder server) {
         Server.setUp(server, infrastructure, this::routing);
     }

@@ -3,12 +3,10 @@ package io.hotelkit.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.Hotel;
 import io.hotelkit.access.Role;
 import io.hotelkit.availability.NotAvailableException;
@@ -42,19 +40,13 @@ import org.junit.jupiter.api.Test;
  * give the same model, byte for byte.
  */
 @RoutingTest
-class ForecastEndToEndTest {
+class ForecastEndToEndTest extends RoutingTestBase {
 
     private static final long SEED = 2026;
     private static final Fixture fixture = new Fixture();
-    private final Api api;
 
     ForecastEndToEndTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

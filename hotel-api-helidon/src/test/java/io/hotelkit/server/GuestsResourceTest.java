@@ -2,32 +2,24 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.access.Role;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class GuestsResourceTest {
+class GuestsResourceTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final AtomicInteger EMAILS = new AtomicInteger();
-    private final Api api;
     private final String frontDesk = fixture.key(Role.FRONT_DESK);
     private final String manager = fixture.key(Role.MANAGER);
 
     GuestsResourceTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

@@ -3,33 +3,25 @@ package io.hotelkit.server;
 import static io.hotelkit.access.Role.FRONT_DESK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @RoutingTest
-class IdempotencyTest {
+class IdempotencyTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final String LAMP = """
             {"name": "lamp", "price": {"amount": "12.50", "currency": "EUR"}, "size": 2, "made_on": "2026-11-01"}""";
     private static final String PATH = "/v1/properties/P1/widgets";
 
-    private final Api api;
     private final String key = fixture.key(FRONT_DESK);
 
     IdempotencyTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

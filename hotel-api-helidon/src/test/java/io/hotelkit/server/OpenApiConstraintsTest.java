@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.server.AuthorizationMatrixTest.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * request the document allows is never refused for its shape, and one it refuses is refused.
  */
 @RoutingTest
-class OpenApiConstraintsTest {
+class OpenApiConstraintsTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final OpenApiDocument DOCUMENT = OpenApiDocument.load();
@@ -195,20 +193,13 @@ class OpenApiConstraintsTest {
     private static Lisbon lisbon;
     private static final AtomicInteger DAYS = new AtomicInteger();
 
-    private final Api api;
-
     OpenApiConstraintsTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         synchronized (OpenApiConstraintsTest.class) {
             if (lisbon == null) {
                 lisbon = Lisbon.setUp(api, fixture);
             }
         }
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

@@ -2,31 +2,23 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Availability, the business date, the night audit, reports and the audit trail. */
 @RoutingTest
-class OperationsResourcesTest {
+class OperationsResourcesTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
-    private final Api api;
     private final Lisbon lisbon;
 
     OperationsResourcesTest(DirectClient client) {
-        this.api = new Api(client);
+        super(client);
         this.lisbon = Lisbon.setUp(api, fixture);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
     }
 
     @SetUpRoute

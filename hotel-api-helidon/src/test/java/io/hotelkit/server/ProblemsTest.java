@@ -5,34 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Method;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @RoutingTest
-class ProblemsTest {
+class ProblemsTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture();
     private static final String VALID = """
             {"name": "lamp", "price": {"amount": "12.50", "currency": "EUR"}, "size": 2, "made_on": "2026-11-01"}""";
 
-    private final Api api;
     private final String key = fixture.key(FRONT_DESK);
 
     ProblemsTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.Tag;
-import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.helidon.webserver.testing.junit5.SetUpServer;
 import io.hotelkit.shared.RateLimiter;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +17,12 @@ import org.junit.jupiter.api.Test;
 
 /** Housekeeping keys get 3 requests and a refill of one every 4 s, on a clock that never moves. */
 @RoutingTest
-class RateLimitingTest {
+class RateLimitingTest extends RoutingTestBase {
 
     private static final Fixture fixture = new Fixture(Map.of(HOUSEKEEPING, new RateLimiter.Limit(3, 0.25)));
-    private final Api api;
 
     RateLimitingTest(DirectClient client) {
-        this.api = new Api(client);
-    }
-
-    @SetUpServer
-    static void server(WebServerConfig.Builder server) {
-        Fixture.routingTestServer(server);
+        super(client);
     }
 
     @SetUpRoute

@@ -18,6 +18,7 @@ class GuestsOnH2Test {
             GuestsOnH2.main(new String[] {"jdbc:h2:mem:guests-test;DB_CLOSE_DELAY=-1"});
         } finally {
             System.setOut(console);
+            console.print(out.toString(StandardCharsets.UTF_8)); // into the test's report, as main printed it
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(
                 "registered and committed: true",

@@ -18,6 +18,7 @@ class EmbeddedInMemoryTest {
             EmbeddedInMemory.main(new String[0]);
         } finally {
             System.setOut(console);
+            console.print(out.toString(StandardCharsets.UTF_8)); // into the test's report, as main printed it
         }
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("1 offer(s)", "DBL FLEX: 360.00 EUR")
