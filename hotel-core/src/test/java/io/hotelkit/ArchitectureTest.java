@@ -1,6 +1,8 @@
 package io.hotelkit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -31,4 +33,15 @@ class ArchitectureTest {
             .orShould().callMethod(java.time.Instant.class, "now")
             .orShould().callMethod(java.time.LocalDate.class, "now")
             .because("time comes in through java.time.Clock, so tests can fix it");
+
+    @ArchTest
+    static final ArchRule the_packages_are_free_of_cycles = slices().matching("io.hotelkit.(*)..")
+            .should().beFreeOfCycles()
+            .because("each context builds on the ones below it; a cycle makes two packages one in all but name");
+
+    @ArchTest
+    static final ArchRule the_domain_needs_the_jdk_and_jspecify_only = classes()
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "org.jspecify..", "io.hotelkit..")
+            .because("an embedding pulls in nothing it did not ask for; where core must log, it uses System.Logger, so "
+                    + "a minimal embedding prints no SLF4J warnings");
 }

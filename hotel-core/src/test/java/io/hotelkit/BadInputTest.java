@@ -109,7 +109,7 @@ class BadInputTest {
                 Stay.of("2026-12-05", "2027-01-20"), Occupancy.adults(2)), null), InvalidRequestException.class,
                 "a stay of 46 nights is longer than the 30 property LIS sells");
         unchanged(() -> hotel.bookings().book(BookingRequest.of(lisbon.id(), ana.id(), "DBL", "FLEX", stay,
-                Occupancy.adults(4)), null), io.hotelkit.availability.NotAvailableException.class,
+                Occupancy.adults(4)), null), io.hotelkit.shared.NotAvailableException.class,
                 "room type DBL takes at most 3 adults");
         unchanged(() -> hotel.bookings().book(new BookingRequest(lisbon.id(), ana.id(), null, "DBL", null, "FLEX", stay,
                 Occupancy.adults(2), null, null, "4111 1111 1111 1111"), null), InvalidRequestException.class,

@@ -1,8 +1,10 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
-import io.hotelkit.availability.Claim;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Room;
@@ -103,6 +105,8 @@ public class BookingBenchmark {
 
     Hotel hotel;
     PropertyId propertyId;
+    /** The hotel's engine, which the ENGINE case sells from directly. */
+    AvailabilityEngine engine;
     final List<GuestId> guests = new ArrayList<>();
     private final AtomicLong threadSeeds = new AtomicLong(1);
     /** Every thread's booker, so that the check after an iteration sees every live claim. */
@@ -110,7 +114,9 @@ public class BookingBenchmark {
 
     @Setup(Level.Iteration)
     public void newHotel() {
-        hotel = Hotel.inMemory(Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(TODAY.atTime(10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        engine = new AvailabilityEngine();
+        hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).engine(engine).build();
         propertyId = hotel.inventory().createProperty(new NewProperty("BENCH", "Benchmark Hotel", ZoneId.of("Europe/Lisbon"),
                 Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30, null, TODAY)).id();
         hotel.inventory().addRoomType(propertyId, "STD", "Standard", 2, 1, 3, 2, 0);
@@ -221,7 +227,7 @@ public class BookingBenchmark {
         try {
             if (layer == Layer.ENGINE) {
                 Claim claim = new Claim(propertyId, "STD", stay.nightsAsRange(), null, roomNumber(room));
-                hotel.engine().change(null, claim).commit();
+                engine.change(null, claim).commit();
                 booker.live.addLast(claim);
                 result = claim;
             } else {
@@ -239,7 +245,7 @@ public class BookingBenchmark {
         if (booker.live.size() > LIVE_PER_THREAD) {
             Claim oldest = booker.live.removeFirst();
             if (layer == Layer.ENGINE) {
-                hotel.engine().change(oldest, null).commit();
+                engine.change(oldest, null).commit();
             } else {
                 result = hotel.bookings().cancel(propertyId, booker.bookings.removeFirst().id(), null);
             }

@@ -77,7 +77,7 @@ public class OfferSearchBenchmark {
         hotel = synthetic.hotel;
         PropertyId id = synthetic.property.id();
         defineRates(hotel, id, synthetic.roomTypes.size());
-        synthetic.loadInto(hotel.engine());
+        synthetic.loadInto(synthetic.engine);
 
         SplittableRandom random = new SplittableRandom(11L);
         int offers = 0;

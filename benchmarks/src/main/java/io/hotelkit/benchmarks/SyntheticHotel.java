@@ -1,8 +1,10 @@
 package io.hotelkit.benchmarks;
 
 import io.hotelkit.Hotel;
+import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.Claim;
+import io.hotelkit.availability.IndexMark;
+import io.hotelkit.spi.Claim;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.inventory.Property;
@@ -34,13 +36,17 @@ final class SyntheticHotel {
     static final LocalDate FIRST_NIGHT = LocalDate.parse("2026-01-01");
 
     final Hotel hotel;
+    /** The hotel's own engine, to load the synthetic bookings into. */
+    final AvailabilityEngine engine;
     final Property property;
     final List<RoomType> roomTypes;
     final List<Room> rooms;
     final List<Claim> claims;
 
     SyntheticHotel(SyntheticInventory inventory) {
-        hotel = Hotel.inMemory(Clock.fixed(FIRST_NIGHT.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(FIRST_NIGHT.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        engine = new AvailabilityEngine();
+        hotel = Hotel.builder().clock(clock).storage(new MemoryStorage(clock)).engine(engine).build();
         property = hotel.inventory().createProperty(new NewProperty("SYN", "Synthetic", ZoneId.of("Europe/Lisbon"),
                 Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
                 new TaxPolicy(new BigDecimal("6"), false, Money.of("2.00", "EUR")), FIRST_NIGHT));
@@ -76,7 +82,7 @@ final class SyntheticHotel {
         Map<String, List<DailyRate>> grids = new LinkedHashMap<>();
         plans.stream().filter(plan -> !plan.isDerived())
                 .forEach(plan -> grids.put(plan.code(), hotel.storage().nightlyRates().all(property.id(), plan.code())));
-        engine.load(AvailabilityEngine.FORCE, property, roomTypes, rooms, plans, grids, List.of(), claims);
+        engine.load(IndexMark.FORCE, property, roomTypes, rooms, plans, grids, List.of(), claims);
     }
 
     static DateRange nights(int fromNight, int toNight) {

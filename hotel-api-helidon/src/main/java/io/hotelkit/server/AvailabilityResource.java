@@ -4,7 +4,7 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.availability.Availability;
-import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.availability.EngineView;
 import io.hotelkit.availability.AvailabilityQuery;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.availability.Offer;
@@ -18,10 +18,10 @@ import java.util.List;
 final class AvailabilityResource implements HttpService {
 
     private final AvailabilitySearch search;
-    private final AvailabilityEngine engine;
+    private final EngineView engine;
     private final RenderedOffers rendered;
 
-    AvailabilityResource(AvailabilitySearch search, AvailabilityEngine engine, RenderedOffers rendered) {
+    AvailabilityResource(AvailabilitySearch search, EngineView engine, RenderedOffers rendered) {
         this.search = search;
         this.engine = engine;
         this.rendered = rendered;

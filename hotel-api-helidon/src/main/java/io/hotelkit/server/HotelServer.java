@@ -87,7 +87,7 @@ public final class HotelServer implements AutoCloseable {
             RateLimiter inProcess = new CaffeineRateLimiter(Ticker.systemTicker());
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     redis == null ? inProcess : new RedisRateLimiter(redis, inProcess, clock), MeterRegistry.create(),
-                    Infrastructure.databaseCheck(probe, store.kind()),
+                    Infrastructure.databaseCheck(probe, store.vendor().id()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()),
                     apiKeyTicker, redis);
             gateway.onTransition((from, to) -> infrastructure.meters().paymentGatewayBreaker(to.name()));

@@ -6,7 +6,7 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.billing.BalanceNotZeroException;
 import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import io.hotelkit.jpa.JpaStore;
+import io.hotelkit.jpa.Vendor;
 import io.hotelkit.shared.StoreUnavailableException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,11 +28,9 @@ final class Store implements AutoCloseable {
     private static final Pattern USER = Pattern.compile("(?i)[?&;]user=[^&;]+");
 
     private final JpaStore store;
-    private final String kind;
 
-    private Store(JpaStore store, String kind) {
+    private Store(JpaStore store) {
         this.store = store;
-        this.kind = kind;
     }
 
     /**
@@ -73,7 +72,7 @@ final class Store implements AutoCloseable {
             throw new StartupException("the database at " + redacted(url) + " refused to open (" + cause(e) + "); "
                     + SETTINGS, e);
         }
-        return new Store(store, postgres ? "postgresql" : "h2");
+        return new Store(store);
     }
 
     /** {@code url} without its password. */
@@ -109,9 +108,9 @@ final class Store implements AutoCloseable {
         return store;
     }
 
-    /** {@code h2} or {@code postgresql}, for the health check. */
-    String kind() {
-        return kind;
+    /** The database the store runs on, for the health check. */
+    Vendor vendor() {
+        return store.vendor();
     }
 
     /** Whether the database answers within about {@code timeout}, on a connection outside the pool. */

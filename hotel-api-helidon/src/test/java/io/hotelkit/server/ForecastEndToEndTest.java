@@ -9,7 +9,7 @@ import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 import io.hotelkit.Hotel;
 import io.hotelkit.access.Role;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.forecast.BookingHistory;
 import io.hotelkit.forecast.CancellationModel;
 import io.hotelkit.forecast.CancellationTrainer;

@@ -9,7 +9,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.CurrencyMismatchException;

@@ -1,7 +1,7 @@
 package io.hotelkit.availability;
 
 import io.hotelkit.shared.Money;
-import io.hotelkit.shared.MoneyList;
+import io.hotelkit.internal.MoneyList;
 import java.time.LocalDate;
 import java.util.AbstractList;
 import java.util.Currency;

@@ -1,18 +1,21 @@
 package io.hotelkit.availability;
 
-import io.hotelkit.availability.NotAvailableException.Reason;
 import io.hotelkit.inventory.OutOfOrder;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.inventory.TaxPolicy;
-import io.hotelkit.rates.RateGrid;
-import io.hotelkit.rates.StayPrice;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotAvailableException.Reason;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.spi.PendingChange;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,7 +148,7 @@ final class PropertyIndex {
         return switch (price) {
             case StayPrice.Priced priced -> offer(roomType, ratePlan,
                     Math.max(0, type.free(stay.checkin().toEpochDay(), stay.nights())), stay, occupancy, priced.nightlyMinor());
-            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.of(refused.restriction()),
+            case StayPrice.Refused refused -> throw new NotAvailableException(Reason.valueOf(refused.restriction().name()),
                     property.id(), roomType, refused.date(), "rate plan %s does not sell room type %s for %s: %s on %s"
                             .formatted(ratePlan, roomType, stay, refused.restriction().name().toLowerCase(), refused.date()));
         };
@@ -369,7 +372,7 @@ final class PropertyIndex {
                     throw new IllegalArgumentException("block " + after.code() + " exists already");
                 }
                 check(delta);
-                take(delta, 1);
+                add(delta);
                 setBlocks(after.code(), new BlockIndex(after, type));
                 version = versions.incrementAndGet();
             } finally {
@@ -377,7 +380,7 @@ final class PropertyIndex {
             }
             inFlight.incrementAndGet();
             return new Deferred(() -> {}, () -> {
-                take(delta, -1);
+                undo(delta);
                 setBlocks(after.code(), null);
             });
         }
@@ -426,13 +429,13 @@ final class PropertyIndex {
         long stamp = lock.writeLock();
         try {
             check(takes);
-            take(takes, 1);
+            add(takes);
             version = versions.incrementAndGet();
         } finally {
             lock.unlockWrite(stamp);
         }
         inFlight.incrementAndGet();
-        return new Deferred(() -> take(giveBacks, 1), () -> take(takes, -1));
+        return new Deferred(() -> add(giveBacks), () -> undo(takes));
     }
 
     /** Refuses unless every unit can take its count more; nights are checked in order, so the first full one is named. */
@@ -442,8 +445,14 @@ final class PropertyIndex {
                 .forEach(entry -> entry.getKey().check(entry.getValue()));
     }
 
-    private void take(Map<Unit, Integer> counts, int sign) {
-        counts.forEach((unit, count) -> unit.add(sign * count));
+    /** Adds each unit's count: a positive count takes nights, a negative one (a give-back) returns them. */
+    private static void add(Map<Unit, Integer> counts) {
+        counts.forEach((unit, count) -> unit.add(count));
+    }
+
+    /** Undoes {@link #add}: what a rolled-back change took is returned. */
+    private static void undo(Map<Unit, Integer> counts) {
+        counts.forEach((unit, count) -> unit.add(-count));
     }
 
     private void setBlocks(String code, @Nullable BlockIndex block) {

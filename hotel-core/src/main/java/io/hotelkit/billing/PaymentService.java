@@ -1,6 +1,7 @@
 package io.hotelkit.billing;
 
 import io.hotelkit.guests.Loyalty;
+import io.hotelkit.internal.CardTokens;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.shared.BookingId;

@@ -1,14 +1,12 @@
 package io.hotelkit.inventory;
 
-import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.NotAvailableException;
-import io.hotelkit.availability.PendingChange;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Rounding;
@@ -30,13 +28,13 @@ public final class InventoryService {
     private final NightAllowances nightAllowances;
     private final Rooms rooms;
     private final UnitOfWork transactions;
-    private final AvailabilityEngine engine;
+    private final InventoryIndex engine;
     private final Events events;
     private final IdGenerator ids;
     private final Clock clock;
 
     public InventoryService(Properties properties, RoomTypes roomTypes, NightAllowances nightAllowances, Rooms rooms, UnitOfWork transactions,
-            AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+            InventoryIndex engine, Events events, IdGenerator ids, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
         this.nightAllowances = Objects.requireNonNull(nightAllowances, "night allowances");
@@ -223,7 +221,7 @@ public final class InventoryService {
     /**
      * Takes a room out of inventory for {@code period}.
      *
-     * @throws io.hotelkit.availability.NotAvailableException if a booking holds the room then, or its type
+     * @throws io.hotelkit.shared.NotAvailableException if a booking holds the room then, or its type
      *     would be sold past its rooms
      */
     public Room takeOutOfOrder(PropertyId propertyId, String number, DateRange period, String reason) {
@@ -258,8 +256,7 @@ public final class InventoryService {
     }
 
     private Room saveOutOfOrder(Room room, Room changed, EventType type, DateRange period) {
-        PendingChange change = engine.changeOutOfOrder(room, changed);
-        change.settleWith(transactions);
+        engine.changeOutOfOrder(room, changed, transactions);
         Room saved = rooms.save(changed);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("from", period.start().toString());

@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.PropertyId;
 import java.time.LocalDate;
 import java.util.Objects;

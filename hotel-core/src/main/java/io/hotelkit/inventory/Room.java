@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;

@@ -1,5 +1,6 @@
 package io.hotelkit.inventory;
 
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;

@@ -1,6 +1,6 @@
 package io.hotelkit.inventory;
 
-import io.hotelkit.shared.Decimals;
+import io.hotelkit.internal.Decimals;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Rounding;

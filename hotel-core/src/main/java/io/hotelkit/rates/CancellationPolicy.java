@@ -1,6 +1,6 @@
 package io.hotelkit.rates;
 
-import io.hotelkit.shared.Decimals;
+import io.hotelkit.internal.Decimals;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Rounding;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.hotelkit.rates;
 
-import io.hotelkit.inventory.Codes;
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.Money;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One night of a rate plan's grid for one room type: the price for the type's base occupancy, what each
  * further adult and each child adds, and the restrictions. The meaning of the restrictions is
- * {@link RateGrid}'s.
+ * {@code RateGrid}'s.
  *
  * @param minStay the shortest stay arriving this night, or {@code null} for no minimum
  * @param maxStay the longest stay arriving this night, or {@code null} for no maximum

@@ -1,6 +1,6 @@
 package io.hotelkit.rates;
 
-import io.hotelkit.shared.Decimals;
+import io.hotelkit.internal.Decimals;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -22,10 +22,5 @@ public record DerivedRate(String parentRatePlan, BigDecimal adjustmentPercent) {
             throw new IllegalArgumentException("adjustment percent has at most 4 decimals, not " + adjustmentPercent.toPlainString());
         }
         adjustmentPercent = Decimals.normalized(adjustmentPercent);
-    }
-
-    /** The adjustment as a factor in parts per million: -10 % is 900,000. */
-    long factorPpm() {
-        return BigDecimal.valueOf(100).add(adjustmentPercent).movePointRight(4).longValueExact();
     }
 }

@@ -1,6 +1,6 @@
 package io.hotelkit.rates;
 
-import io.hotelkit.inventory.Codes;
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;
 import java.util.Objects;

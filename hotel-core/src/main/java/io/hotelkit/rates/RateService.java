@@ -1,6 +1,5 @@
 package io.hotelkit.rates;
 
-import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.RoomTypes;
@@ -29,11 +28,11 @@ public final class RateService {
     private final RatePlans ratePlans;
     private final NightlyRates nightlyRates;
     private final UnitOfWork transactions;
-    private final AvailabilityEngine engine;
+    private final RateIndex engine;
     private final Events events;
 
     public RateService(Properties properties, RoomTypes roomTypes, RatePlans ratePlans, NightlyRates nightlyRates,
-            UnitOfWork transactions, AvailabilityEngine engine, Events events) {
+            UnitOfWork transactions, RateIndex engine, Events events) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.roomTypes = Objects.requireNonNull(roomTypes, "room types");
         this.ratePlans = Objects.requireNonNull(ratePlans, "rate plans");

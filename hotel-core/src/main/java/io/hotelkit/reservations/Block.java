@@ -1,7 +1,7 @@
 package io.hotelkit.reservations;
 
-import io.hotelkit.availability.BlockHold;
-import io.hotelkit.inventory.Codes;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;

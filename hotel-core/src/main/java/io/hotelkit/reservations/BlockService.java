@@ -44,7 +44,7 @@ public final class BlockService {
     /**
      * Holds {@code rooms} rooms of a type each night of {@code nights} out of general inventory.
      *
-     * @throws io.hotelkit.availability.NotAvailableException if a night has not that many rooms free
+     * @throws io.hotelkit.shared.NotAvailableException if a night has not that many rooms free
      */
     public Block create(PropertyId propertyId, String code, String name, String roomType, String ratePlan, DateRange nights,
             int rooms, LocalDate releaseDate, BlockStatus status) {

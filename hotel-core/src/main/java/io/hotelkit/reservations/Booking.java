@@ -1,12 +1,12 @@
 package io.hotelkit.reservations;
 
-import io.hotelkit.availability.Claim;
-import io.hotelkit.inventory.Codes;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.internal.Codes;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.Money;
-import io.hotelkit.shared.MoneyList;
+import io.hotelkit.internal.MoneyList;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Stay;

@@ -1,10 +1,10 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.BalanceNotZeroException;
-import io.hotelkit.billing.CardTokens;
+import io.hotelkit.internal.CardTokens;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The bookings. {@code save} versions as {@link io.hotelkit.inventory.Properties} says. A store with
  * constraints of its own (a database) also refuses, inside the transaction, a save that would sell a
  * night of a room twice or a room type past its capacity, with
- * {@link io.hotelkit.availability.NotAvailableException}.
+ * {@link io.hotelkit.shared.NotAvailableException}.
  */
 public interface Bookings {
 

@@ -7,6 +7,8 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.memory.MemoryStorage;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.PendingChange;
 import io.hotelkit.testing.MutableClock;
 import io.hotelkit.testing.TestHotels;
 import org.junit.jupiter.api.Test;
@@ -56,11 +58,12 @@ class CatchUpTest {
     void a_property_is_not_reloaded_while_a_change_of_its_own_is_in_flight() {
         Hotel first = Hotel.builder().clock(clock).storage(shared).build();
         Property lisbon = TestHotels.lisbon(first);
-        Hotel second = Hotel.builder().clock(clock).storage(shared).build();
+        AvailabilityEngine secondEngine = new AvailabilityEngine();
+        Hotel second = Hotel.builder().clock(clock).storage(shared).engine(secondEngine).build();
         TestHotels.book(first, lisbon, "DBL", Stay.of("2026-12-05", "2026-12-06"));
         Stay stay = Stay.of("2026-12-05", "2026-12-07");
 
-        PendingChange inFlight = second.engine().change(null, new Claim(lisbon.id(), "DBL", stay.nightsAsRange(), null, null));
+        PendingChange inFlight = secondEngine.change(null, new Claim(lisbon.id(), "DBL", stay.nightsAsRange(), null, null));
         assertThat(second.catchUp()).isEmpty();
         inFlight.commit();
 

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotelkit.Hotel;
 import io.hotelkit.availability.Availability;
 import io.hotelkit.availability.AvailabilityQuery;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.PaymentMethod;

@@ -1,11 +1,11 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.InventoryDelta;
-import io.hotelkit.availability.InventoryDelta.BlockNight;
-import io.hotelkit.availability.InventoryDelta.RoomNight;
-import io.hotelkit.availability.InventoryDelta.TypeNight;
-import io.hotelkit.availability.NotAvailableException;
-import io.hotelkit.availability.NotAvailableException.Reason;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.spi.InventoryDelta.BlockNight;
+import io.hotelkit.spi.InventoryDelta.RoomNight;
+import io.hotelkit.spi.InventoryDelta.TypeNight;
+import io.hotelkit.shared.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException.Reason;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
@@ -59,9 +59,11 @@ final class InventoryRows {
             on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
             where t.taken + excluded.taken <= (select capacity - overbooking_limit + coalesce(t.overbooking, overbooking_limit)
                 from room_types where property_id = excluded.property_id and code = excluded.room_type)""";
+    // Each H2 statement takes the parameters of its PostgreSQL twin, in the same order, so that one binding
+    // serves both: the values only PostgreSQL's guards read come in as the *_for_postgresql columns, unread.
     private static final String TYPE_NIGHT_H2 = """
             merge into type_nights t using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) room_type,
-                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored, r.capacity, r.overbooking_limit
+                cast(? as date) night, cast(? as integer) d, cast(? as integer) d_for_postgresql, r.capacity, r.overbooking_limit
                 from room_types r where r.property_id = ? and r.code = ?) s
             on t.property_id = s.property_id and t.room_type = s.room_type and t.night = s.night
             when matched and t.taken + s.d <= s.capacity - s.overbooking_limit + coalesce(t.overbooking, s.overbooking_limit)
@@ -75,8 +77,8 @@ final class InventoryRows {
             where b.picked + excluded.picked <= cast(? as integer)""";
     private static final String BLOCK_NIGHT_H2 = """
             merge into block_nights b using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) block_code,
-                cast(? as date) night, cast(? as integer) d, cast(? as integer) ignored, cast(? as integer) rooms,
-                cast(? as integer) also_rooms) s
+                cast(? as date) night, cast(? as integer) d, cast(? as integer) d_for_postgresql, cast(? as integer) rooms,
+                cast(? as integer) rooms_for_postgresql) s
             on b.property_id = s.property_id and b.block_code = s.block_code and b.night = s.night
             when matched and b.picked + s.d <= s.rooms then update set picked = b.picked + s.d
             when not matched and s.d <= s.rooms then

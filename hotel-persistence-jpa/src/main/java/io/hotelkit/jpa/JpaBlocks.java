@@ -1,8 +1,8 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.BlockHold;
-import io.hotelkit.availability.InventoryDelta;
-import io.hotelkit.availability.InventoryDelta.TypeNight;
+import io.hotelkit.spi.BlockHold;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.spi.InventoryDelta.TypeNight;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.Blocks;
 import io.hotelkit.shared.NotFoundException;

@@ -1,8 +1,8 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.Claim;
-import io.hotelkit.availability.InventoryDelta;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.spi.Claim;
+import io.hotelkit.spi.InventoryDelta;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.Bookings;

@@ -1,6 +1,6 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.InventoryDelta;
+import io.hotelkit.spi.InventoryDelta;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.shared.NotFoundException;

@@ -1,6 +1,6 @@
 package io.hotelkit.jpa;
 
-import io.hotelkit.availability.InventoryDelta;
+import io.hotelkit.spi.InventoryDelta;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.shared.NotFoundException;

@@ -385,6 +385,11 @@ public final class JpaStore implements Storage, AutoCloseable {
         }
     }
 
+    /** The database this store runs on. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
     /** Closes JPA and the pool; a second call does nothing. */
     @Override
     public void close() {

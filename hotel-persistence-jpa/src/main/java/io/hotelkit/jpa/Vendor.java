@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The databases the store runs on, and the few things that differ between them. */
-enum Vendor {
+public enum Vendor {
     POSTGRESQL("postgresql", Map.of("json_type", "jsonb", "percent_type", "numeric")) {
         @Override
         String sessionSetup(Duration lockTimeout) {
@@ -44,6 +44,11 @@ enum Vendor {
     Vendor(String folder, Map<String, String> placeholders) {
         this.folder = folder;
         this.placeholders = placeholders;
+    }
+
+    /** The database's name in lower case ({@code postgresql}, {@code h2}), as its migrations' folder is named. */
+    public String id() {
+        return folder;
     }
 
     static Vendor of(String jdbcUrl) {

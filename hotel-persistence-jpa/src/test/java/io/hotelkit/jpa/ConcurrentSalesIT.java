@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.Hotel;
 import io.hotelkit.Storage;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.Property;

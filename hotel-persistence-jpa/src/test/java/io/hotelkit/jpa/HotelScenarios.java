@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotelkit.Hotel;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Invoice;

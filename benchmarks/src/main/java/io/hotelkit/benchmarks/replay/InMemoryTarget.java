@@ -1,7 +1,7 @@
 package io.hotelkit.benchmarks.replay;
 
 import io.hotelkit.Hotel;
-import io.hotelkit.availability.NotAvailableException;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.NewProperty;
 import io.hotelkit.rates.CancellationPolicy;

@@ -1,4 +1,4 @@
-package io.hotelkit.availability;
+package io.hotelkit.spi;
 
 import io.hotelkit.shared.UnitOfWork;
 

@@ -1,12 +1,18 @@
-package io.hotelkit.rates;
+package io.hotelkit.availability;
 
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.rates.CancellationPolicy;
+import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.DerivedRate;
+import io.hotelkit.rates.RatePlan;
+import io.hotelkit.rates.Restriction;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Rounding;
 import io.hotelkit.shared.Stay;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -32,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Written under its owner's lock, read without one: the maps are replaced, never changed, so that an
  * optimistic reader (the availability engine's) sees either the old or the new, and validates after.
  */
-public final class RateGrid {
+final class RateGrid {
 
     private final Currency currency;
     private final Rounding rounding;
@@ -48,7 +54,7 @@ public final class RateGrid {
     public void define(RatePlan ratePlan) {
         Plan existing = plans.get(ratePlan.code());
         Map<String, NightRates> byType = existing == null ? Map.of() : existing.byType;
-        long factor = ratePlan.derivation().map(DerivedRate::factorPpm).orElse(0L);
+        long factor = ratePlan.derivation().map(RateGrid::factorPpm).orElse(0L);
         String parent = ratePlan.derivation().map(DerivedRate::parentRatePlan).orElse(null);
         if (parent != null && !plans.containsKey(parent)) {
             throw new NotFoundException("rate plan", parent);
@@ -287,5 +293,10 @@ public final class RateGrid {
         long adjusted(long minor, Rounding rounding) {
             return parent == null ? minor : rounding.divide(Math.multiplyExact(minor, factorPpm), 1_000_000);
         }
+    }
+
+    /** A derived plan's adjustment as a factor in parts per million: -10 % is 900,000. */
+    private static long factorPpm(DerivedRate derived) {
+        return BigDecimal.valueOf(100).add(derived.adjustmentPercent()).movePointRight(4).longValueExact();
     }
 }

@@ -1,4 +1,4 @@
-package io.hotelkit.inventory;
+package io.hotelkit.internal;
 
 /** The rules for codes and numbers that address things within a property (room types, rooms, rate plans). */
 public final class Codes {

@@ -1,6 +1,6 @@
-package io.hotelkit.availability;
+package io.hotelkit.spi;
 
-import io.hotelkit.inventory.Codes;
+import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.PropertyId;
 import java.util.Objects;

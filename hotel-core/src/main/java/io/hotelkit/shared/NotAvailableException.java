@@ -1,8 +1,5 @@
-package io.hotelkit.availability;
+package io.hotelkit.shared;
 
-import io.hotelkit.rates.Restriction;
-import io.hotelkit.shared.ConflictException;
-import io.hotelkit.shared.PropertyId;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +21,7 @@ public final class NotAvailableException extends ConflictException {
         CLOSED_TO_ARRIVAL,
         CLOSED_TO_DEPARTURE,
         MIN_STAY,
-        MAX_STAY;
-
-        public static Reason of(Restriction restriction) {
-            return valueOf(restriction.name());
-        }
+        MAX_STAY
     }
 
     private final Reason reason;

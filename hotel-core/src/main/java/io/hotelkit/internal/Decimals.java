@@ -1,4 +1,4 @@
-package io.hotelkit.shared;
+package io.hotelkit.internal;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,6 @@
-package io.hotelkit.shared;
+package io.hotelkit.internal;
 
+import io.hotelkit.shared.Money;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Currency;

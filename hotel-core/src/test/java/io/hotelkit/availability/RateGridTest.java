@@ -1,9 +1,15 @@
-package io.hotelkit.rates;
+package io.hotelkit.availability;
 
 import static io.hotelkit.testing.TestHotels.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.rates.CancellationPolicy;
+import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.DerivedRate;
+import io.hotelkit.rates.MealPlan;
+import io.hotelkit.rates.RatePlan;
+import io.hotelkit.rates.Restriction;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;

@@ -1,11 +1,12 @@
-package io.hotelkit.rates;
+package io.hotelkit.availability;
 
+import io.hotelkit.rates.DailyRate;
 import java.util.Arrays;
 
 /**
  * One base plan's grid for one room type, as arrays indexed by night (epoch day minus {@code firstDay}),
  * amounts in minor units. A night without a price has amount {@code -1}. Grows as nights are set.
- * Not thread-safe: {@link RateGrid}'s owner guards it.
+ * Not thread-safe: {@code RateGrid}'s owner guards it.
  */
 final class NightRates {
 

@@ -1,4 +1,4 @@
-package io.hotelkit.billing;
+package io.hotelkit.internal;
 
 import io.hotelkit.shared.InvalidRequestException;
 import java.util.regex.Pattern;
