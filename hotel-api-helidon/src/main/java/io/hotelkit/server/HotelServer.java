@@ -9,6 +9,7 @@ import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.forecast.ModelStore;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
+import io.hotelkit.shared.RateLimiter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reference server, running: a hotel on the configured database, its HTTP server, the task that
@@ -37,10 +39,12 @@ public final class HotelServer implements AutoCloseable {
     private final WebServer server;
     private final ScheduledExecutorService catchUp;
     private final DatabaseProbe probe;
+    private final @Nullable SharedRedis redis;
     private final Optional<String> generatedAdminKey;
 
     private HotelServer(Store store, Infrastructure infrastructure, WebServer server, ScheduledExecutorService catchUp,
-                        DatabaseProbe probe, Optional<String> generatedAdminKey) {
+                        DatabaseProbe probe, @Nullable SharedRedis redis, Optional<String> generatedAdminKey) {
+        this.redis = redis;
         this.store = store;
         this.probe = probe;
         this.infrastructure = infrastructure;
@@ -70,6 +74,7 @@ public final class HotelServer implements AutoCloseable {
         requirePortFree(config);
         Store store = Store.open(config, clock);
         DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
+        SharedRedis redis = config.redisUrl() == null ? null : SharedRedis.connect(config.redisUrl());
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
             Hotel hotel = Hotel.builder()
@@ -80,11 +85,12 @@ public final class HotelServer implements AutoCloseable {
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
                     .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
                     .build();
+            RateLimiter inProcess = new CaffeineRateLimiter(Ticker.systemTicker());
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
-                    new CaffeineRateLimiter(Ticker.systemTicker()), MeterRegistry.create(),
+                    redis == null ? inProcess : new RedisRateLimiter(redis, inProcess, clock), MeterRegistry.create(),
                     Infrastructure.databaseCheck(probe, store.vendor().id()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()),
-                    apiKeyTicker);
+                    apiKeyTicker, redis);
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {
@@ -101,9 +107,12 @@ public final class HotelServer implements AutoCloseable {
                 server.stop();
                 throw portTaken(config);
             }
-            return new HotelServer(store, infrastructure, server, catchUp, probe, adminKey);
+            return new HotelServer(store, infrastructure, server, catchUp, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
+            if (redis != null) {
+                redis.close();
+            }
             closeQuietly(store);
             throw e;
         }
@@ -166,6 +175,9 @@ public final class HotelServer implements AutoCloseable {
         } finally {
             catchUp.shutdownNow();
             probe.close();
+            if (redis != null) {
+                redis.close();
+            }
             closeQuietly(store);
         }
     }

@@ -14,7 +14,9 @@ import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the server is made of: its settings, the hotel it serves (whose storage also keeps the API keys
@@ -33,6 +35,7 @@ public final class Infrastructure {
     private final ApiKeys apiKeys;
     private final RenderedOffers renderedOffers;
     private final ForecastService forecasts;
+    private final @Nullable SharedRedis redis;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database) {
@@ -44,12 +47,16 @@ public final class Infrastructure {
      */
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database, ModelStore models) {
-        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, Ticker.systemTicker());
+        this(config, hotel, ids, rateLimiter, meterRegistry, database, models, Ticker.systemTicker(), null);
     }
 
-    /** @param apiKeyTicker times how long a verified API key is kept in memory */
+    /**
+     * @param apiKeyTicker times how long a verified API key is kept in memory
+     * @param redis the Redis that instances share rate limits through (whose state the metrics show), or
+     *     {@code null} to keep everything in this process
+     */
     Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter, MeterRegistry meterRegistry,
-                   DatabaseGate database, ModelStore models, Ticker apiKeyTicker) {
+                   DatabaseGate database, ModelStore models, Ticker apiKeyTicker, @Nullable SharedRedis redis) {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -60,6 +67,10 @@ public final class Infrastructure {
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Objects.requireNonNull(apiKeyTicker, "api key ticker"));
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
+        this.redis = redis;
+        if (redis != null) {
+            meters.redis();
+        }
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
         // hit or miss.
@@ -125,6 +136,11 @@ public final class Infrastructure {
     /** Availability answers as rendered JSON, kept with the engine's version of their property. */
     RenderedOffers renderedOffers() {
         return renderedOffers;
+    }
+
+    /** The Redis that instances share, if {@code hotel.redis-url} is set. */
+    Optional<SharedRedis> redis() {
+        return Optional.ofNullable(redis);
     }
 
     /** Whether the database answers: the readiness check, and the gate in front of {@code /v1}. */

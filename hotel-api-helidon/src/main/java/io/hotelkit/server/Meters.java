@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -75,6 +77,19 @@ public final class Meters {
                 .description("Cache hits per lookup since start")
                 .tags(List.of(Tag.create("cache", name))));
     }
+
+    /**
+     * Publishes whether Redis is used now ({@code hotel.redis.up}, 1 or 0) and how many times this process
+     * fell back to its own memory because Redis stopped answering ({@code hotel.redis.fallbacks}).
+     */
+    void redis() {
+        registry.getOrCreate(Gauge.builder("hotel.redis.up", SharedRedis::upInProcess)
+                .description("1 while rate limits and availability answers are shared through Redis, 0 while per instance"));
+        registry.getOrCreate(FunctionalCounter.builder("hotel.redis.fallbacks", FALLBACKS, f -> f.getAsLong())
+                .description("Times Redis stopped answering and this instance fell back to its own memory"));
+    }
+
+    private static final LongSupplier FALLBACKS = SharedRedis::fallbacksInProcess;
 
     private Counter counter(String name, String description, Tag tag) {
         return counters.computeIfAbsent(new CounterKey(name, tag.key(), tag.value()),

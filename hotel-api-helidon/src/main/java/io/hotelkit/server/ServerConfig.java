@@ -5,6 +5,8 @@ import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
 import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.shared.RateLimiter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -30,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyCacheLifetime how long a verified API key is kept in memory, so that requests need no
  *     database read to authenticate; a key revoked on another instance works here for at most this long
  *     (on this instance a revocation takes effect at once); zero reads the database on every request
+ * @param redisUrl the Redis that instances share rate limits and availability answers through
+ *     ({@code redis://host:6379}), or {@code null} to keep them in this process
  */
 public record ServerConfig(
         String httpHost,
@@ -45,7 +49,8 @@ public record ServerConfig(
         int maxEventStreams,
         Duration eventHeartbeat,
         Duration apiKeyCacheLifetime,
-        @Nullable Path forecastModels) {
+        @Nullable Path forecastModels,
+        @Nullable URI redisUrl) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -128,7 +133,8 @@ public record ServerConfig(
                 (int) settings.integer("hotel.events.max-streams", 1, 100_000),
                 Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)),
                 Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)),
-                settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()));
+                settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()),
+                settings.redisUrl("hotel.redis-url"));
     }
 
     /** The gateway's guards; what is not configurable here keeps core's default. */
@@ -155,37 +161,43 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
     }
 
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels);
+                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
     }
 
     /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels);
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl);
+    }
+
+    /** The same settings sharing limits and answers through the Redis at {@code url} ({@code null}: none), for tests. */
+    public ServerConfig withRedis(@Nullable URI url) {
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, url);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -197,10 +209,15 @@ public record ServerConfig(
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
                 + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s,"
-                + " forecastModels=%s]")
+                + " forecastModels=%s, redisUrl=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime,
-                        forecastModels == null ? "in memory" : forecastModels);
+                        forecastModels == null ? "in memory" : forecastModels, redisUrl == null ? "unset" : withoutPassword(redisUrl));
+    }
+
+    /** The URL as it may be shown: a password in it is starred. */
+    static String withoutPassword(URI url) {
+        return url.getUserInfo() == null ? url.toString() : url.toString().replace(url.getRawUserInfo(), "***");
     }
 
     private record Settings(Config yaml, Map<String, String> environment) {
@@ -248,6 +265,25 @@ public record ServerConfig(
                 case "false" -> false;
                 default -> throw invalid(key, "is '" + value + "', not true or false");
             };
+        }
+
+        /** A {@code redis://} or {@code rediss://} URL with a host, or null when the setting is empty. */
+        @Nullable URI redisUrl(String key) {
+            String value = string(key).strip();
+            if (value.isEmpty()) {
+                return null;
+            }
+            try {
+                URI url = new URI(value);
+                String database = url.getPath() == null ? "" : url.getPath().replace("/", "");
+                if (("redis".equals(url.getScheme()) || "rediss".equals(url.getScheme())) && url.getHost() != null
+                        && database.matches("[0-9]{0,4}") && url.getQuery() == null) {
+                    return url;
+                }
+            } catch (URISyntaxException ignored) {
+                // reported below
+            }
+            throw invalid(key, "is not a URL like redis://127.0.0.1:6379 or redis://:password@host:6379/0 (or empty: no Redis)");
         }
 
         Demo demo(String key) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotelkit.access.Role;
 import io.hotelkit.shared.RateLimiter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,27 @@ class ServerConfigTest {
         assertThat(config.eventHeartbeat()).isEqualTo(Duration.ofSeconds(3));
         assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "0")))
                 .hasMessageContaining("hotel.payment-gateway.attempts");
+    }
+
+    @Test
+    void redis_is_off_unless_its_url_is_set_and_a_malformed_url_stops_the_start_naming_the_key() {
+        assertThat(ServerConfig.load(Map.of()).redisUrl()).isNull();
+        assertThat(ServerConfig.load(Map.of("HOTEL_REDIS_URL", "redis://127.0.0.1:6380/2")).redisUrl())
+                .hasToString("redis://127.0.0.1:6380/2");
+        for (String malformed : List.of("127.0.0.1:6379", "http://127.0.0.1:6379", "redis://", "redis://host/db", "redis ://x")) {
+            assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_REDIS_URL", malformed)))
+                    .as(malformed)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("hotel.redis-url")
+                    .hasMessageContaining("HOTEL_REDIS_URL");
+        }
+    }
+
+    @Test
+    void a_redis_password_stays_out_of_its_text() {
+        ServerConfig config = ServerConfig.load(Map.of("HOTEL_REDIS_URL", "redis://:hunter2secret@127.0.0.1:6379"));
+
+        assertThat(config.toString()).doesNotContain("hunter2secret").contains("redis://***@127.0.0.1:6379");
     }
 
     @Test

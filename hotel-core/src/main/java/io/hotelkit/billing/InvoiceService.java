@@ -68,9 +68,9 @@ public final class InvoiceService {
     public Invoice issue(PropertyId propertyId, BookingId bookingId, @Nullable IdempotencyKey idempotencyKey) {
         return idempotency.once(idempotencyKey, "invoice|" + propertyId + "|" + bookingId, () -> {
             Property property = properties.require(propertyId);
-            Folio folio = folios.findBy(bookingId).filter(f -> f.propertyId().equals(propertyId))
+            Folio folio = folios.findBy(propertyId, bookingId)
                     .orElseThrow(() -> new NotFoundException("booking", bookingId));
-            Set<String> invoiced = invoicedLines(bookingId);
+            Set<String> invoiced = invoicedLines(propertyId, bookingId);
             List<Invoice.Line> lines = folio.lines().stream()
                     .filter(line -> line.kind().isCharge() && !invoiced.contains(line.id()))
                     .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount()))
@@ -79,7 +79,7 @@ public final class InvoiceService {
                 throw new InvoiceRefusedException("booking " + bookingId + " has no charges that are not invoiced already");
             }
             Money vat = vat(property, lines);
-            String paymentHint = payments.ofBooking(bookingId).stream()
+            String paymentHint = payments.ofBooking(propertyId, bookingId).stream()
                     .filter(payment -> payment.cardHint() != null && payment.status() == Payment.Status.CAPTURED)
                     .map(Payment::cardHint).findFirst().orElse(null);
             return save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, bookingId,
@@ -115,8 +115,7 @@ public final class InvoiceService {
     }
 
     public Invoice invoice(PropertyId propertyId, InvoiceId id) {
-        return invoices.findBy(Objects.requireNonNull(id, "invoice id"))
-                .filter(invoice -> invoice.propertyId().equals(propertyId))
+        return invoices.findBy(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "invoice id"))
                 .orElseThrow(() -> new NotFoundException("invoice", id));
     }
 
@@ -141,18 +140,18 @@ public final class InvoiceService {
         if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {
             return Status.PAID;
         }
-        Money balance = folios.findBy(invoice.bookingId()).map(Folio::balance).orElse(Money.zero(invoice.total().currency()));
+        Money balance = folios.findBy(invoice.propertyId(), invoice.bookingId()).map(Folio::balance).orElse(Money.zero(invoice.total().currency()));
         return balance.isPositive() ? Status.OUTSTANDING : Status.PAID;
     }
 
     private @Nullable Invoice creditNoteOf(Invoice invoice) {
-        return invoices.ofBooking(invoice.bookingId()).stream()
+        return invoices.ofBooking(invoice.propertyId(), invoice.bookingId()).stream()
                 .filter(other -> invoice.id().equals(other.credits()))
                 .findFirst().orElse(null);
     }
 
-    private Set<String> invoicedLines(BookingId bookingId) {
-        List<Invoice> all = invoices.ofBooking(bookingId);
+    private Set<String> invoicedLines(PropertyId propertyId, BookingId bookingId) {
+        List<Invoice> all = invoices.ofBooking(propertyId, bookingId);
         Set<InvoiceId> credited = new HashSet<>();
         all.stream().filter(invoice -> invoice.credits() != null).forEach(note -> credited.add(note.credits()));
         Set<String> lines = new HashSet<>();

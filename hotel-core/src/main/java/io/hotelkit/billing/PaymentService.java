@@ -156,16 +156,13 @@ public final class PaymentService {
     }
 
     public Payment payment(PropertyId propertyId, PaymentId id) {
-        Payment payment = payments.findBy(Objects.requireNonNull(id, "payment id")).orElseThrow(() -> new NotFoundException("payment", id));
-        if (!payment.propertyId().equals(propertyId)) {
-            throw new NotFoundException("payment", id);
-        }
-        return payment;
+        return payments.findBy(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "payment id"))
+                .orElseThrow(() -> new NotFoundException("payment", id));
     }
 
     public List<Payment> payments(PropertyId propertyId, BookingId bookingId) {
         folio(propertyId, bookingId);
-        return payments.ofBooking(bookingId);
+        return payments.ofBooking(propertyId, bookingId);
     }
 
     private long refundedPoints(Payment payment) {
@@ -174,8 +171,7 @@ public final class PaymentService {
     }
 
     private Folio folio(PropertyId propertyId, BookingId bookingId) {
-        return folios.findBy(bookingId)
-                .filter(folio -> folio.propertyId().equals(propertyId))
+        return folios.findBy(propertyId, bookingId)
                 .orElseThrow(() -> new InvalidRequestException("booking_id", "property has no booking '" + bookingId + "'"));
     }
 

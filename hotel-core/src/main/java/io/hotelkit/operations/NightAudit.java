@@ -92,7 +92,7 @@ public final class NightAudit {
         }
         for (Booking booking : bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date.plusDays(1)), null)) {
             if (booking.status() == BookingStatus.CONFIRMED && !booking.stay().checkin().isAfter(date)) {
-                transactions.run(() -> bookingService.noShow(bookings.findBy(booking.id()).orElseThrow(), property));
+                transactions.run(() -> bookingService.noShow(bookings.findBy(booking.propertyId(), booking.id()).orElseThrow(), property));
                 noShows[0]++;
             }
         }
@@ -116,7 +116,7 @@ public final class NightAudit {
     /** Posts a night's charges to a booking's folio unless they are there; whether anything was posted. */
     private boolean chargeNight(Property property, Booking booking, LocalDate night) {
         return transactions.inTransaction(() -> {
-            Folio folio = folios.findBy(booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
+            Folio folio = folios.findBy(booking.propertyId(), booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
             if (RoomCharges.isPosted(folio, night)) {
                 return false;
             }

@@ -63,9 +63,9 @@ public final class PersonalData {
         List<Payment> theirPayments = new ArrayList<>();
         List<Invoice> theirInvoices = new ArrayList<>();
         for (Booking booking : theirs) {
-            folios.findBy(booking.id()).ifPresent(theirFolios::add);
-            theirPayments.addAll(payments.ofBooking(booking.id()));
-            theirInvoices.addAll(invoices.ofBooking(booking.id()));
+            folios.findBy(booking.propertyId(), booking.id()).ifPresent(theirFolios::add);
+            theirPayments.addAll(payments.ofBooking(booking.propertyId(), booking.id()));
+            theirInvoices.addAll(invoices.ofBooking(booking.propertyId(), booking.id()));
         }
         return new Export(guest, loyalty.findBy(guestId).orElse(LoyaltyAccount.open(guestId)), theirs, theirFolios,
                 theirPayments, theirInvoices);

@@ -93,11 +93,8 @@ public final class BookingService {
 
     /** The booking, if it is of that property; another property's booking is not found. */
     public Booking booking(PropertyId propertyId, BookingId id) {
-        Booking booking = booking(id);
-        if (!booking.propertyId().equals(propertyId)) {
-            throw new NotFoundException("booking", id);
-        }
-        return booking;
+        return bookings.findBy(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "booking id"))
+                .orElseThrow(() -> new NotFoundException("booking", id));
     }
 
     public List<Booking> bookings(BookingFilter filter, @Nullable BookingId afterId, int limit) {
@@ -109,12 +106,8 @@ public final class BookingService {
 
     /** As {@link #booking(PropertyId, BookingId)}, read to be changed in the current transaction. */
     private Booking bookingForUpdate(PropertyId propertyId, BookingId id) {
-        Booking booking = bookings.findForUpdate(Objects.requireNonNull(id, "booking id"))
+        return bookings.findForUpdate(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "booking id"))
                 .orElseThrow(() -> new NotFoundException("booking", id));
-        if (!booking.propertyId().equals(propertyId)) {
-            throw new NotFoundException("booking", id);
-        }
-        return booking;
     }
 
     // ---- booking ------------------------------------------------------------------------------------
@@ -471,7 +464,7 @@ public final class BookingService {
                         stayTotal(property, nightly, booking.occupancy()), booking.roomNumber(), booking.specialRequests(),
                         clock.instant());
             }
-            Folio folio = folios.findBy(id).orElseThrow(() -> new NotFoundException("folio of booking", id));
+            Folio folio = folios.findBy(propertyId, id).orElseThrow(() -> new NotFoundException("folio of booking", id));
             Folio charged = folio;
             for (LocalDate night = leaving.stay().checkin(); night.isBefore(leaving.stay().checkout()); night = night.plusDays(1)) {
                 charged = RoomCharges.postNight(charged, night, leaving.priceOf(night), leaving.occupancy(), property, ids,
@@ -499,7 +492,7 @@ public final class BookingService {
 
     public Folio folio(PropertyId propertyId, BookingId id) {
         booking(propertyId, id);
-        return folios.findBy(id).orElseThrow(() -> new NotFoundException("folio of booking", id));
+        return folios.findBy(propertyId, id).orElseThrow(() -> new NotFoundException("folio of booking", id));
     }
 
     /**
@@ -553,7 +546,7 @@ public final class BookingService {
         if (fee.isZero()) {
             return;
         }
-        Folio folio = folios.findBy(booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
+        Folio folio = folios.findBy(booking.propertyId(), booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
         folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.FEE, description, fee,
                 reference, clock.instant())));
     }

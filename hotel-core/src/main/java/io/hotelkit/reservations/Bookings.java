@@ -18,11 +18,26 @@ public interface Bookings {
     Optional<Booking> findBy(BookingId id);
 
     /**
+     * The property's booking with this id, or none if it has none.
+     *
+     * <p>By property and id: a store sharded by property (docs/SCALING.md) reads one shard. A booking
+     * of another property is not found.
+     */
+    default Optional<Booking> findBy(PropertyId propertyId, BookingId id) {
+        return findBy(id).filter(booking -> booking.propertyId().equals(propertyId));
+    }
+
+    /**
      * The booking, read to be changed in the current transaction: a store that locks rows locks it now, so
      * that {@link #save} need not read it again. The same as {@link #findBy} unless a store says otherwise.
      */
     default Optional<Booking> findForUpdate(BookingId id) {
         return findBy(id);
+    }
+
+    /** {@link #findForUpdate(BookingId)} by property and id, as {@link #findBy(PropertyId, BookingId)}. */
+    default Optional<Booking> findForUpdate(PropertyId propertyId, BookingId id) {
+        return findForUpdate(id).filter(booking -> booking.propertyId().equals(propertyId));
     }
 
     /** Bookings matching the filter in id (creation) order, after {@code afterId} if given, at most {@code limit}. */

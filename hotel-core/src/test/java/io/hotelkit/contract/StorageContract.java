@@ -362,6 +362,39 @@ public abstract class StorageContract {
         assertThat(storage.invoices().findBy(invoice.id())).contains(invoice);
     }
 
+    /** Read by property and id (how a store sharded by property finds one shard): another property's are not found. */
+    @Test
+    void bookings_folios_payments_and_invoices_are_found_by_their_property_and_id_and_not_by_another_property() {
+        Property property = setUpProperty("BYP");
+        PropertyId other = setUpProperty("OTH").id();
+        Booking booking = tx(() -> storage.bookings().save(booking(property.id(), GuestId.of(id()), "DBL", null, Stay.of("2026-12-01", "2026-12-03"))));
+        Folio folio = tx(() -> storage.folios().save(Folio.open(booking.id(), property.id(), booking.guestId(), property.currency())
+                .post(line(FolioLineKind.ROOM, "100.00", "room:2026-12-01"))));
+        Payment payment = tx(() -> storage.payments().save(new Payment(PaymentId.of(id()), property.id(), booking.id(), eur("50.00"),
+                PaymentMethod.CARD, Payment.Status.CAPTURED, "ch_1", "****visa", null, 0, List.of(), NOW, 0)));
+        Invoice invoice = invoice(property, booking.id(), "2026-000001", InvoiceKind.INVOICE, null, "100.00");
+        tx(() -> {
+            storage.invoices().add(invoice);
+            return null;
+        });
+
+        assertThat(storage.bookings().findBy(property.id(), booking.id())).contains(booking);
+        assertThat(tx(() -> storage.bookings().findForUpdate(property.id(), booking.id()))).contains(booking);
+        assertThat(storage.folios().findBy(property.id(), booking.id())).contains(folio);
+        assertThat(storage.payments().findBy(property.id(), payment.id())).contains(payment);
+        assertThat(storage.payments().ofBooking(property.id(), booking.id())).containsExactly(payment);
+        assertThat(storage.invoices().findBy(property.id(), invoice.id())).contains(invoice);
+        assertThat(storage.invoices().ofBooking(property.id(), booking.id())).containsExactly(invoice);
+
+        assertThat(storage.bookings().findBy(other, booking.id())).isEmpty();
+        assertThat(tx(() -> storage.bookings().findForUpdate(other, booking.id()))).isEmpty();
+        assertThat(storage.folios().findBy(other, booking.id())).isEmpty();
+        assertThat(storage.payments().findBy(other, payment.id())).isEmpty();
+        assertThat(storage.payments().ofBooking(other, booking.id())).isEmpty();
+        assertThat(storage.invoices().findBy(other, invoice.id())).isEmpty();
+        assertThat(storage.invoices().ofBooking(other, booking.id())).isEmpty();
+    }
+
     @Test
     void invoice_numbers_count_up_per_property_and_year_and_a_rollback_gives_its_number_back() {
         Property lisbon = setUpProperty("NUM");

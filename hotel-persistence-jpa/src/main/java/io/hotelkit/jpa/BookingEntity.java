@@ -2,6 +2,7 @@ package io.hotelkit.jpa;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,13 +11,15 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A row of {@code bookings}. */
+/** A row of {@code bookings}, keyed by property and id (V8: every key of a property's data starts with it). */
 @Entity
 @Table(name = "bookings")
+@IdClass(BookingEntity.Key.class)
 class BookingEntity extends VersionedEntity {
     @Id
-    String id;
     String propertyId;
+    @Id
+    String id;
     String confirmationCode;
     String guestId;
     String roomType;
@@ -45,4 +48,6 @@ class BookingEntity extends VersionedEntity {
     Instant createdAt;
     Instant updatedAt;
     @Nullable String cancellationReason;
+
+    record Key(String propertyId, String id) {}
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -18,17 +19,23 @@ import org.jspecify.annotations.Nullable;
 /** A row of {@code folios}, with its lines in {@code folio_lines}, only ever added to. */
 @Entity
 @Table(name = "folios")
+@IdClass(FolioEntity.Key.class)
 class FolioEntity extends VersionedEntity {
     @Id
-    String bookingId;
     String propertyId;
+    @Id
+    String bookingId;
     String guestId;
     String currency;
 
     @ElementCollection
-    @CollectionTable(name = "folio_lines", joinColumns = @JoinColumn(name = "booking_id"))
+    @CollectionTable(name = "folio_lines", joinColumns = {
+            @JoinColumn(name = "property_id", referencedColumnName = "propertyId"),
+            @JoinColumn(name = "booking_id", referencedColumnName = "bookingId")})
     @OrderColumn(name = "line_no")
     List<LineRow> lines = new ArrayList<>();
+
+    record Key(String propertyId, String bookingId) {}
 
     @Embeddable
     static class LineRow {

@@ -5,6 +5,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -18,10 +19,12 @@ import org.jspecify.annotations.Nullable;
 /** A row of {@code invoices}, with its lines in {@code invoice_lines}; written once, never changed. */
 @Entity
 @Table(name = "invoices")
+@IdClass(InvoiceEntity.Key.class)
 class InvoiceEntity {
     @Id
-    String id;
     String propertyId;
+    @Id
+    String id;
     String bookingId;
     String number;
     String kind;
@@ -35,9 +38,13 @@ class InvoiceEntity {
     @Nullable String paymentHint;
 
     @ElementCollection
-    @CollectionTable(name = "invoice_lines", joinColumns = @JoinColumn(name = "invoice_id"))
+    @CollectionTable(name = "invoice_lines", joinColumns = {
+            @JoinColumn(name = "property_id", referencedColumnName = "propertyId"),
+            @JoinColumn(name = "invoice_id", referencedColumnName = "id")})
     @OrderColumn(name = "line_no")
     List<LineRow> lines = new ArrayList<>();
+
+    record Key(String propertyId, String id) {}
 
     @Embeddable
     static class LineRow {

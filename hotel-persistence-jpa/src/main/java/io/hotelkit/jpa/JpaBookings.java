@@ -36,15 +36,31 @@ final class JpaBookings implements Bookings {
         this.inventory = inventory;
     }
 
+    /** By id alone: a read of every property (on a sharded database, of every shard). */
     @Override
     public Optional<Booking> findBy(BookingId id) {
-        return transactions.call(em -> load(em, id.value()).map(ReservationMapper::toDomain));
+        return transactions.call(em -> em.createQuery("from BookingEntity where id = :id", BookingEntity.class)
+                .setParameter("id", id.value())
+                .getResultList().stream()
+                .findFirst()
+                .map(ReservationMapper::toDomain));
+    }
+
+    @Override
+    public Optional<Booking> findBy(PropertyId propertyId, BookingId id) {
+        return transactions.call(em -> load(em, new BookingEntity.Key(propertyId.value(), id.value())).map(ReservationMapper::toDomain));
+    }
+
+    /** By id alone, as {@link #findBy(BookingId)}; the property's booking is read under its lock by the other. */
+    @Override
+    public Optional<Booking> findForUpdate(BookingId id) {
+        return findBy(id).flatMap(booking -> findForUpdate(booking.propertyId(), id));
     }
 
     /** The booking's row read under its lock, which {@link #save} then uses without reading it again. */
     @Override
-    public Optional<Booking> findForUpdate(BookingId id) {
-        return transactions.call(em -> locked(em, id.value()).map(ReservationMapper::toDomain));
+    public Optional<Booking> findForUpdate(PropertyId propertyId, BookingId id) {
+        return transactions.call(em -> locked(em, new BookingEntity.Key(propertyId.value(), id.value())).map(ReservationMapper::toDomain));
     }
 
     @Override
@@ -102,11 +118,12 @@ final class JpaBookings implements Bookings {
     public Booking save(Booking booking) {
         Objects.requireNonNull(booking, "booking");
         String id = booking.id().value();
+        BookingEntity.Key key = new BookingEntity.Key(booking.propertyId().value(), id);
         return transactions.call(em -> {
             try {
                 BookingEntity row = booking.version() == 0
-                        ? VersionedEntity.storedBeforeInsert(em, transactions.vendor(), BookingEntity.class, id, () -> load(em, id))
-                        : locked(em, id).orElse(null);
+                        ? VersionedEntity.storedBeforeInsert(em, transactions.vendor(), BookingEntity.class, key, () -> load(em, key))
+                        : locked(em, key).orElse(null);
                 return ReservationMapper.toDomain(VersionedEntity.save(em, row, booking.version(),
                         new VersionedEntity.Spec<>("booking", id, id,
                                 () -> new NotFoundException("room type, room, rate plan or block of booking", id),
@@ -135,13 +152,17 @@ final class JpaBookings implements Bookings {
         inventory.apply(booking.propertyId(), booking.roomType(), 0, InventoryDelta.between(before, after), booking.id().value());
     }
 
-    private static Optional<BookingEntity> locked(EntityManager em, String id) {
-        return VersionedEntity.locked(em, BookingEntity.class, "from BookingEntity where id = :id", id);
+    private static Optional<BookingEntity> locked(EntityManager em, BookingEntity.Key key) {
+        return VersionedEntity.locked(em, BookingEntity.class, key,
+                em.createQuery("from BookingEntity where propertyId = :property and id = :id", BookingEntity.class)
+                        .setParameter("property", key.propertyId())
+                        .setParameter("id", key.id()));
     }
 
-    private static Optional<BookingEntity> load(EntityManager em, String id) {
-        return em.createQuery("from BookingEntity where id = :id", BookingEntity.class)
-                .setParameter("id", id)
+    private static Optional<BookingEntity> load(EntityManager em, BookingEntity.Key key) {
+        return em.createQuery("from BookingEntity where propertyId = :property and id = :id", BookingEntity.class)
+                .setParameter("property", key.propertyId())
+                .setParameter("id", key.id())
                 .getResultList().stream()
                 .findFirst();
     }

@@ -27,9 +27,20 @@ final class JpaInvoices implements Invoices {
         this.transactions = transactions;
     }
 
+    /** By id alone: a read of every property (on a sharded database, of every shard). */
     @Override
     public Optional<Invoice> findBy(InvoiceId id) {
         return transactions.call(em -> em.createQuery(WITH_LINES + "where i.id = :id", InvoiceEntity.class)
+                .setParameter("id", id.value())
+                .getResultList().stream()
+                .findFirst()
+                .map(BillingMapper::toDomain));
+    }
+
+    @Override
+    public Optional<Invoice> findBy(PropertyId propertyId, InvoiceId id) {
+        return transactions.call(em -> em.createQuery(WITH_LINES + "where i.propertyId = :property and i.id = :id", InvoiceEntity.class)
+                .setParameter("property", propertyId.value())
                 .setParameter("id", id.value())
                 .getResultList().stream()
                 .findFirst()
@@ -51,7 +62,8 @@ final class JpaInvoices implements Invoices {
             if (ids.isEmpty()) {
                 return List.of();
             }
-            return em.createQuery(WITH_LINES + "where i.id in :ids order by i.id", InvoiceEntity.class)
+            return em.createQuery(WITH_LINES + "where i.propertyId = :property and i.id in :ids order by i.id", InvoiceEntity.class)
+                    .setParameter("property", propertyId.value())
                     .setParameter("ids", ids)
                     .getResultList().stream()
                     .map(BillingMapper::toDomain)
@@ -59,9 +71,21 @@ final class JpaInvoices implements Invoices {
         });
     }
 
+    /** By booking id alone: a read of every property (on a sharded database, of every shard). */
     @Override
     public List<Invoice> ofBooking(BookingId bookingId) {
         return transactions.call(em -> em.createQuery(WITH_LINES + "where i.bookingId = :booking order by i.id", InvoiceEntity.class)
+                .setParameter("booking", bookingId.value())
+                .getResultList().stream()
+                .map(BillingMapper::toDomain)
+                .toList());
+    }
+
+    @Override
+    public List<Invoice> ofBooking(PropertyId propertyId, BookingId bookingId) {
+        return transactions.call(em -> em.createQuery(WITH_LINES + "where i.propertyId = :property and i.bookingId = :booking order by i.id",
+                        InvoiceEntity.class)
+                .setParameter("property", propertyId.value())
                 .setParameter("booking", bookingId.value())
                 .getResultList().stream()
                 .map(BillingMapper::toDomain)
@@ -76,7 +100,8 @@ final class JpaInvoices implements Invoices {
     public void add(Invoice invoice) {
         Objects.requireNonNull(invoice, "invoice");
         transactions.call(em -> {
-            boolean issued = !em.createQuery("select i.id from InvoiceEntity i where i.id = :id", String.class)
+            boolean issued = !em.createQuery("select i.id from InvoiceEntity i where i.propertyId = :property and i.id = :id", String.class)
+                    .setParameter("property", invoice.propertyId().value())
                     .setParameter("id", invoice.id().value())
                     .getResultList().isEmpty();
             if (issued) {

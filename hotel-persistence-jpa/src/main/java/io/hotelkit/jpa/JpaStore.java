@@ -432,7 +432,8 @@ public final class JpaStore implements Storage, AutoCloseable {
             try {
                 dataSource = new RenewablePool(() -> new HikariDataSource(poolConfig(vendor, connectionUrl)));
                 // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
-                Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations()).load().migrate();
+                Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations())
+                        .placeholders(vendor.placeholders()).load().migrate();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)

@@ -5,6 +5,7 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
@@ -17,10 +18,12 @@ import org.jspecify.annotations.Nullable;
 /** A row of {@code payments}, with its refunds in {@code payment_refunds}, only ever added to. */
 @Entity
 @Table(name = "payments")
+@IdClass(PaymentEntity.Key.class)
 class PaymentEntity extends VersionedEntity {
     @Id
-    String id;
     String propertyId;
+    @Id
+    String id;
     String bookingId;
     String currency;
     BigDecimal amount;
@@ -33,9 +36,13 @@ class PaymentEntity extends VersionedEntity {
     Instant createdAt;
 
     @ElementCollection
-    @CollectionTable(name = "payment_refunds", joinColumns = @JoinColumn(name = "payment_id"))
+    @CollectionTable(name = "payment_refunds", joinColumns = {
+            @JoinColumn(name = "property_id", referencedColumnName = "propertyId"),
+            @JoinColumn(name = "payment_id", referencedColumnName = "id")})
     @OrderColumn(name = "refund_no")
     List<RefundRow> refunds = new ArrayList<>();
+
+    record Key(String propertyId, String id) {}
 
     @Embeddable
     static class RefundRow {

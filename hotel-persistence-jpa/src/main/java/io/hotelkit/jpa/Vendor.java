@@ -2,16 +2,17 @@ package io.hotelkit.jpa;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /** The databases the store runs on, and the few things that differ between them. */
 public enum Vendor {
-    POSTGRESQL("postgresql") {
+    POSTGRESQL("postgresql", Map.of("json_type", "jsonb", "percent_type", "numeric")) {
         @Override
         String sessionSetup(Duration lockTimeout) {
             return "set lock_timeout = " + lockTimeout.toMillis();
         }
     },
-    H2("h2") {
+    H2("h2", Map.of("json_type", "json", "percent_type", "decfloat")) {
         @Override
         String sessionSetup(Duration lockTimeout) {
             return "set lock_timeout " + lockTimeout.toMillis();
@@ -38,9 +39,11 @@ public enum Vendor {
     };
 
     private final String folder;
+    private final Map<String, String> placeholders;
 
-    Vendor(String folder) {
+    Vendor(String folder, Map<String, String> placeholders) {
         this.folder = folder;
+        this.placeholders = placeholders;
     }
 
     /** The database's name in lower case ({@code postgresql}, {@code h2}), as its migrations' folder is named. */
@@ -64,9 +67,22 @@ public enum Vendor {
         return url;
     }
 
-    /** The Flyway location of this database's migrations. */
-    String migrations() {
-        return "classpath:db/migration/" + folder;
+    /**
+     * The Flyway locations of this database's migrations: V1-V7 were written twice, once a folder per
+     * database; from V8 on a migration is written once, in {@code common}, read for both, with
+     * {@link #placeholders()} where the dialects differ. A database's own folder keeps what only it has
+     * (PostgreSQL's backstops: an exclusion constraint, triggers), as a version of its own.
+     */
+    String[] migrations() {
+        return new String[] {"classpath:db/migration/common", "classpath:db/migration/" + folder};
+    }
+
+    /**
+     * What the common migrations write where the dialects differ: {@code ${json_type}} (jsonb, json) and
+     * {@code ${percent_type}} (a decimal without a fixed scale: numeric, decfloat).
+     */
+    Map<String, String> placeholders() {
+        return placeholders;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.hotelkit.shared.VersionConflictException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
@@ -98,9 +99,9 @@ abstract class VersionedEntity {
      * The row of {@code type} with primary key {@code id}, locked ({@code select ... for update}) and as it
      * is in the database, in one statement at most: a row this transaction holds locked already is taken
      * from the persistence context with no statement; one read earlier without the lock is read again under
-     * it ({@code refresh}); any other is read with the lock by {@code jpql}, which has one parameter, {@code id}.
+     * it ({@code refresh}); any other is read with the lock by {@code query}, which reads it by its key.
      */
-    static <E extends VersionedEntity> Optional<E> locked(EntityManager em, Class<E> type, String jpql, String id) {
+    static <E extends VersionedEntity> Optional<E> locked(EntityManager em, Class<E> type, Object id, TypedQuery<E> query) {
         @Nullable E managed = managed(em, type, id);
         if (managed != null) {
             E row = managed;
@@ -113,8 +114,7 @@ abstract class VersionedEntity {
             }
             return Optional.of(row);
         }
-        return em.createQuery(jpql, type)
-                .setParameter("id", id)
+        return query
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream()
                 .findFirst();

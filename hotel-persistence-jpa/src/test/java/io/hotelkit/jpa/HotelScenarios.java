@@ -55,7 +55,8 @@ abstract class HotelScenarios {
         lisbon = TestHotels.lisbon(hotel, Fixtures.unique("L"));
     }
 
-    private Hotel newHotel() {
+    /** A hotel on the store: its engine loaded from the database, as an instance's start-up does. */
+    Hotel newHotel() {
         return Hotel.builder().storage(db().store()).clock(clock).build();
     }
 

@@ -26,6 +26,15 @@ final class StatementCounter {
                 ? proxy(Connection.class, connection, this::statementOf) : result);
     }
 
+    /** The statements sent since the last call of this or {@link #during}, in order; and starts again. */
+    List<String> drain() {
+        synchronized (statements) {
+            List<String> sent = List.copyOf(statements);
+            statements.clear();
+            return sent;
+        }
+    }
+
     /** Runs {@code work} and answers the statements it sent, in order. */
     List<String> during(Runnable work) {
         statements.clear();

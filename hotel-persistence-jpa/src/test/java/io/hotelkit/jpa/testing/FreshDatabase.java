@@ -1,6 +1,7 @@
 package io.hotelkit.jpa.testing;
 
 import io.hotelkit.jpa.JpaStore;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -21,11 +22,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback {
 
     private final Supplier<TestDatabase> make;
+    private final Function<TestDatabase, JpaStore> open;
     private TestDatabase database;
     private JpaStore store;
 
     private FreshDatabase(Supplier<TestDatabase> make) {
+        this(make, TestDatabase::open);
+    }
+
+    private FreshDatabase(Supplier<TestDatabase> make, Function<TestDatabase, JpaStore> open) {
         this.make = make;
+        this.open = open;
+    }
+
+    /** The same database, with its store opened by {@code open} (a store with settings of its own). */
+    public FreshDatabase opening(Function<TestDatabase, JpaStore> open) {
+        return new FreshDatabase(make, open);
     }
 
     public static FreshDatabase h2() {
@@ -40,7 +52,7 @@ public final class FreshDatabase implements BeforeAllCallback, AfterAllCallback 
     @Override
     public void beforeAll(ExtensionContext context) {
         database = make.get();
-        store = database.open();
+        store = open.apply(database);
     }
 
     @Override
