@@ -10,13 +10,6 @@
 module io.hotelkit {
     requires static transitive org.jspecify;
 
-    // Only ResilientPaymentGateway needs these; they leave core with it (issue 12).
-    requires io.github.resilience4j.bulkhead;
-    requires io.github.resilience4j.circuitbreaker;
-    requires io.github.resilience4j.core;
-    requires io.github.resilience4j.retry;
-    requires io.github.resilience4j.timelimiter;
-
     exports io.hotelkit;
     exports io.hotelkit.access;
     exports io.hotelkit.availability;

@@ -10,7 +10,6 @@ import io.hotelkit.spi.Claim;
 import io.hotelkit.billing.InvoiceService;
 import io.hotelkit.billing.PaymentGateway;
 import io.hotelkit.billing.PaymentService;
-import io.hotelkit.billing.ResilientPaymentGateway;
 import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.guests.GuestService;
 import io.hotelkit.guests.Loyalty;
@@ -317,8 +316,9 @@ public final class Hotel {
         }
 
         /**
-         * The card payment gateway; it is wrapped in a {@link ResilientPaymentGateway} unless it is one.
-         * Without one, a {@link SimulatedPaymentGateway} captures the test tokens.
+         * The card payment gateway, called as it is: time limits, retries and a circuit breaker around a remote
+         * gateway are the embedder's to add (the reference server wraps its HTTP adapter in resilience4j's).
+         * Without one, an in-process {@link SimulatedPaymentGateway} captures the test tokens.
          */
         public Builder paymentGateway(PaymentGateway gateway) {
             this.paymentGateway = Objects.requireNonNull(gateway, "payment gateway");
@@ -334,9 +334,9 @@ public final class Hotel {
             if (storage == null) {
                 throw new IllegalStateException("a hotel needs a storage: call storage(...) before build()");
             }
-            PaymentGateway gateway = paymentGateway != null ? paymentGateway : SimulatedPaymentGateway.reliable();
-            paymentGateway = gateway instanceof ResilientPaymentGateway ? gateway
-                    : new ResilientPaymentGateway(gateway, ResilientPaymentGateway.Settings.DEFAULT);
+            if (paymentGateway == null) {
+                paymentGateway = SimulatedPaymentGateway.reliable();
+            }
             return new Hotel(this);
         }
     }

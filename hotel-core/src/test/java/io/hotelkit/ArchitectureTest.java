@@ -41,9 +41,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule the_domain_needs_the_jdk_and_jspecify_only = classes()
-            .that().doNotHaveFullyQualifiedName("io.hotelkit.billing.ResilientPaymentGateway")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax..", "org.jspecify..", "io.hotelkit..")
             .because("an embedding pulls in nothing it did not ask for; where core must log, it uses System.Logger, so "
-                    + "a minimal embedding prints no SLF4J warnings (resilience4j is leaving with the payment gateway's "
-                    + "wiring)");
+                    + "a minimal embedding prints no SLF4J warnings");
 }

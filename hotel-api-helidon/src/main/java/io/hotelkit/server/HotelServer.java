@@ -4,9 +4,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.webserver.WebServer;
 import io.hotelkit.Hotel;
-import io.hotelkit.billing.ResilientPaymentGateway;
-import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.forecast.ModelStore;
+import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.RateLimiter;
@@ -77,13 +76,14 @@ public final class HotelServer implements AutoCloseable {
         SharedRedis redis = config.redisUrl() == null ? null : SharedRedis.connect(config.redisUrl());
         try {
             IdGenerator ids = Ids.timeOrdered(clock);
+            ResilientPaymentGateway gateway = config.paymentGateway().gateway(time);
             Hotel hotel = Hotel.builder()
                     .storage(store.storage())
                     .clock(clock)
                     .ids(ids)
                     .actor(Caller::actor)
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
-                    .paymentGateway(new ResilientPaymentGateway(SimulatedPaymentGateway.reliable(), config.paymentGateway()))
+                    .paymentGateway(gateway)
                     .build();
             RateLimiter inProcess = new CaffeineRateLimiter(Ticker.systemTicker());
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
@@ -91,6 +91,7 @@ public final class HotelServer implements AutoCloseable {
                     Infrastructure.databaseCheck(probe, store.vendor().id()),
                     config.forecastModels() == null ? ModelStore.inMemory() : ModelStore.inDirectory(config.forecastModels()),
                     apiKeyTicker, redis);
+            gateway.onTransition((from, to) -> infrastructure.meters().paymentGatewayBreaker(to.name()));
             Optional<String> adminKey = AdminKey.bootstrap(infrastructure.apiKeys(), infrastructure.transactions(),
                     config.adminKey(), ids, clock);
             switch (config.demo()) {

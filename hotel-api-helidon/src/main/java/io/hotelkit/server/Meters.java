@@ -66,6 +66,12 @@ public final class Meters {
                 Tag.create("role", Roles.wire(role))).increment();
     }
 
+    /** The payment gateway's circuit breaker went to {@code state} ({@code OPEN}, {@code HALF_OPEN}, {@code CLOSED}). */
+    void paymentGatewayBreaker(String state) {
+        counter("hotel.payment_gateway.breaker.transitions", "Changes of the payment gateway's circuit breaker, by the state entered",
+                Tag.create("to", state.toLowerCase(java.util.Locale.ROOT))).increment();
+    }
+
     /** A payment's outcome: {@code captured}, {@code declined}, or {@code failed} when the gateway failed. */
     void payment(String outcome) {
         counter("hotel.payments", "Payments by outcome", Tag.create("outcome", outcome)).increment();

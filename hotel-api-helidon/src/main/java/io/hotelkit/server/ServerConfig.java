@@ -3,7 +3,8 @@ package io.hotelkit.server;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
-import io.hotelkit.billing.ResilientPaymentGateway;
+import io.hotelkit.server.payments.PaymentGatewaySettings;
+import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.RateLimiter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param httpHost the address the server listens on: {@code 0.0.0.0} (every interface) or {@code 127.0.0.1}
  * @param adminKey the bootstrap admin key, or {@code null} to generate one on a first start
- * @param paymentGateway the time limit, retries and circuit breaker around the payment gateway
+ * @param paymentGateway the payment gateway (over HTTP at {@code hotel.payment-gateway.url}, or the in-process
+ *     simulated one without it) and the time limit, retries and circuit breaker around it
  * @param offerCacheSize how many availability answers the offer cache keeps
  * @param maxEventStreams how many event streams may be open at once, over all keys
  * @param eventHeartbeat how long an event stream may be quiet before it sends a comment, so that proxies
@@ -44,7 +46,7 @@ public record ServerConfig(
         @Nullable String adminKey,
         Demo demo,
         Map<Role, RateLimiter.Limit> rateLimits,
-        ResilientPaymentGateway.Settings paymentGateway,
+        PaymentGatewaySettings paymentGateway,
         int offerCacheSize,
         int maxEventStreams,
         Duration eventHeartbeat,
@@ -137,11 +139,11 @@ public record ServerConfig(
                 settings.redisUrl("hotel.redis-url"));
     }
 
-    /** The gateway's guards; what is not configurable here keeps core's default. */
-    private static ResilientPaymentGateway.Settings paymentGateway(Settings settings) {
+    /** The gateway and its guards; what is not configurable here keeps the guards' defaults. */
+    private static PaymentGatewaySettings paymentGateway(Settings settings) {
         ResilientPaymentGateway.Settings defaults = ResilientPaymentGateway.Settings.DEFAULT;
         String prefix = "hotel.payment-gateway.";
-        return new ResilientPaymentGateway.Settings(
+        return new PaymentGatewaySettings(gatewayUrl(settings, prefix + "url"), new ResilientPaymentGateway.Settings(
                 Duration.ofMillis(settings.integer(prefix + "timeout-ms", 1, 600_000)),
                 (int) settings.integer(prefix + "attempts", 1, 10),
                 Duration.ofMillis(settings.integer(prefix + "retry-wait-ms", 0, 60_000)),
@@ -151,7 +153,22 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.integer(prefix + "breaker-open-seconds", 1, 3600)),
                 defaults.breakerHalfOpenCalls(),
                 (int) settings.integer(prefix + "max-concurrent-calls", 1, 10_000),
-                defaults.bulkheadWait());
+                defaults.bulkheadWait()));
+    }
+
+    /** An http(s) address, or {@code null} when the setting is empty (or absent): the in-process gateway. */
+    private static @Nullable URI gatewayUrl(Settings settings, String key) {
+        String value = settings.optional(key).strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            URI url = new URI(value);
+            new PaymentGatewaySettings(url, ResilientPaymentGateway.Settings.DEFAULT);
+            return url;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw settings.invalid(key, "is '" + value + "', not an http(s) address such as http://127.0.0.1:8090");
+        }
     }
 
     public Optional<String> adminKeyIfSet() {
@@ -230,6 +247,12 @@ public record ServerConfig(
             return yaml.get(key).asString()
                     .orElseThrow(() -> new IllegalArgumentException(
                             "missing setting " + key + " (set it in application.yaml or as " + environmentName(key) + ")"));
+        }
+
+        /** The setting, or an empty string when neither the environment nor application.yaml sets it. */
+        String optional(String key) {
+            String fromEnvironment = environment.get(environmentName(key));
+            return fromEnvironment != null ? fromEnvironment : yaml.get(key).asString().orElse("");
         }
 
         long integer(String key, long min, long max) {

@@ -61,7 +61,8 @@ class DatabaseOutageIT {
         }
     }
 
-    private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
+    /** A PostgreSQL of the test's own on {@code port}, on the data in {@code data} (kept across a stop and start). */
+    static EmbeddedPostgres postgres(Path data, int port) throws IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 

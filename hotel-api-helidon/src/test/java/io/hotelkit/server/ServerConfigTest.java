@@ -63,9 +63,9 @@ class ServerConfigTest {
                 "HOTEL_PAYMENT_GATEWAY_ATTEMPTS", "5", "HOTEL_PAYMENT_GATEWAY_BREAKER_OPEN_SECONDS", "10",
                 "HOTEL_CACHE_OFFERS_MAX_SIZE", "99", "HOTEL_EVENTS_MAX_STREAMS", "7", "HOTEL_EVENTS_HEARTBEAT_SECONDS", "3"));
 
-        assertThat(config.paymentGateway().timeout()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.paymentGateway().attempts()).isEqualTo(5);
-        assertThat(config.paymentGateway().breakerOpenFor()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.paymentGateway().resilience().timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.paymentGateway().resilience().attempts()).isEqualTo(5);
+        assertThat(config.paymentGateway().resilience().breakerOpenFor()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.offerCacheSize()).isEqualTo(99);
         assertThat(config.maxEventStreams()).isEqualTo(7);
         assertThat(config.eventHeartbeat()).isEqualTo(Duration.ofSeconds(3));
@@ -84,6 +84,17 @@ class ServerConfigTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("hotel.redis-url")
                     .hasMessageContaining("HOTEL_REDIS_URL");
+        }
+    }
+
+    @Test
+    void the_payment_gateway_is_in_process_unless_an_http_address_is_set() {
+        assertThat(ServerConfig.load(Map.of()).paymentGateway().url()).isNull();
+        assertThat(ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_URL", " http://127.0.0.1:8090 ")).paymentGateway().url())
+                .hasToString("http://127.0.0.1:8090");
+        for (String bad : List.of("127.0.0.1:8090", "ftp://127.0.0.1/", "http://", "http://a b")) {
+            assertThatThrownBy(() -> ServerConfig.load(Map.of("HOTEL_PAYMENT_GATEWAY_URL", bad)))
+                    .as(bad).hasMessageContaining("hotel.payment-gateway.url").hasMessageContaining("HOTEL_PAYMENT_GATEWAY_URL");
         }
     }
 

@@ -154,6 +154,11 @@ final class ServerProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Whether the process still runs. */
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL on Linux: the process ends at once, with no shutdown hook and nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -162,6 +167,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** @param headers name, value, name, value... */
     Response call(String method, String path, @Nullable String key, @Nullable String json, String... headers) {
+        return call(http, port, method, path, key, json, headers);
+    }
+
+    /** A request to whatever listens on {@code port} of loopback (an instance, or nginx in front of several). */
+    static Response call(HttpClient http, int port, String method, String path, @Nullable String key, @Nullable String json,
+                         String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()

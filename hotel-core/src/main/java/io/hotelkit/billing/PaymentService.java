@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * Payments and refunds against folios. A card payment calls the gateway inside the transaction that
  * records it, with a gateway idempotency key derived from the client's: if the recording fails after the
  * gateway captured, the client's retry with the same key gets the same capture from the gateway, never a
- * second one. The gateway call is bounded by the {@link ResilientPaymentGateway}'s time limit.
+ * second one. Bounding the gateway call in time is the gateway adapter's job (the reference server's is
+ * wrapped in a time limit, retries and a circuit breaker).
  */
 public final class PaymentService {
 
@@ -67,8 +68,7 @@ public final class PaymentService {
         Objects.requireNonNull(method, "method");
         String request = String.join("|", "pay", propertyId.value(), bookingId.value(), amount.toString(), method.name(),
                 String.valueOf(cardToken));
-        String gatewayKey = "pay_" + (idempotencyKey == null ? ids.next()
-                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+        String gatewayKey = gatewayIdempotencyKey("pay_", idempotencyKey);
         return idempotency.once(idempotencyKey, request, () -> {
             Folio folio = folio(propertyId, bookingId);
             Property property = properties.require(propertyId);
@@ -119,8 +119,7 @@ public final class PaymentService {
     public Payment.Refund refund(PropertyId propertyId, PaymentId paymentId, Money amount, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(amount, "amount").requirePositive("a refund");
         String request = String.join("|", "refund", propertyId.value(), paymentId.value(), amount.toString());
-        String gatewayKey = "ref_" + (idempotencyKey == null ? ids.next()
-                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+        String gatewayKey = gatewayIdempotencyKey("ref_", idempotencyKey);
         return idempotency.once(idempotencyKey, request, () -> {
             Payment payment = payment(propertyId, paymentId);
             amount.requireCurrency(payment.amount().currency());
@@ -175,6 +174,18 @@ public final class PaymentService {
                 .orElseThrow(() -> new InvalidRequestException("booking_id", "property has no booking '" + bookingId + "'"));
     }
 
+
+    /**
+     * The payment gateway's idempotency key for a call, a key of its own beside the client's: derived from
+     * the client's key (its scope and value, hashed), never drawn at random when there is one, so that a
+     * retry of the request, on this instance or another after this one died, asks the gateway with the same
+     * key and gets its first capture back instead of a second one. Without a client key a retry is a new
+     * payment, and so is its gateway key.
+     */
+    private String gatewayIdempotencyKey(String prefix, @Nullable IdempotencyKey idempotencyKey) {
+        return prefix + (idempotencyKey == null ? ids.next()
+                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+    }
 
     /** The last four characters of a token, masked: {@code ****visa}. */
     static String hint(String cardToken) {

@@ -1,4 +1,4 @@
-package io.hotelkit.billing;
+package io.hotelkit.server.payments;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -10,7 +10,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.hotelkit.billing.PaymentGateway;
+import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.Money;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +22,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -27,19 +33,48 @@ import java.util.function.Supplier;
  * the calls in flight, so a slow gateway cannot take every thread and connection.
  *
  * <p>Order: bulkhead, then retry, then circuit breaker, then time limit, around each call.
+ *
+ * <p>Time is given, not taken: the breaker reads its open time off the {@link Clock} it is given, and the
+ * waits between retries go through the given {@link Pause}, so that a test drives both without sleeping
+ * (resilience4j's own retry would sleep on the wall clock). Only the time limit on an attempt is real time.
+ * Every change of the breaker's state is logged and handed to the listeners of {@link #onTransition}.
  */
 public final class ResilientPaymentGateway implements PaymentGateway {
+
+    private static final System.Logger LOG = System.getLogger(ResilientPaymentGateway.class.getName());
 
     private final PaymentGateway gateway;
     private final Bulkhead bulkhead;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
+    private final Pause pause;
+    private final Duration retryWait;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
+    /** Waits between retries; {@link #SLEEP} in production, something that moves a test's clock in tests. */
+    @FunctionalInterface
+    public interface Pause {
+        Pause SLEEP = Thread::sleep;
+
+        void pause(Duration duration) throws InterruptedException;
+    }
+
+    /** On the wall clock, sleeping between retries. */
     public ResilientPaymentGateway(PaymentGateway gateway, Settings settings) {
+        this(gateway, settings, Clock.systemUTC(), Pause.SLEEP);
+    }
+
+    /**
+     * @param clock what the circuit breaker reads the time off: how long it has been open
+     * @param pause how the waits between retries are waited
+     */
+    public ResilientPaymentGateway(PaymentGateway gateway, Settings settings, Clock clock, Pause pause) {
         this.gateway = Objects.requireNonNull(gateway, "payment gateway");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(clock, "clock");
+        this.pause = Objects.requireNonNull(pause, "pause");
+        this.retryWait = settings.retryWait();
         this.timeLimiter = TimeLimiter.of(TimeLimiterConfig.custom()
                 .timeoutDuration(settings.timeout())
                 .cancelRunningFuture(true)
@@ -52,10 +87,14 @@ public final class ResilientPaymentGateway implements PaymentGateway {
                 .waitDurationInOpenState(settings.breakerOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(settings.breakerHalfOpenCalls())
                 .recordExceptions(PaymentGatewayException.class, TimeoutException.class)
+                .clock(clock)
                 .build());
+        circuitBreaker.getEventPublisher().onStateTransition(event -> LOG.log(Level.WARNING,
+                "payment gateway circuit breaker: " + event.getStateTransition().getFromState() + " -> "
+                        + event.getStateTransition().getToState()));
         this.retry = Retry.of("payment-gateway", RetryConfig.custom()
                 .maxAttempts(settings.attempts())
-                .waitDuration(settings.retryWait())
+                .waitDuration(Duration.ZERO) // waited through pause, not on resilience4j's wall clock
                 .retryExceptions(PaymentGatewayException.class, TimeoutException.class)
                 .ignoreExceptions(CallNotPermittedException.class)
                 .build());
@@ -79,6 +118,13 @@ public final class ResilientPaymentGateway implements PaymentGateway {
         return circuitBreaker.getState();
     }
 
+    /** Calls {@code listener} with the old and the new state on every change of the breaker's state. */
+    public void onTransition(BiConsumer<CircuitBreaker.State, CircuitBreaker.State> listener) {
+        Objects.requireNonNull(listener, "listener");
+        circuitBreaker.getEventPublisher().onStateTransition(event -> listener.accept(
+                event.getStateTransition().getFromState(), event.getStateTransition().getToState()));
+    }
+
     private Result guarded(Supplier<Result> call) {
         Supplier<Result> limited = () -> {
             try {
@@ -94,8 +140,20 @@ public final class ResilientPaymentGateway implements PaymentGateway {
                 throw new PaymentGatewayException("the payment gateway failed", false, e);
             }
         };
-        Supplier<Result> guarded = Bulkhead.decorateSupplier(bulkhead,
-                Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, limited)));
+        Supplier<Result> broken = CircuitBreaker.decorateSupplier(circuitBreaker, limited);
+        AtomicInteger attempts = new AtomicInteger();
+        Supplier<Result> paced = () -> { // the wait before a retry, outside the breaker's measure of the call
+            if (attempts.getAndIncrement() > 0 && !retryWait.isZero()) {
+                try {
+                    pause.pause(retryWait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PaymentGatewayException("interrupted while waiting to retry the payment gateway", false, e);
+                }
+            }
+            return broken.get();
+        };
+        Supplier<Result> guarded = Bulkhead.decorateSupplier(bulkhead, Retry.decorateSupplier(retry, paced));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {
