@@ -27,9 +27,12 @@ import org.jspecify.annotations.Nullable;
  * rather than queueing behind it each with a read of its own: when the database is slow or gone, they all
  * get the one read's answer or failure together.
  *
- * <p>The trade-off: a key revoked on <em>another</em> instance on the same database still authenticates
- * here until its entry is {@code lifetime} old. A lifetime of zero keeps nothing and reads the database
- * on every request.
+ * <p>Another instance on the same database that makes or revokes a key tells this one (a PostgreSQL
+ * notification: {@link #forgetAll()}), and with read-your-writes on, every request first compares the
+ * number of keys ever revoked with the one this cache last saw ({@link #revocations(long)}), so that a key
+ * revoked anywhere is refused here by the first request that follows the revocation. Without either (H2,
+ * or read-your-writes off and a notification lost), an entry lives at most {@code lifetime}. A lifetime of
+ * zero keeps nothing and reads the database on every request.
  */
 final class CachedApiKeys implements ApiKeys {
 
@@ -40,6 +43,8 @@ final class CachedApiKeys implements ApiKeys {
     private final ApiKeys stored;
     private final UnitOfWork transactions;
     private final @Nullable AsyncCache<String, Optional<ApiKey>> valid;
+    /** The number of keys ever revoked when this cache last compared it; -1 before the first time. */
+    private long revocations = -1;
 
     CachedApiKeys(ApiKeys stored, UnitOfWork transactions, Duration lifetime, Ticker ticker) {
         this.stored = Objects.requireNonNull(stored, "stored api keys");
@@ -111,6 +116,29 @@ final class CachedApiKeys implements ApiKeys {
     @Override
     public boolean any() {
         return stored.any();
+    }
+
+    /**
+     * Forgets every key kept, and every read in flight (its answer goes to its own request only): a key
+     * may have been revoked on another instance.
+     */
+    void forgetAll() {
+        AsyncCache<String, Optional<ApiKey>> cache = valid;
+        if (cache != null) {
+            cache.asMap().clear();
+        }
+    }
+
+    /**
+     * Compares the number of keys ever revoked (read from the database after the request arrived) with the
+     * number this cache last saw, and forgets every key kept if it has grown: a key was revoked somewhere.
+     * Revoking is final, so the number never shrinks and a revocation always changes it.
+     */
+    synchronized void revocations(long revoked) {
+        if (revoked != revocations) {
+            forgetAll();
+            revocations = revoked;
+        }
     }
 
     /** Saves {@code apiKey} and forgets what this instance kept of it, now and once the change has committed. */

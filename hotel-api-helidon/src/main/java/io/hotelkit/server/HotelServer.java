@@ -16,15 +16,14 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reference server, running: a hotel on the configured database, its HTTP server, the task that
- * catches the hotel up every second with what other instances on the same database changed, and the probe
- * that asks the database every 200 ms whether it answers. Stopping it stops them all.
+ * The reference server, running: a hotel on the configured database, its HTTP server, the listener and
+ * the periodic task that catch it up with what other instances on the same database changed
+ * ({@link Instances}), and the probe that asks the database every 200 ms whether it answers. Stopping it
+ * stops them all.
  */
 public final class HotelServer implements AutoCloseable {
 
@@ -36,19 +35,19 @@ public final class HotelServer implements AutoCloseable {
     private final Store store;
     private final Infrastructure infrastructure;
     private final WebServer server;
-    private final ScheduledExecutorService catchUp;
+    private final Instances instances;
     private final DatabaseProbe probe;
     private final @Nullable SharedRedis redis;
     private final Optional<String> generatedAdminKey;
 
-    private HotelServer(Store store, Infrastructure infrastructure, WebServer server, ScheduledExecutorService catchUp,
+    private HotelServer(Store store, Infrastructure infrastructure, WebServer server, Instances instances,
                         DatabaseProbe probe, @Nullable SharedRedis redis, Optional<String> generatedAdminKey) {
         this.redis = redis;
         this.store = store;
         this.probe = probe;
         this.infrastructure = infrastructure;
         this.server = server;
-        this.catchUp = catchUp;
+        this.instances = instances;
         this.generatedAdminKey = generatedAdminKey;
     }
 
@@ -99,16 +98,20 @@ public final class HotelServer implements AutoCloseable {
                 case LARGE -> LargeDemo.createIfEmpty(hotel);
                 case NONE -> { }
             }
-            ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("hotel-catch-up").daemon().factory());
-            catchUp.scheduleWithFixedDelay(() -> catchUp(hotel), 1, 1, TimeUnit.SECONDS);
-            WebServer server = Server.create(infrastructure).start();
+            Instances instances = Instances.start(infrastructure, store.storage(), config.catchUpPeriod());
+            WebServer server;
+            try {
+                server = Server.create(infrastructure).start();
+            } catch (RuntimeException | Error e) {
+                instances.close();
+                throw e;
+            }
             if (!server.isRunning() || server.port() < 0) {
-                catchUp.shutdownNow();
+                instances.close();
                 server.stop();
                 throw portTaken(config);
             }
-            return new HotelServer(store, infrastructure, server, catchUp, probe, redis, adminKey);
+            return new HotelServer(store, infrastructure, server, instances, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
             if (redis != null) {
@@ -141,20 +144,6 @@ public final class HotelServer implements AutoCloseable {
                 + " or HOTEL_HTTP_HOST to an address of this machine");
     }
 
-    /**
-     * Another instance's changes reach this one's availability engine here; a failed round is retried next
-     * second. A property loaded again gets an index with versions its old one never had, so answers kept
-     * under the old versions are never found again and age out of the caches.
-     */
-    private static void catchUp(Hotel hotel) {
-        try {
-            hotel.catchUp();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "catching up with other instances failed, retrying in a second: "
-                    + e.getClass().getName());
-        }
-    }
-
     public int port() {
         return server.port();
     }
@@ -168,13 +157,18 @@ public final class HotelServer implements AutoCloseable {
         return infrastructure;
     }
 
+    /** The database backend of the listener for other instances' changes, while connected (PostgreSQL only). */
+    OptionalInt listenerPid() {
+        return instances.listenerPid();
+    }
+
     /** Stops taking requests, stops catching up, and closes the database. */
     @Override
     public void close() {
         try {
             server.stop();
         } finally {
-            catchUp.shutdownNow();
+            instances.close();
             probe.close();
             if (redis != null) {
                 redis.close();

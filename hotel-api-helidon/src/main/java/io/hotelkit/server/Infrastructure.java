@@ -8,6 +8,8 @@ import io.hotelkit.forecast.ForecastService;
 import io.hotelkit.forecast.ModelStore;
 import io.hotelkit.forecast.TrainingConfig;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.jpa.JpaStore;
+import io.helidon.webserver.http.Filter;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.RateLimiter;
@@ -32,7 +34,8 @@ public final class Infrastructure {
     private final RateLimiter rateLimiter;
     private final Meters meters;
     private final DatabaseGate database;
-    private final ApiKeys apiKeys;
+    private final CachedApiKeys apiKeys;
+    private final Filter freshness;
     private final RenderedOffers renderedOffers;
     private final ForecastService forecasts;
     private final @Nullable SharedRedis redis;
@@ -66,6 +69,7 @@ public final class Infrastructure {
         this.database = Objects.requireNonNull(database, "database health check");
         this.apiKeys = new CachedApiKeys(hotel.storage().apiKeys(), hotel.storage().transactions(),
                 config.apiKeyCacheLifetime(), Objects.requireNonNull(apiKeyTicker, "api key ticker"));
+        this.freshness = config.readYourWrites().on(config.dbUrl()) ? new Freshness(this::catchUp) : Freshness.OFF;
         this.renderedOffers = new RenderedOffers(config.offerCacheSize());
         this.redis = redis;
         if (redis != null) {
@@ -131,6 +135,27 @@ public final class Infrastructure {
 
     public Meters meters() {
         return meters;
+    }
+
+    /**
+     * Catches this instance up with what other instances on the same database committed: the engine
+     * reloads the properties they changed, and the API key cache forgets its keys if one was revoked.
+     */
+    void catchUp() {
+        hotel.catchUp();
+        if (hotel.storage() instanceof JpaStore store) {
+            apiKeys.revocations(store.revokedApiKeys());
+        }
+    }
+
+    /** Forgets the API keys kept in memory: another instance made or revoked one. */
+    void forgetApiKeys() {
+        apiKeys.forgetAll();
+    }
+
+    /** Read-your-writes across instances, in front of authentication; lets everything through when off. */
+    Filter freshness() {
+        return freshness;
     }
 
     /** Availability answers as rendered JSON, kept with the engine's version of their property. */

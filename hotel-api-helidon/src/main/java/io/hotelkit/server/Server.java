@@ -28,7 +28,7 @@ public final class Server {
 
     /**
      * The {@code /v1} routing: errors as problem documents, then per request metrics, the database gate
-     * (503 at once while the database does not answer), authentication, the
+     * (503 at once while the database does not answer), read-your-writes across instances, authentication, the
      * rate limit, property scope and body rules, then one service per resource. Tests build their routing
      * with this too.
      */
@@ -36,6 +36,7 @@ public final class Server {
         routing.error(Throwable.class, new Problems())
                 .addFilter(new HttpMetrics(infrastructure.meters()))
                 .addFilter(infrastructure.database().filter())
+                .addFilter(infrastructure.freshness())
                 .addFilter(new Authentication(infrastructure.apiKeys()))
                 .addFilter(new RateLimiting(infrastructure.rateLimiter(), infrastructure.config().rateLimits(),
                         infrastructure.meters()))

@@ -36,6 +36,10 @@ import org.jspecify.annotations.Nullable;
  *     (on this instance a revocation takes effect at once); zero reads the database on every request
  * @param redisUrl the Redis that instances share rate limits and availability answers through
  *     ({@code redis://host:6379}), or {@code null} to keep them in this process
+ * @param readYourWrites whether every {@code /v1} request first catches this instance up with what other
+ *     instances on the same database committed before it arrived (see {@link ReadYourWrites})
+ * @param catchUpPeriod how often this instance catches up with other instances' changes when no
+ *     notification told it to: the safety net under PostgreSQL's notifications
  */
 public record ServerConfig(
         String httpHost,
@@ -52,7 +56,9 @@ public record ServerConfig(
         Duration eventHeartbeat,
         Duration apiKeyCacheLifetime,
         @Nullable Path forecastModels,
-        @Nullable URI redisUrl) {
+        @Nullable URI redisUrl,
+        ReadYourWrites readYourWrites,
+        Duration catchUpPeriod) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -68,6 +74,24 @@ public record ServerConfig(
         }
     }
 
+    /**
+     * Whether a request sees every change committed on any instance before it arrived
+     * ({@code hotel.instances.read-your-writes}): {@code auto} (the default) on PostgreSQL, where several
+     * instances may share the database, and not on H2, which one process has to itself.
+     */
+    public enum ReadYourWrites {
+        AUTO, ON, OFF;
+
+        /** Whether it is on for a server on the database at {@code dbUrl}. */
+        public boolean on(String dbUrl) {
+            return switch (this) {
+                case ON -> true;
+                case OFF -> false;
+                case AUTO -> dbUrl.strip().startsWith("jdbc:postgresql:");
+            };
+        }
+    }
+
     public ServerConfig {
         Objects.requireNonNull(httpHost, "hotel.http.host");
         Objects.requireNonNull(dbUrl, "hotel.db.url");
@@ -78,6 +102,11 @@ public record ServerConfig(
         Objects.requireNonNull(apiKeyCacheLifetime, "hotel.cache.api-keys-lifetime-ms");
         if (apiKeyCacheLifetime.isNegative()) {
             throw new IllegalArgumentException("hotel.cache.api-keys-lifetime-ms must not be negative");
+        }
+        Objects.requireNonNull(readYourWrites, "hotel.instances.read-your-writes");
+        Objects.requireNonNull(catchUpPeriod, "hotel.instances.catch-up-period-ms");
+        if (catchUpPeriod.toMillis() < 10) {
+            throw new IllegalArgumentException("hotel.instances.catch-up-period-ms must be at least 10");
         }
         rateLimits = Map.copyOf(rateLimits);
         for (Role role : Role.values()) {
@@ -136,7 +165,9 @@ public record ServerConfig(
                 Duration.ofSeconds(settings.integer("hotel.events.heartbeat-seconds", 1, 3600)),
                 Duration.ofMillis(settings.integer("hotel.cache.api-keys-lifetime-ms", 0, 3_600_000)),
                 settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()),
-                settings.redisUrl("hotel.redis-url"));
+                settings.redisUrl("hotel.redis-url"),
+                settings.readYourWrites("hotel.instances.read-your-writes"),
+                Duration.ofMillis(settings.integer("hotel.instances.catch-up-period-ms", 10, 3_600_000)));
     }
 
     /** The gateway and its guards; what is not configurable here keeps the guards' defaults. */
@@ -178,43 +209,55 @@ public record ServerConfig(
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings on another database, for tests. */
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
         Map<Role, RateLimiter.Limit> limits = new EnumMap<>(rateLimits);
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels, redisUrl);
+                offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl);
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl, readYourWrites, catchUpPeriod);
     }
 
-    /** The same settings sharing limits and answers through the Redis at {@code url} ({@code null}: none), for tests. */
+    /** The same settings with read-your-writes set, and catching up every {@code period} without notification. */
+    public ServerConfig withInstances(ReadYourWrites what, Duration period) {
+        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, what, period);
+    }
+
+    /** The same settings sharing limits through the Redis at {@code url} ({@code null}: none), for tests. */
     public ServerConfig withRedis(@Nullable URI url) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, url);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, url, readYourWrites,
+                catchUpPeriod);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -226,10 +269,11 @@ public record ServerConfig(
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
                 + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s,"
-                + " forecastModels=%s, redisUrl=%s]")
+                + " forecastModels=%s, redisUrl=%s, readYourWrites=%s, catchUpPeriod=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime,
-                        forecastModels == null ? "in memory" : forecastModels, redisUrl == null ? "unset" : withoutPassword(redisUrl));
+                        forecastModels == null ? "in memory" : forecastModels, redisUrl == null ? "unset" : withoutPassword(redisUrl),
+                        readYourWrites, catchUpPeriod);
     }
 
     /** The URL as it may be shown: a password in it is starred. */
@@ -316,6 +360,16 @@ public record ServerConfig(
                 case "true" -> Demo.SMALL;
                 case "large" -> Demo.LARGE;
                 default -> throw invalid(key, "is '" + value + "', not true, false or large");
+            };
+        }
+
+        ReadYourWrites readYourWrites(String key) {
+            String value = string(key).strip().toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "auto" -> ReadYourWrites.AUTO;
+                case "true" -> ReadYourWrites.ON;
+                case "false" -> ReadYourWrites.OFF;
+                default -> throw invalid(key, "is '" + value + "', not auto, true or false");
             };
         }
 

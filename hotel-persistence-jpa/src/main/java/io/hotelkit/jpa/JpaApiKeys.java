@@ -11,9 +11,12 @@ import java.util.Optional;
 final class JpaApiKeys implements ApiKeys {
 
     private final JpaUnitOfWork transactions;
+    private final String self;
 
-    JpaApiKeys(JpaUnitOfWork transactions) {
+    /** @param self the store's id, sent in the notification that tells other processes a key changed */
+    JpaApiKeys(JpaUnitOfWork transactions, String self) {
         this.transactions = transactions;
+        this.self = self;
     }
 
     @Override
@@ -88,6 +91,8 @@ final class JpaApiKeys implements ApiKeys {
                 }
                 throw e;
             }
+            // Delivered when the key's transaction commits: other processes forget what they kept of keys.
+            Notifications.send(transactions, Notifications.API_KEYS, self);
             return null;
         });
     }

@@ -38,9 +38,12 @@ final class JpaOutbox implements Outbox {
     static final int POSITIONS_PER_READ = 5_000;
 
     private final JpaUnitOfWork transactions;
+    private final String self;
 
-    JpaOutbox(JpaUnitOfWork transactions) {
+    /** @param self the store's id, sent in the notification that tells other processes of new events */
+    JpaOutbox(JpaUnitOfWork transactions, String self) {
         this.transactions = transactions;
+        this.self = self;
     }
 
     @Override
@@ -58,12 +61,17 @@ final class JpaOutbox implements Outbox {
         return pending;
     }
 
-    /** Inserts a transaction's events, in the order appended (one batch); they get positions after commit. */
-    private static void insert(EntityManager em, List<OutboxEventEntity> events) {
+    /**
+     * Inserts a transaction's events, in the order appended (one batch); they get positions after commit.
+     * On PostgreSQL the transaction also notifies {@value Notifications#OUTBOX}: other processes hear of the
+     * events when they are committed, and only then.
+     */
+    private void insert(EntityManager em, List<OutboxEventEntity> events) {
         for (OutboxEventEntity event : events) {
             em.persist(event);
         }
         em.flush();
+        Notifications.send(transactions, Notifications.OUTBOX, self);
     }
 
     /**

@@ -31,7 +31,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -100,6 +104,8 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Vendor vendor;
     private final String connectionUrl;
     private final java.util.Properties credentials;
+    /** This store's id in the notifications it sends, so that its own listener can skip them. */
+    private final String self = UUID.randomUUID().toString();
     /** The connection {@link #answers(Duration)} asks on, outside the pool; guarded by this store. */
     private @Nullable Connection probe;
 
@@ -118,8 +124,8 @@ public final class JpaStore implements Storage, AutoCloseable {
         this.rooms = new JpaRooms(unitOfWork, inventory);
         this.ratePlans = new JpaRatePlans(unitOfWork);
         this.nightlyRates = new JpaNightlyRates(unitOfWork);
-        this.apiKeys = new JpaApiKeys(unitOfWork);
-        this.outbox = new JpaOutbox(unitOfWork);
+        this.apiKeys = new JpaApiKeys(unitOfWork, self);
+        this.outbox = new JpaOutbox(unitOfWork, self);
         this.idempotency = new JpaIdempotencyStore(unitOfWork, clock);
         this.bookings = new JpaBookings(unitOfWork, inventory);
         this.blocks = new JpaBlocks(unitOfWork, inventory);
@@ -240,6 +246,64 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public InvoiceNumbers invoiceNumbers() {
         return invoiceNumbers;
+    }
+
+    /** What other processes on the same database changed, as a {@link #listen listener} is told. */
+    public enum Change {
+        /** Another process committed events to the outbox: catch up with it. */
+        OUTBOX,
+        /** Another process made or revoked an API key: forget the keys kept in memory. */
+        API_KEYS,
+        /**
+         * The listener (re)connected: what was sent while it was not listening is lost, so catch up with
+         * everything (the outbox and the keys) once.
+         */
+        MISSED
+    }
+
+    /** A running {@link #listen listener}; closing it stops it. */
+    public interface Subscription extends AutoCloseable {
+
+        /** The PostgreSQL backend process of its connection while connected, for operators and tests. */
+        OptionalInt backendPid();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Tells {@code changed}, on a thread of its own, what other processes on this database commit: every
+     * transaction that appends to the outbox or saves an API key sends a PostgreSQL notification as it
+     * commits (this store's own are not told). The listener has a connection of its own outside the pool
+     * and reconnects after failures; each time it has (re)connected it says {@link Change#MISSED}. On H2,
+     * whose database one process has to itself, nothing is ever told and the subscription does nothing.
+     * {@code changed} should return quickly (hand the work to another thread).
+     */
+    public Subscription listen(Consumer<Set<Change>> changed) {
+        Objects.requireNonNull(changed, "changed");
+        if (vendor != Vendor.POSTGRESQL) {
+            return new Subscription() {
+                @Override
+                public OptionalInt backendPid() {
+                    return OptionalInt.empty();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        return new Notifications.Listener(connectionUrl, credentials, self, changed).start();
+    }
+
+    /**
+     * How many API keys have ever been revoked: revoking is final, so this grows by one with each
+     * revocation on any process, and a cache of valid keys that kept the number it last saw knows whether
+     * it may still trust what it holds. One small query.
+     */
+    public long revokedApiKeys() {
+        return unitOfWork.call(em -> em.createQuery("select count(k) from ApiKeyEntity k where k.revokedAt is not null",
+                Long.class).getSingleResult());
     }
 
     /**

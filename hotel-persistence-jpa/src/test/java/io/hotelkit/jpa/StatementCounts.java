@@ -74,7 +74,8 @@ abstract class StatementCounts {
     /**
      * Exactly what a booking and its cancellation send (commits are not statements here): on PostgreSQL a
      * booking reads its property and guest, takes its nights in one batch and inserts the booking, its
-     * folio and its event; a cancellation reads the booking once, under its lock. H2 also looks a new
+     * folio and its event, and notifies the other processes on the database (delivered at commit); a
+     * cancellation reads the booking once, under its lock. H2 also looks a new
      * booking's and folio's key up first (see VersionedEntity.storedBeforeInsert) and sends night rows one
      * by one.
      */
@@ -86,9 +87,9 @@ abstract class StatementCounts {
 
         if (postgres()) {
             assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",
-                    "insert type_nights", "insert bookings", "insert folios", "insert outbox_events");
+                    "insert type_nights", "insert bookings", "insert folios", "insert outbox_events", "notify");
             assertThat(cancelling).extracting(StatementCounts::kind).containsExactly("select bookings for update",
-                    "select properties", "update type_nights", "update bookings", "insert outbox_events");
+                    "select properties", "update type_nights", "update bookings", "insert outbox_events", "notify");
         } else {
             assertThat(beyondNightRows(booking)).extracting(StatementCounts::kind).containsExactly("select properties",
                     "select guests", "select bookings", "insert bookings", "select folios", "insert folios", "insert outbox_events");
@@ -103,6 +104,9 @@ abstract class StatementCounts {
     /** What a statement does and to which table: {@code select bookings for update}, {@code insert folios}. */
     private static String kind(String sql) {
         String s = sql.toLowerCase(java.util.Locale.ROOT);
+        if (s.startsWith("select pg_notify(")) {
+            return "notify";
+        }
         if (s.startsWith("select")) {
             java.util.regex.Matcher from = java.util.regex.Pattern.compile("\\bfrom (\\w+)").matcher(s);
             return "select " + (from.find() ? from.group(1) : "?") + (s.matches(".*\\bfor (no key )?update\\b.*") ? " for update" : "");
