@@ -23,6 +23,7 @@ module io.hotelkit {
     exports io.hotelkit.reporting;
     exports io.hotelkit.reservations;
     exports io.hotelkit.shared;
+    exports io.hotelkit.wire;
 
     exports io.hotelkit.spi to io.hotelkit.jpa;
 }

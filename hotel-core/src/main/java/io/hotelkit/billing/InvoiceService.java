@@ -17,9 +17,7 @@ import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -165,12 +163,9 @@ public final class InvoiceService {
 
     private Invoice save(Property property, Invoice invoice, EventType type) {
         invoices.add(invoice);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("number", invoice.number());
-        data.put("booking_id", invoice.bookingId().value());
-        data.put("total", invoice.total().amount().toPlainString());
-        data.put("currency", invoice.total().currency().getCurrencyCode());
-        events.record(type, property.id(), invoice.id().value(), data);
+        events.record(property.id(), invoice.id().value(), type == EventType.CREDIT_NOTE_ISSUED
+                ? new BillingEvent.CreditNoteIssued(invoice.number(), invoice.bookingId(), invoice.total())
+                : new BillingEvent.InvoiceIssued(invoice.number(), invoice.bookingId(), invoice.total()));
         return invoice;
     }
 

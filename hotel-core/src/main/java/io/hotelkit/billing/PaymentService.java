@@ -5,7 +5,6 @@ import io.hotelkit.internal.CardTokens;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.shared.BookingId;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Idempotency;
@@ -18,9 +17,7 @@ import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -106,8 +103,9 @@ public final class PaymentService {
                 folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.PAYMENT,
                         "Payment, " + method.name().toLowerCase().replace('_', ' '), amount.negate(), "payment:" + id, now)));
             }
-            events.record(saved.status() == Payment.Status.CAPTURED ? EventType.PAYMENT_CAPTURED : EventType.PAYMENT_DECLINED,
-                    propertyId, id.value(), summary(saved));
+            BillingEvent.PaymentSummary summary = BillingEvent.PaymentSummary.of(saved);
+            events.record(propertyId, id.value(), saved.status() == Payment.Status.CAPTURED
+                    ? new BillingEvent.PaymentCaptured(summary) : new BillingEvent.PaymentDeclined(summary));
             return saved;
         }, payment -> payment.id().value(), id -> payment(propertyId, PaymentId.of(id)));
     }
@@ -149,10 +147,8 @@ public final class PaymentService {
             Folio folio = folio(propertyId, payment.bookingId());
             folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
                     "Refund of payment " + paymentId, amount, "refund:" + refundId, now)));
-            Map<String, Object> data = summary(payment);
-            data.put("refund_id", refundId);
-            data.put("refunded", amount.amount().toPlainString());
-            events.record(EventType.PAYMENT_REFUNDED, propertyId, paymentId.value(), data);
+            events.record(propertyId, paymentId.value(),
+                    new BillingEvent.PaymentRefunded(BillingEvent.PaymentSummary.of(payment), refundId, amount));
             return refund;
         }, refund -> refund.id(), id -> payment(propertyId, paymentId).refunds().stream()
                 .filter(refund -> refund.id().equals(id)).findFirst().orElseThrow());
@@ -194,15 +190,5 @@ public final class PaymentService {
     /** The last four characters of a token, masked: {@code ****visa}. */
     static String hint(String cardToken) {
         return "****" + cardToken.substring(Math.max(0, cardToken.length() - 4));
-    }
-
-    private static Map<String, Object> summary(Payment payment) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("booking_id", payment.bookingId().value());
-        data.put("amount", payment.amount().amount().toPlainString());
-        data.put("currency", payment.amount().currency().getCurrencyCode());
-        data.put("method", payment.method().name().toLowerCase());
-        data.put("status", payment.status().name().toLowerCase());
-        return data;
     }
 }

@@ -1,7 +1,6 @@
 package io.hotelkit.guests;
 
 import io.hotelkit.shared.DuplicateException;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.IdGenerator;
@@ -76,12 +75,12 @@ public final class GuestService {
                 throw new DuplicateException("guest with email", "(redacted)", existing.id().value());
             });
             Guest saved = guests.save(guest);
-            Map<String, Object> data = Map.of("loyalty_opt_in", saved.loyaltyOptIn());
+            GuestEvent data = new GuestEvent.GuestRegistered(saved.loyaltyOptIn());
             if (properties.isEmpty()) {
-                events.record(EventType.GUEST_REGISTERED, null, saved.id().value(), data);
+                events.record(null, saved.id().value(), data);
             }
             properties.stream().sorted(Comparator.comparing(PropertyId::value))
-                    .forEach(property -> events.record(EventType.GUEST_REGISTERED, property, saved.id().value(), data));
+                    .forEach(property -> events.record(property, saved.id().value(), data));
             return saved;
         });
     }
@@ -120,7 +119,7 @@ public final class GuestService {
                 });
             }
             Guest saved = guests.save(changed);
-            events.record(EventType.GUEST_UPDATED, null, id.value(), Map.of());
+            events.record(null, id.value(), new GuestEvent.GuestUpdated());
             return saved;
         });
     }

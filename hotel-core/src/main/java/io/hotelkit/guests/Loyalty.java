@@ -1,13 +1,10 @@
 package io.hotelkit.guests;
 
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 
 /** Earning points for stays and paying with them. */
@@ -81,9 +78,6 @@ public final class Loyalty {
     }
 
     private void record(GuestId guestId, long points, String reference) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("points", points);
-        data.put("reference", reference);
-        events.record(EventType.LOYALTY_POINTS_CHANGED, null, guestId.value(), data);
+        events.record(null, guestId.value(), new GuestEvent.LoyaltyPointsChanged(points, reference));
     }
 }

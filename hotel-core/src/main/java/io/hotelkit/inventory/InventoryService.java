@@ -13,7 +13,6 @@ import io.hotelkit.shared.Rounding;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,9 +62,8 @@ public final class InventoryService {
                 throw new DuplicateException("property", property.code(), existing.id().value());
             });
             Property saved = properties.save(property);
-            events.record(EventType.PROPERTY_CREATED, saved.id(), saved.id().value(), Map.of(
-                    "code", saved.code(), "currency", saved.currency().getCurrencyCode(),
-                    "business_date", saved.businessDate().toString()));
+            events.record(saved.id(), saved.id().value(),
+                    new InventoryEvent.PropertyCreated(saved.code(), saved.currency(), saved.businessDate()));
             transactions.afterCommit(() -> engine.addProperty(saved));
             return saved;
         });
@@ -96,8 +94,8 @@ public final class InventoryService {
                 throw new DuplicateException("room type", code, null);
             });
             RoomType saved = roomTypes.save(roomType);
-            events.record(EventType.ROOM_TYPE_CREATED, propertyId, code, Map.of("name", saved.name(),
-                    "max_occupancy", saved.maxOccupancy(), "overbooking_limit", saved.overbookingLimit()));
+            events.record(propertyId, code,
+                    new InventoryEvent.RoomTypeCreated(saved.name(), saved.maxOccupancy(), saved.overbookingLimit()));
             transactions.afterCommit(() -> engine.addRoomType(saved));
             return saved;
         });
@@ -129,7 +127,8 @@ public final class InventoryService {
                     nightAllowances.set(night);
                 }
             }
-            events.record(EventType.ROOM_TYPE_OVERBOOKING_SET, propertyId, type.code(), allowanceEvent(nights, allowance));
+            events.record(propertyId, type.code(),
+                    new InventoryEvent.RoomTypeOverbookingSet(nights.start(), nights.end(), allowance));
             transactions.afterCommit(() -> set.forEach(night -> engine.setAllowance(propertyId, type.code(), night.night(), allowance)));
             return set;
         });
@@ -137,14 +136,6 @@ public final class InventoryService {
 
     /** The most nights one {@link #setOverbooking} sets. */
     public static final int MAX_ALLOWANCE_NIGHTS = 731;
-
-    private static Map<String, Object> allowanceEvent(DateRange nights, @Nullable Integer allowance) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        data.put("from", nights.start().toString());
-        data.put("to", nights.end().toString());
-        data.put("overbooking", allowance == null ? "room type's own" : allowance);
-        return data;
-    }
 
     /** Each room type's overbooking allowance on each night of {@code nights}: the night's own, else the type's. */
     public Map<String, Map<java.time.LocalDate, Integer>> overbooking(PropertyId propertyId, DateRange nights) {
@@ -179,7 +170,7 @@ public final class InventoryService {
                 throw new DuplicateException("room", number, null);
             });
             Room saved = rooms.save(room);
-            events.record(EventType.ROOM_CREATED, propertyId, number, Map.of("room_type", roomType));
+            events.record(propertyId, number, new InventoryEvent.RoomCreated(roomType));
             transactions.afterCommit(() -> engine.addRoom(saved));
             return saved;
         });
@@ -212,8 +203,7 @@ public final class InventoryService {
                 return room;
             }
             Room saved = rooms.save(room.withHousekeeping(status));
-            events.record(EventType.ROOM_HOUSEKEEPING_CHANGED, propertyId, number,
-                    Map.of("from", room.housekeeping().name().toLowerCase(), "to", status.name().toLowerCase()));
+            events.record(propertyId, number, new InventoryEvent.RoomHousekeepingChanged(room.housekeeping(), status));
             return saved;
         });
     }
@@ -258,10 +248,9 @@ public final class InventoryService {
     private Room saveOutOfOrder(Room room, Room changed, EventType type, DateRange period) {
         engine.changeOutOfOrder(room, changed, transactions);
         Room saved = rooms.save(changed);
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("from", period.start().toString());
-        data.put("to", period.end().toString());
-        events.record(type, room.propertyId(), room.number(), data);
+        events.record(room.propertyId(), room.number(), type == EventType.ROOM_BACK_IN_ORDER
+                ? new InventoryEvent.RoomBackInOrder(period.start(), period.end())
+                : new InventoryEvent.RoomOutOfOrder(period.start(), period.end()));
         return saved;
     }
 }

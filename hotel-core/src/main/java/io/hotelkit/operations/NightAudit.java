@@ -1,6 +1,7 @@
 package io.hotelkit.operations;
 
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.billing.BillingEvent;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.RoomCharges;
@@ -13,7 +14,6 @@ import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.reservations.Bookings;
 import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.DateRange;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.NotFoundException;
@@ -24,9 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -106,14 +104,9 @@ public final class NightAudit {
                 throw new NightAuditConflictException(current.code(), date);
             }
             Property next = properties.save(current.withBusinessDate(date.plusDays(1)));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("closed_date", date.toString());
-            data.put("business_date", next.businessDate().toString());
-            events.record(EventType.PROPERTY_BUSINESS_DATE_CHANGED, propertyId, propertyId.value(), data);
-            Map<String, Object> summary = new LinkedHashMap<>(data);
-            summary.put("nights_charged", charged[0]);
-            summary.put("no_shows", noShows[0]);
-            events.record(EventType.NIGHT_AUDIT_COMPLETED, propertyId, propertyId.value(), summary);
+            events.record(propertyId, propertyId.value(), new OperationsEvent.BusinessDateChanged(date, next.businessDate()));
+            events.record(propertyId, propertyId.value(),
+                    new OperationsEvent.NightAuditCompleted(date, next.businessDate(), charged[0], noShows[0]));
             transactions.afterCommit(() -> engine.updateProperty(next));
             return next;
         });
@@ -129,8 +122,7 @@ public final class NightAudit {
             }
             folios.save(RoomCharges.postNight(folio, night, booking.priceOf(night), booking.occupancy(), property, ids,
                     clock.instant()));
-            events.record(EventType.CHARGE_POSTED, property.id(), booking.id().value(),
-                    Map.of("night", night.toString(), "kind", "room"));
+            events.record(property.id(), booking.id().value(), new BillingEvent.RoomNightCharged(night));
             return true;
         });
     }

@@ -7,13 +7,13 @@ import io.hotelkit.billing.Invoices;
 import io.hotelkit.billing.Payment;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guest;
+import io.hotelkit.guests.GuestEvent;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccount;
 import io.hotelkit.guests.LoyaltyAccounts;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.Bookings;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.NotFoundException;
@@ -21,7 +21,6 @@ import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -85,7 +84,7 @@ public final class PersonalData {
                     bookings.save(booking.anonymised(clock.instant()));
                 }
             }
-            events.record(EventType.GUEST_ERASED, null, guestId.value(), Map.of());
+            events.record(null, guestId.value(), new GuestEvent.GuestErased());
             return erased;
         });
     }

@@ -5,15 +5,12 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -60,13 +57,9 @@ public final class RateService {
                 }
             }
             RatePlan saved = ratePlans.save(plan);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("name", saved.name());
-            if (derivedFrom != null) {
-                data.put("derived_from", derivedFrom.parentRatePlan());
-                data.put("adjustment_percent", derivedFrom.adjustmentPercent().toPlainString());
-            }
-            events.record(EventType.RATE_PLAN_CREATED, propertyId, code, data);
+            events.record(propertyId, code, derivedFrom == null
+                    ? new RateEvent.RatePlanCreated(saved.name(), null, null)
+                    : new RateEvent.RatePlanCreated(saved.name(), derivedFrom.parentRatePlan(), derivedFrom.adjustmentPercent()));
             transactions.afterCommit(() -> engine.defineRatePlan(saved));
             return saved;
         });
@@ -120,10 +113,7 @@ public final class RateService {
             }
             List<DailyRate> rates = rows.stream().flatMap(PriceRow::nightsAsRates).toList();
             nightlyRates.put(propertyId, ratePlanCode, rates);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("rows", rows.size());
-            data.put("nights", nights);
-            events.record(EventType.RATES_CHANGED, propertyId, ratePlanCode, data);
+            events.record(propertyId, ratePlanCode, new RateEvent.RatesChanged(rows.size(), nights));
             transactions.afterCommit(() -> engine.putRates(propertyId, ratePlanCode, rates));
         });
     }

@@ -7,16 +7,13 @@ import io.hotelkit.inventory.RoomTypes;
 import io.hotelkit.rates.RatePlans;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Blocks (allotments): holding rooms for a group, and giving back what the group did not pick up. */
@@ -74,12 +71,7 @@ public final class BlockService {
             });
             engine.changeBlock(null, block.hold()).settleWith(transactions);
             Block saved = blocks.save(block);
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("room_type", roomType);
-            data.put("from", nights.start().toString());
-            data.put("to", nights.end().toString());
-            data.put("rooms", rooms);
-            events.record(EventType.BLOCK_CREATED, propertyId, code, data);
+            events.record(propertyId, code, new ReservationEvent.BlockCreated(roomType, nights.start(), nights.end(), rooms));
             return saved;
         });
     }
@@ -119,8 +111,8 @@ public final class BlockService {
         Block closed = block.closed(status);
         engine.changeBlock(block.hold(), closed.hold()).settleWith(transactions);
         Block saved = blocks.save(closed);
-        events.record(status == BlockStatus.RELEASED ? EventType.BLOCK_RELEASED : EventType.BLOCK_CANCELLED,
-                block.propertyId(), block.code(), Map.of());
+        events.record(block.propertyId(), block.code(), status == BlockStatus.RELEASED
+                ? new ReservationEvent.BlockReleased() : new ReservationEvent.BlockCancelled());
         return saved;
     }
 

@@ -4,6 +4,7 @@ import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
 import io.hotelkit.billing.BalanceNotZeroException;
+import io.hotelkit.billing.BillingEvent;
 import io.hotelkit.internal.CardTokens;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
@@ -154,7 +155,7 @@ public final class BookingService {
             engine.change(null, booking.claim()).settleWith(transactions);
             Booking saved = bookings.save(booking);
             folios.save(Folio.open(saved.id(), property.id(), guest.id(), property.currency()));
-            events.record(EventType.BOOKING_CREATED, property.id(), saved.id().value(), summary(saved));
+            events.record(property.id(), saved.id().value(), new ReservationEvent.BookingCreated(ReservationEvent.Summary.of(saved)));
             return saved;
         });
     }
@@ -275,11 +276,8 @@ public final class BookingService {
                 engine.change(booking.claim(), changed.claim()).settleWith(transactions);
             }
             Booking saved = bookings.save(changed);
-            Map<String, Object> data = summary(saved);
-            data.put("previous_checkin_date", booking.stay().checkin().toString());
-            data.put("previous_checkout_date", booking.stay().checkout().toString());
-            data.put("previous_room_type", booking.roomType());
-            events.record(EventType.BOOKING_MODIFIED, propertyId, id.value(), data);
+            events.record(propertyId, id.value(), new ReservationEvent.BookingModified(ReservationEvent.Summary.of(saved),
+                    booking.stay().checkin(), booking.stay().checkout(), booking.roomType()));
             return saved;
         });
     }
@@ -339,8 +337,8 @@ public final class BookingService {
             Booking after = move.getValue();
             Booking stored = bookings.save(released.get(move.getKey()).withRoom(after.roomNumber(), after.roomRequested(), now));
             assigned = assigned == null ? stored : assigned;
-            events.record(EventType.BOOKING_ROOM_ASSIGNED, stored.propertyId(), stored.id().value(),
-                    Map.of("room_number", stored.roomNumber()));
+            events.record(stored.propertyId(), stored.id().value(),
+                    new ReservationEvent.BookingRoomAssigned(stored.roomNumber()));
         }
         return assigned;
     }
@@ -394,9 +392,10 @@ public final class BookingService {
         engine.change(booking.claim(), null).settleWith(transactions);
         Booking saved = bookings.save(ended);
         postFee(booking, property, fee, feeDescription, feeReference);
-        Map<String, Object> data = summary(saved);
-        data.put("fee", fee.amount().toPlainString());
-        events.record(event, property.id(), saved.id().value(), data);
+        ReservationEvent.Summary summary = ReservationEvent.Summary.of(saved);
+        events.record(property.id(), saved.id().value(), event == EventType.BOOKING_NO_SHOW
+                ? new ReservationEvent.BookingNoShow(summary, fee)
+                : new ReservationEvent.BookingCancelled(summary, fee));
         return saved;
     }
 
@@ -427,8 +426,7 @@ public final class BookingService {
                 assigned = applyAssignment(booking, plan);
             }
             Booking checkedIn = bookings.save(assigned.moveTo(BookingStatus.CHECKED_IN, clock.instant()));
-            Map<String, Object> data = summary(checkedIn);
-            events.record(EventType.BOOKING_CHECKED_IN, propertyId, id.value(), data);
+            events.record(propertyId, id.value(), new ReservationEvent.BookingCheckedIn(ReservationEvent.Summary.of(checkedIn)));
             return checkedIn;
         });
     }
@@ -485,7 +483,7 @@ public final class BookingService {
                 rooms.findBy(propertyId, saved.roomNumber()).ifPresent(room -> rooms.save(room.withHousekeeping(HousekeepingStatus.DIRTY)));
             }
             loyalty.earn(saved.guestId(), spent(charged), "stay:" + id);
-            events.record(EventType.BOOKING_CHECKED_OUT, propertyId, id.value(), summary(saved));
+            events.record(propertyId, id.value(), new ReservationEvent.BookingCheckedOut(ReservationEvent.Summary.of(saved)));
             return saved;
         });
     }
@@ -525,11 +523,7 @@ public final class BookingService {
             Folio folio = folio(propertyId, id);
             FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant());
             folios.save(folio.post(line));
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("kind", "extra");
-            data.put("category", category);
-            data.put("amount", amount.amount().toPlainString());
-            events.record(EventType.CHARGE_POSTED, propertyId, id.value(), data);
+            events.record(propertyId, id.value(), new BillingEvent.ExtraCharged(category, amount.amount()));
             return line;
         }, FolioLine::id, lineId -> folio(propertyId, id).lines().stream()
                 .filter(line -> line.id().equals(lineId)).findFirst().orElseThrow());
@@ -563,43 +557,5 @@ public final class BookingService {
             total += property.taxes().nightTotalMinor(night.minorUnits(), occupancy, property.rounding());
         }
         return Money.ofMinor(total, property.currency());
-    }
-
-
-    private record DateText(LocalDate date, String text) {}
-
-    /** The texts of recent dates, by epoch day modulo the length; read and written without a lock. */
-    private static final DateText[] DATE_TEXTS = new DateText[1024];
-
-    /**
-     * {@code 2026-03-01}, one string shared by the events of that date: the in-memory outbox keeps every
-     * event, and a hotel's bookings fall on a few hundred dates. A racy read of an immutable record sees it
-     * whole or not at all; a miss only makes the string again.
-     */
-    private static String isoDate(LocalDate date) {
-        int slot = (int) (date.toEpochDay() & (DATE_TEXTS.length - 1));
-        DateText cached = DATE_TEXTS[slot];
-        if (cached != null && cached.date().equals(date)) {
-            return cached.text();
-        }
-        DateText made = new DateText(date, date.toString());
-        DATE_TEXTS[slot] = made;
-        return made.text();
-    }
-
-    private static Map<String, Object> summary(Booking booking) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("confirmation_code", booking.confirmationCode());
-        data.put("status", booking.status().code());
-        data.put("room_type", booking.roomType());
-        if (booking.roomNumber() != null) {
-            data.put("room_number", booking.roomNumber());
-        }
-        data.put("rate_plan", booking.ratePlan());
-        data.put("checkin_date", isoDate(booking.stay().checkin()));
-        data.put("checkout_date", isoDate(booking.stay().checkout()));
-        data.put("total", booking.total().amount().toPlainString());
-        data.put("currency", booking.total().currency().getCurrencyCode());
-        return data;
     }
 }

@@ -1,7 +1,6 @@
 package io.hotelkit.shared;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +22,8 @@ public final class Events {
         this.actor = Objects.requireNonNull(actor, "actor");
     }
 
-    public void record(EventType type, @Nullable PropertyId propertyId, String entityId, Map<String, Object> data) {
-        DomainEvent event = new DomainEvent(ids.next(), type, propertyId, entityId, actor(), clock.instant(), data);
+    public void record(@Nullable PropertyId propertyId, String entityId, EventPayload payload) {
+        DomainEvent event = new DomainEvent(ids.next(), propertyId, entityId, actor(), clock.instant(), payload);
         synchronized (recordedHere) {
             recordedHere.add(event.id());
         }

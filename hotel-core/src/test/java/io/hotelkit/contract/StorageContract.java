@@ -34,6 +34,7 @@ import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
+import io.hotelkit.reservations.ReservationEvent;
 import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.EventType;
@@ -546,10 +547,8 @@ public abstract class StorageContract {
     }
 
     private DomainEvent event(PropertyId propertyId, String bookingId, String eventId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("status", "confirmed");
-        data.put("nights", 2L);
-        data.put("tags", List.of("a", "b"));
-        return new DomainEvent(eventId, EventType.BOOKING_CREATED, propertyId, bookingId, "key-1", NOW, data);
+        return new DomainEvent(eventId, propertyId, bookingId, "key-1", NOW, new ReservationEvent.BookingCreated(
+                new ReservationEvent.Summary("HK-1", BookingStatus.CONFIRMED, "DBL", null, "BAR",
+                        LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-03"), eur("240.00"))));
     }
 }

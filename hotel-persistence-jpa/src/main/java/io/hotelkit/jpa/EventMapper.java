@@ -4,8 +4,12 @@ import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.wire.EventWire;
 
-/** Maps domain events to outbox rows and back. An event's data is stored as JSON (see {@link Json}). */
+/**
+ * Maps domain events to outbox rows and back. An event's typed payload is stored as its wire format's data
+ * object ({@link EventWire}) in JSON (see {@link Json}), and read back into the typed record.
+ */
 final class EventMapper {
 
     private EventMapper() {}
@@ -20,7 +24,7 @@ final class EventMapper {
         row.entityId = event.entityId();
         row.actor = event.actor();
         row.occurredAt = event.occurredAt();
-        row.data = Json.write(event.data());
+        row.data = Json.write(EventWire.data(event.payload()));
         return row;
     }
 
@@ -33,12 +37,11 @@ final class EventMapper {
                 row.position,
                 new DomainEvent(
                         row.eventId,
-                        EventType.ofCode(row.type),
                         row.propertyId == null ? null : PropertyId.of(row.propertyId),
                         row.entityId,
                         row.actor,
                         row.occurredAt,
-                        Json.readObject(row.data)));
+                        EventWire.payload(EventType.ofCode(row.type), Json.readObject(row.data))));
     }
 
 }

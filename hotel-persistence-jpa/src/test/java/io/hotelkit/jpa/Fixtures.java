@@ -11,7 +11,10 @@ import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.MealPlan;
 import io.hotelkit.rates.RatePlan;
+import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.ReservationEvent;
 import io.hotelkit.shared.DomainEvent;
+import io.hotelkit.shared.EventPayload;
 import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
@@ -67,9 +70,13 @@ final class Fixtures {
                 Instant.parse("2026-03-01T10:15:30.123456Z"), null);
     }
 
-    static DomainEvent event(PropertyId propertyId, EventType type, String entityId, Map<String, Object> data) {
-        return new DomainEvent(unique("E"), type, propertyId, entityId, "tester",
-                Instant.parse("2026-03-01T10:15:30.123456Z"), data);
+    /** A booking as events describe it: a room, a three-night stay, an amount with cents. */
+    static final ReservationEvent.Summary BOOKING = new ReservationEvent.Summary("HK-7F3Q", BookingStatus.CONFIRMED,
+            "DBL", "101", "BAR", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-04"), Money.of("412.50", "EUR"));
+
+    static DomainEvent event(PropertyId propertyId, String entityId, EventPayload payload) {
+        return new DomainEvent(unique("E"), propertyId, entityId, "tester",
+                Instant.parse("2026-03-01T10:15:30.123456Z"), payload);
     }
 
     /** A property, saved with one room type {@code DBL} and one rate plan {@code FLEX}. */

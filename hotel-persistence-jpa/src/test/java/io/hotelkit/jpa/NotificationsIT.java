@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotelkit.jpa.JpaStore.Change;
 import io.hotelkit.jpa.testing.FreshDatabase;
-import io.hotelkit.shared.EventType;
+import io.hotelkit.reservations.ReservationEvent;
+import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +39,7 @@ class NotificationsIT {
 
                 PropertyId property = PropertyId.of(Fixtures.unique("P"));
                 assertThatThrownBy(() -> here.transactions().run(() -> {
-                    here.outbox().append(Fixtures.event(property, EventType.BOOKING_CREATED, "B1", Map.of()));
+                    here.outbox().append(Fixtures.event(property, "B1", new ReservationEvent.BookingCreated(Fixtures.BOOKING)));
                     throw new IllegalStateException("rolled back");
                 })).isInstanceOf(IllegalStateException.class);
                 here.apiKeys().save(Fixtures.apiKey(Set.of()));
@@ -47,11 +47,12 @@ class NotificationsIT {
                 assertThat(heardThere.poll(30, TimeUnit.SECONDS)).containsExactly(Change.API_KEYS);
 
                 here.transactions().run(() -> here.outbox().append(
-                        Fixtures.event(property, EventType.BOOKING_CREATED, "B2", Map.of())));
+                        Fixtures.event(property, "B2", new ReservationEvent.BookingCreated(Fixtures.BOOKING))));
                 assertThat(heardThere.poll(30, TimeUnit.SECONDS)).containsExactly(Change.OUTBOX);
 
                 there.transactions().run(() -> there.outbox().append(
-                        Fixtures.event(property, EventType.BOOKING_CANCELLED, "B2", Map.of())));
+                        Fixtures.event(property, "B2",
+                                new ReservationEvent.BookingCancelled(Fixtures.BOOKING, Money.of("0.00", "EUR")))));
                 // had this store been told its own two changes, they would come before the other's
                 assertThat(heardHere.poll(30, TimeUnit.SECONDS)).containsExactly(Change.OUTBOX);
                 assertThat(heardHere).isEmpty();
