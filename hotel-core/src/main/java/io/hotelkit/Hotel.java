@@ -28,6 +28,9 @@ import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingService;
+import io.hotelkit.reservations.Cancellations;
+import io.hotelkit.reservations.FolioCharges;
+import io.hotelkit.reservations.FrontDesk;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DomainEvent;
@@ -71,6 +74,9 @@ public final class Hotel {
     private final AvailabilitySearch availability;
     private final GuestService guests;
     private final BookingService bookings;
+    private final FrontDesk frontDesk;
+    private final Cancellations cancellations;
+    private final FolioCharges folioCharges;
     private final BlockService blocks;
     private final Loyalty loyalty;
     private final PaymentService payments;
@@ -101,14 +107,20 @@ public final class Hotel {
         this.loyalty = new Loyalty(storage.loyaltyAccounts(), storage.guests(), builder.loyaltyProgram, storage.transactions(),
                 events, clock);
         this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
-                storage.folios(), guests, loyalty, storage.transactions(), idempotency, engine, events, ids, clock);
+                storage.folios(), guests, storage.transactions(), idempotency, engine, events, ids, clock);
+        this.frontDesk = new FrontDesk(storage.properties(), storage.rooms(), storage.bookings(), storage.folios(), loyalty,
+                storage.transactions(), engine, events, ids, clock);
+        this.cancellations = new Cancellations(storage.properties(), storage.bookings(), storage.folios(),
+                storage.transactions(), engine, events, ids, clock);
+        this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), idempotency, events,
+                ids, clock);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
                 storage.transactions(), engine, events);
         this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
                 loyalty, storage.transactions(), idempotency, events, ids, clock);
         this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.invoices(), storage.invoiceNumbers(),
                 storage.payments(), storage.guests(), storage.transactions(), idempotency, events, ids, clock);
-        this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), bookings, blocks,
+        this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), cancellations, blocks,
                 storage.transactions(), engine, events, ids, clock);
         this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
                 storage.nightAllowances(), engine);
@@ -147,8 +159,24 @@ public final class Hotel {
         return guests;
     }
 
+    /** Booking, changing and reading bookings. */
     public BookingService bookings() {
         return bookings;
+    }
+
+    /** Room assignment, check-in and check-out. */
+    public FrontDesk frontDesk() {
+        return frontDesk;
+    }
+
+    /** Cancelling bookings and marking no-shows, with the policy's fees. */
+    public Cancellations cancellations() {
+        return cancellations;
+    }
+
+    /** A booking's folio and the extras charged to it. */
+    public FolioCharges folioCharges() {
+        return folioCharges;
     }
 
     public BlockService blocks() {

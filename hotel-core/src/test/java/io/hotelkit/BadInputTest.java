@@ -138,7 +138,7 @@ class BadInputTest {
                 io.hotelkit.shared.VersionConflictException.class, "is at version 1, not 8");
         unchanged(() -> hotel.bookings().modify(lisbon.id(), booking.id(), booking.version(),
                 new BookingChanges(null, null, "NOPE", null, null, null)), NotFoundException.class, "no room type 'NOPE'");
-        unchanged(() -> hotel.bookings().cancel(lisbon.id(), BookingId.of("nope"), null), NotFoundException.class,
+        unchanged(() -> hotel.cancellations().cancel(lisbon.id(), BookingId.of("nope"), null), NotFoundException.class,
                 "no booking 'nope'");
         assertThat(hotel.bookings().booking(booking.id())).isEqualTo(booking);
     }

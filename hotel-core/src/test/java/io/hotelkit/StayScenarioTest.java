@@ -45,8 +45,8 @@ class StayScenarioTest {
                 Occupancy.of(2, 1), null, "late arrival", "tok_visa"), null);
         assertThat(booking.total()).isEqualTo(offer.total());
 
-        hotel.bookings().checkIn(lisbon.id(), booking.id(), null);
-        hotel.bookings().charge(lisbon.id(), booking.id(), "Minibar", eur("12.50"), "minibar", null, null);
+        hotel.frontDesk().checkIn(lisbon.id(), booking.id(), null);
+        hotel.folioCharges().charge(lisbon.id(), booking.id(), "Minibar", eur("12.50"), "minibar", null, null);
 
         clock.advance(Duration.ofHours(14)); // 00:00 in Lisbon: the 1st is over
         NightAudit.Result first = hotel.nightAudit().close(lisbon.id());
@@ -55,17 +55,17 @@ class StayScenarioTest {
         hotel.nightAudit().close(lisbon.id());
         assertThat(hotel.inventory().property(lisbon.id()).businessDate()).isEqualTo(LocalDate.parse("2026-12-03"));
 
-        Folio folio = hotel.bookings().folio(lisbon.id(), booking.id());
+        Folio folio = hotel.folioCharges().folio(lisbon.id(), booking.id());
         // each night: room 115.00 (100 + a child 15), VAT 11.50 on top, city tax 3 x 2.00
         assertThat(folio.lines()).extracting(line -> line.kind()).containsExactly(FolioLineKind.EXTRA,
                 FolioLineKind.ROOM, FolioLineKind.TAX, FolioLineKind.CITY_TAX,
                 FolioLineKind.ROOM, FolioLineKind.TAX, FolioLineKind.CITY_TAX);
         assertThat(folio.balance()).isEqualTo(offer.total().plus(eur("12.50")));
-        assertThatThrownBy(() -> hotel.bookings().checkOut(lisbon.id(), booking.id())).isInstanceOf(BalanceNotZeroException.class);
+        assertThatThrownBy(() -> hotel.frontDesk().checkOut(lisbon.id(), booking.id())).isInstanceOf(BalanceNotZeroException.class);
 
         Payment payment = hotel.payments().pay(lisbon.id(), booking.id(), folio.balance(), PaymentMethod.CARD, "tok_visa", null);
         assertThat(payment.status()).isEqualTo(Payment.Status.CAPTURED);
-        Booking out = hotel.bookings().checkOut(lisbon.id(), booking.id());
+        Booking out = hotel.frontDesk().checkOut(lisbon.id(), booking.id());
         assertThat(out.status()).isEqualTo(BookingStatus.CHECKED_OUT);
         assertThat(hotel.loyalty().account(ana.id()).points()).isEqualTo(242); // 2 x 115.00 + 12.50, rounded down
 

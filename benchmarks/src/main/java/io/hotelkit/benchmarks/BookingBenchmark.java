@@ -247,7 +247,7 @@ public class BookingBenchmark {
             if (layer == Layer.ENGINE) {
                 engine.change(oldest, null).commit();
             } else {
-                result = hotel.bookings().cancel(propertyId, booker.bookings.removeFirst().id(), null);
+                result = hotel.cancellations().cancel(propertyId, booker.bookings.removeFirst().id(), null);
             }
         }
         return result;

@@ -11,6 +11,8 @@ import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.reservations.BookingService;
 import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.Cancellations;
+import io.hotelkit.reservations.FrontDesk;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.InvalidRequestException;
@@ -37,15 +39,19 @@ import org.jspecify.annotations.Nullable;
 final class BookingsResource implements HttpService {
 
     private final BookingService bookings;
+    private final FrontDesk frontDesk;
+    private final Cancellations cancellations;
     private final GuestScope guestScope;
     private final UnitOfWork transactions;
     private final Idempotent idempotent;
     private final Meters meters;
 
-    BookingsResource(BookingService bookings, GuestScope guestScope, UnitOfWork transactions, Idempotent idempotent,
-                     Meters meters) {
+    BookingsResource(BookingService bookings, FrontDesk frontDesk, Cancellations cancellations, GuestScope guestScope,
+                     UnitOfWork transactions, Idempotent idempotent, Meters meters) {
         this.guestScope = guestScope;
         this.bookings = bookings;
+        this.frontDesk = frontDesk;
+        this.cancellations = cancellations;
         this.transactions = transactions;
         this.idempotent = idempotent;
         this.meters = meters;
@@ -160,26 +166,26 @@ final class BookingsResource implements HttpService {
     }
 
     private Reply assignRoom(ServerRequest req, RoomAssignment body) {
-        return ok(bookings.assignRoom(Params.property(req), Params.booking(req), body.roomNumber()));
+        return ok(frontDesk.assignRoom(Params.property(req), Params.booking(req), body.roomNumber()));
     }
 
     private Reply cancel(ServerRequest req, Cancellation body) {
         visible(req);
-        Booking cancelled = bookings.cancel(Params.property(req), Params.booking(req), body.reason());
+        Booking cancelled = cancellations.cancel(Params.property(req), Params.booking(req), body.reason());
         meters.bookingCancelled(Caller.of(req).role());
         return ok(cancelled);
     }
 
     private Reply checkIn(ServerRequest req, CheckIn body) {
-        return ok(bookings.checkIn(Params.property(req), Params.booking(req), body.roomNumber()));
+        return ok(frontDesk.checkIn(Params.property(req), Params.booking(req), body.roomNumber()));
     }
 
     private Reply checkOut(ServerRequest req) {
-        return ok(bookings.checkOut(Params.property(req), Params.booking(req)));
+        return ok(frontDesk.checkOut(Params.property(req), Params.booking(req)));
     }
 
     private Reply noShow(ServerRequest req) {
-        return ok(bookings.markNoShow(Params.property(req), Params.booking(req)));
+        return ok(cancellations.markNoShow(Params.property(req), Params.booking(req)));
     }
 
     /** The booking of the path, if the caller may see it: a channel only sees its own. */

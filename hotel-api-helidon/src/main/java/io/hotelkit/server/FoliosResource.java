@@ -5,7 +5,7 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.inventory.InventoryService;
-import io.hotelkit.reservations.BookingService;
+import io.hotelkit.reservations.FolioCharges;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
@@ -19,12 +19,12 @@ import org.jspecify.annotations.Nullable;
 /** {@code /v1/properties/{propertyId}/bookings/{bookingId}/folio} and {@code .../charges}: a booking's account and its extras. */
 final class FoliosResource implements HttpService {
 
-    private final BookingService bookings;
+    private final FolioCharges charges;
     private final InventoryService inventory;
     private final Idempotent idempotent;
 
-    FoliosResource(BookingService bookings, InventoryService inventory, Idempotent idempotent) {
-        this.bookings = bookings;
+    FoliosResource(FolioCharges charges, InventoryService inventory, Idempotent idempotent) {
+        this.charges = charges;
         this.inventory = inventory;
         this.idempotent = idempotent;
     }
@@ -49,14 +49,14 @@ final class FoliosResource implements HttpService {
             @Nullable LocalDate date) {}
 
     private Reply folio(ServerRequest req) {
-        return Reply.ok(Views.FolioView.of(bookings.folio(Params.property(req), Params.booking(req))));
+        return Reply.ok(Views.FolioView.of(charges.folio(Params.property(req), Params.booking(req))));
     }
 
     private Reply charge(ServerRequest req, NewCharge body) {
         PropertyId property = Params.property(req);
         BookingId booking = Params.booking(req);
         Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
-        FolioLine line = bookings.charge(property, booking, body.description(), amount, body.category(), body.date(), null);
+        FolioLine line = charges.charge(property, booking, body.description(), amount, body.category(), body.date(), null);
         return Reply.created("/v1/properties/" + property.value() + "/bookings/" + booking.value() + "/folio",
                 Views.FolioLineView.of(line));
     }

@@ -181,11 +181,11 @@ final class LargeDemo {
     private static void liveThrough(Hotel hotel, PropertyId id) {
         LocalDate today = hotel.inventory().property(id).businessDate();
         for (Booking leaving : list(hotel, new BookingFilter(id, BookingStatus.CHECKED_IN, null, today, null, null))) {
-            Money balance = hotel.bookings().folio(id, leaving.id()).balance();
+            Money balance = hotel.folioCharges().folio(id, leaving.id()).balance();
             if (balance.isPositive()) {
                 hotel.payments().pay(id, leaving.id(), balance, PaymentMethod.CASH, null, null);
             }
-            hotel.bookings().checkOut(id, leaving.id());
+            hotel.frontDesk().checkOut(id, leaving.id());
         }
         for (Room room : hotel.inventory().rooms(id)) {
             if (room.housekeeping() != HousekeepingStatus.CLEAN) {
@@ -194,7 +194,7 @@ final class LargeDemo {
         }
         for (Booking arriving : list(hotel, new BookingFilter(id, BookingStatus.CONFIRMED, today, null, null, null))) {
             try {
-                hotel.bookings().checkIn(id, arriving.id(), null);
+                hotel.frontDesk().checkIn(id, arriving.id(), null);
             } catch (HotelException noRoom) {
                 // the night audit makes it a no-show, as happens
             }
@@ -220,7 +220,7 @@ final class LargeDemo {
         for (Booking booking : list(hotel, coming)) {
             if (booking.stay().checkin().isBefore(today.plusDays(days)) && booking.roomNumber() == null) {
                 hotel.inventory().freeRooms(id, booking.stay().nightsAsRange(), booking.roomType()).stream().findFirst()
-                        .ifPresent(room -> hotel.bookings().assignRoom(id, booking.id(), room.number()));
+                        .ifPresent(room -> hotel.frontDesk().assignRoom(id, booking.id(), room.number()));
             }
         }
     }

@@ -161,12 +161,12 @@ class ForecastEndToEndTest extends RoutingTestBase {
             for (Booking booking : confirmed) {
                 LocalDate when = cancelOn.get(booking.id().value());
                 if (when != null && !when.isAfter(today)) {
-                    hotel.bookings().cancel(property.id(), booking.id(), "plans changed");
+                    hotel.cancellations().cancel(property.id(), booking.id(), "plans changed");
                 } else if (booking.stay().checkin().equals(today)) {
                     try {
-                        hotel.bookings().checkIn(property.id(), booking.id(), null);
+                        hotel.frontDesk().checkIn(property.id(), booking.id(), null);
                     } catch (io.hotelkit.reservations.NoRoomFitsException overbooked) {
-                        hotel.bookings().cancel(property.id(), booking.id(), "walked: the suites were overbooked");
+                        hotel.cancellations().cancel(property.id(), booking.id(), "walked: the suites were overbooked");
                     }
                 }
             }

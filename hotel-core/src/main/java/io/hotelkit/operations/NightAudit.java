@@ -9,7 +9,7 @@ import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
-import io.hotelkit.reservations.BookingService;
+import io.hotelkit.reservations.Cancellations;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.reservations.Bookings;
 import io.hotelkit.shared.ConflictException;
@@ -41,7 +41,7 @@ public final class NightAudit {
     private final Properties properties;
     private final Bookings bookings;
     private final Folios folios;
-    private final BookingService bookingService;
+    private final Cancellations cancellations;
     private final BlockService blockService;
     private final UnitOfWork transactions;
     private final AvailabilityEngine engine;
@@ -49,13 +49,13 @@ public final class NightAudit {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public NightAudit(Properties properties, Bookings bookings, Folios folios, BookingService bookingService,
+    public NightAudit(Properties properties, Bookings bookings, Folios folios, Cancellations cancellations,
             BlockService blockService, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids,
             Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.folios = Objects.requireNonNull(folios, "folios");
-        this.bookingService = Objects.requireNonNull(bookingService, "booking service");
+        this.cancellations = Objects.requireNonNull(cancellations, "cancellations");
         this.blockService = Objects.requireNonNull(blockService, "block service");
         this.transactions = Objects.requireNonNull(transactions, "unit of work");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -92,7 +92,7 @@ public final class NightAudit {
         }
         for (Booking booking : bookings.overlapping(propertyId, DateRange.of(date.minusDays(1), date.plusDays(1)), null)) {
             if (booking.status() == BookingStatus.CONFIRMED && !booking.stay().checkin().isAfter(date)) {
-                transactions.run(() -> bookingService.noShow(bookings.findBy(booking.propertyId(), booking.id()).orElseThrow(), property));
+                transactions.run(() -> cancellations.noShow(bookings.findBy(booking.propertyId(), booking.id()).orElseThrow(), property));
                 noShows[0]++;
             }
         }

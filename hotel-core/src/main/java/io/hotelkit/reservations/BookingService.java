@@ -1,33 +1,25 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
-import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.availability.Offer;
-import io.hotelkit.billing.BalanceNotZeroException;
-import io.hotelkit.billing.BillingEvent;
-import io.hotelkit.internal.CardTokens;
 import io.hotelkit.billing.Folio;
-import io.hotelkit.billing.FolioLine;
-import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Folios;
-import io.hotelkit.billing.RoomCharges;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.GuestErasedException;
 import io.hotelkit.guests.GuestService;
-import io.hotelkit.guests.Loyalty;
-import io.hotelkit.inventory.HousekeepingStatus;
+import io.hotelkit.internal.CardTokens;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.shared.BookingId;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Idempotency;
 import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
+import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
@@ -38,16 +30,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A booking's whole life: booking, changing, room assignment, cancelling, check-in, check-out, no-show.
- * Every operation is one transaction: the booking, its folio, its inventory and its events change
- * together or not at all.
+ * Booking and changing a stay, and reading bookings. Every operation is one transaction: the booking,
+ * its folio, its inventory and its events change together or not at all. What happens to a booking
+ * later is the {@link FrontDesk}'s (check-in, check-out, rooms), {@link Cancellations}' (cancelling,
+ * no-shows) and {@link FolioCharges}' (extras on the folio).
  */
 public final class BookingService {
 
@@ -57,44 +48,41 @@ public final class BookingService {
     private final Blocks blocks;
     private final Folios folios;
     private final GuestService guests;
-    private final Loyalty loyalty;
     private final UnitOfWork transactions;
     private final Idempotency idempotency;
     private final AvailabilityEngine engine;
     private final Events events;
     private final IdGenerator ids;
     private final Clock clock;
-    private final RoomAssignment assignment;
+    private final BookingRecords records;
 
     public BookingService(Properties properties, Rooms rooms, Bookings bookings, Blocks blocks, Folios folios,
-            GuestService guests, Loyalty loyalty, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine,
-            Events events, IdGenerator ids, Clock clock) {
+            GuestService guests, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine, Events events,
+            IdGenerator ids, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.blocks = Objects.requireNonNull(blocks, "blocks");
         this.folios = Objects.requireNonNull(folios, "folios");
         this.guests = Objects.requireNonNull(guests, "guests");
-        this.loyalty = Objects.requireNonNull(loyalty, "loyalty");
         this.transactions = Objects.requireNonNull(transactions, "unit of work");
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.events = Objects.requireNonNull(events, "events");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.assignment = new RoomAssignment(bookings, rooms);
+        this.records = new BookingRecords(bookings, folios);
     }
 
     // ---- reading ------------------------------------------------------------------------------------
 
     public Booking booking(BookingId id) {
-        return bookings.findBy(Objects.requireNonNull(id, "booking id")).orElseThrow(() -> new NotFoundException("booking", id));
+        return records.booking(id);
     }
 
     /** The booking, if it is of that property; another property's booking is not found. */
     public Booking booking(PropertyId propertyId, BookingId id) {
-        return bookings.findBy(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "booking id"))
-                .orElseThrow(() -> new NotFoundException("booking", id));
+        return records.booking(propertyId, id);
     }
 
     public List<Booking> bookings(BookingFilter filter, @Nullable BookingId afterId, int limit) {
@@ -102,12 +90,6 @@ public final class BookingService {
             properties.require(filter.propertyId());
         }
         return bookings.list(filter, afterId, limit);
-    }
-
-    /** As {@link #booking(PropertyId, BookingId)}, read to be changed in the current transaction. */
-    private Booking bookingForUpdate(PropertyId propertyId, BookingId id) {
-        return bookings.findForUpdate(Objects.requireNonNull(propertyId, "property id"), Objects.requireNonNull(id, "booking id"))
-                .orElseThrow(() -> new NotFoundException("booking", id));
     }
 
     // ---- booking ------------------------------------------------------------------------------------
@@ -259,7 +241,7 @@ public final class BookingService {
                     }
                 }
             }
-            Money total = stayTotal(property, nightly, occupancy);
+            Money total = BookingRecords.stayTotal(property, nightly, occupancy);
             String room = roomType.equals(booking.roomType()) ? booking.roomNumber() : null;
             String requests = changes.specialRequests() != null
                     ? (changes.specialRequests().isBlank() ? null : changes.specialRequests())
@@ -294,268 +276,5 @@ public final class BookingService {
             nightly.addAll(extension.nightlyAmounts());
         }
         return nightly;
-    }
-
-    // ---- rooms --------------------------------------------------------------------------------------
-
-    /**
-     * Gives the booking this room, moving bookings that have not arrived to other rooms of the type if
-     * that makes the room free. Unlike a room the guest asked for when booking, an assigned room may be
-     * changed later by the same means, to make room for another guest.
-     */
-    public Booking assignRoom(PropertyId propertyId, BookingId id, String roomNumber) {
-        Objects.requireNonNull(roomNumber, "room number");
-        return transactions.inTransaction(() -> {
-            Booking booking = booking(propertyId, id);
-            if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
-                throw new BookingNotChangeableException(id, "it is " + booking.status().code());
-            }
-            if (roomNumber.equals(booking.roomNumber())) {
-                return booking;
-            }
-            Property property = properties.require(propertyId);
-            RoomAssignment.Plan plan = assignment.place(booking, booking.stay(), roomNumber, room -> true,
-                    property.businessDate());
-            return applyAssignment(booking, plan);
-        });
-    }
-
-    private Booking applyAssignment(Booking booking, RoomAssignment.Plan plan) {
-        Instant now = clock.instant();
-        Map<Booking, Booking> moves = new LinkedHashMap<>();
-        moves.put(booking, booking.withRoom(plan.room(), booking.roomRequested() && plan.room().equals(booking.roomNumber()), now));
-        plan.moves().forEach((moved, room) -> moves.put(moved, moved.withRoom(room, false, now)));
-        engine.change(moves.keySet().stream().map(Booking::claim).toList(), moves.values().stream().map(Booking::claim).toList())
-                .settleWith(transactions);
-        // rooms are given up before any is taken, so that a store with a unique key per room and night sees
-        // no clash while bookings swap rooms within this transaction
-        Map<Booking, Booking> released = new LinkedHashMap<>();
-        moves.forEach((before, after) -> released.put(before,
-                before.roomNumber() == null ? before : bookings.save(before.withRoom(null, false, now))));
-        Booking assigned = null;
-        for (Map.Entry<Booking, Booking> move : moves.entrySet()) {
-            Booking after = move.getValue();
-            Booking stored = bookings.save(released.get(move.getKey()).withRoom(after.roomNumber(), after.roomRequested(), now));
-            assigned = assigned == null ? stored : assigned;
-            events.record(stored.propertyId(), stored.id().value(),
-                    new ReservationEvent.BookingRoomAssigned(stored.roomNumber()));
-        }
-        return assigned;
-    }
-
-    // ---- the status machine -------------------------------------------------------------------------
-
-    /**
-     * Cancels the booking. If the cancellation policy charges a fee on this business date, the fee goes to
-     * the folio.
-     */
-    public Booking cancel(PropertyId propertyId, BookingId id, @Nullable String reason) {
-        return transactions.inTransaction(() -> {
-            Booking booking = bookingForUpdate(propertyId, id);
-            booking.requireTransition(BookingStatus.CANCELLED);
-            Property property = properties.require(propertyId);
-            Money fee = booking.cancellationPolicy().cancellationFee(booking.nightly(), booking.stay().checkin(),
-                    property.businessDate(), property.rounding());
-            return release(booking, booking.cancelled(reason, clock.instant()), property, fee, "Cancellation fee",
-                    "cancellation", EventType.BOOKING_CANCELLED);
-        });
-    }
-
-    /** Marks a booking whose guest did not arrive; the policy's no-show fee goes to the folio. */
-    public Booking markNoShow(PropertyId propertyId, BookingId id) {
-        return transactions.inTransaction(() -> {
-            Booking booking = booking(propertyId, id);
-            booking.requireTransition(BookingStatus.NO_SHOW);
-            Property property = properties.require(propertyId);
-            if (property.businessDate().isBefore(booking.stay().checkin())) {
-                throw new BookingNotChangeableException(id, "its guest is due on " + booking.stay().checkin()
-                        + ", after the business date " + property.businessDate());
-            }
-            return noShow(booking, property);
-        });
-    }
-
-    /**
-     * Records a no-show of a confirmed booking, with its fee, inside the caller's transaction: the night
-     * audit's way to mark the guests who did not arrive.
-     */
-    public Booking noShow(Booking booking, Property property) {
-        booking.requireTransition(BookingStatus.NO_SHOW);
-        Money fee = booking.cancellationPolicy().noShowFee(booking.nightly(), property.rounding());
-        return release(booking, booking.moveTo(BookingStatus.NO_SHOW, clock.instant()), property, fee, "No-show fee", "no_show",
-                EventType.BOOKING_NO_SHOW);
-    }
-
-    /** Ends a booking that never began: its nights go back to inventory and the policy's fee to the folio. */
-    private Booking release(Booking booking, Booking ended, Property property, Money fee, String feeDescription,
-            String feeReference, EventType event) {
-        engine.change(booking.claim(), null).settleWith(transactions);
-        Booking saved = bookings.save(ended);
-        postFee(booking, property, fee, feeDescription, feeReference);
-        ReservationEvent.Summary summary = ReservationEvent.Summary.of(saved);
-        events.record(property.id(), saved.id().value(), event == EventType.BOOKING_NO_SHOW
-                ? new ReservationEvent.BookingNoShow(summary, fee)
-                : new ReservationEvent.BookingCancelled(summary, fee));
-        return saved;
-    }
-
-    /**
-     * Checks the guest in, on the arrival date, to the booking's room, the given one, or the best free
-     * one that is ready (moving bookings that have not arrived if need be).
-     *
-     * @throws RoomNotReadyException if the room is dirty or out of order
-     */
-    public Booking checkIn(PropertyId propertyId, BookingId id, @Nullable String roomNumber) {
-        return transactions.inTransaction(() -> {
-            Booking booking = booking(propertyId, id);
-            booking.requireTransition(BookingStatus.CHECKED_IN);
-            Property property = properties.require(propertyId);
-            LocalDate today = property.businessDate();
-            if (!booking.stay().checkin().equals(today)) {
-                throw new BookingNotChangeableException(id, "it arrives on " + booking.stay().checkin()
-                        + ", not on the business date " + today);
-            }
-            String room = roomNumber != null ? roomNumber : booking.roomNumber();
-            if (room != null) {
-                requireReady(property.id(), room, today);
-            }
-            Booking assigned = booking;
-            if (room == null || !room.equals(booking.roomNumber())) {
-                RoomAssignment.Plan plan = assignment.place(booking, booking.stay(), room,
-                        candidate -> candidate.housekeeping().readyForGuest() && !candidate.isOutOfOrderOn(today), today);
-                assigned = applyAssignment(booking, plan);
-            }
-            Booking checkedIn = bookings.save(assigned.moveTo(BookingStatus.CHECKED_IN, clock.instant()));
-            events.record(propertyId, id.value(), new ReservationEvent.BookingCheckedIn(ReservationEvent.Summary.of(checkedIn)));
-            return checkedIn;
-        });
-    }
-
-    private void requireReady(PropertyId propertyId, String number, LocalDate today) {
-        Room room = rooms.findBy(propertyId, number)
-                .orElseThrow(() -> new InvalidRequestException("room_number", "property has no room '" + number + "'"));
-        if (!room.housekeeping().readyForGuest()) {
-            throw new RoomNotReadyException(number, "it is " + room.housekeeping().name().toLowerCase());
-        }
-        if (room.isOutOfOrderOn(today)) {
-            throw new RoomNotReadyException(number, "it is out of order");
-        }
-    }
-
-    /**
-     * Checks the guest out once the folio is settled. A guest leaving before the checkout date gives the
-     * remaining nights back; a night not yet charged by the night audit is charged now. The room becomes
-     * dirty.
-     *
-     * @throws BalanceNotZeroException while the folio's balance, with the nights still to charge, is not zero
-     */
-    public Booking checkOut(PropertyId propertyId, BookingId id) {
-        return transactions.inTransaction(() -> {
-            Booking booking = booking(propertyId, id);
-            booking.requireTransition(BookingStatus.CHECKED_OUT);
-            Property property = properties.require(propertyId);
-            LocalDate today = property.businessDate();
-            Booking leaving = booking;
-            if (today.isBefore(booking.stay().checkout())) {
-                LocalDate departure = today.isAfter(booking.stay().checkin()) ? today : booking.stay().checkin().plusDays(1);
-                Stay stay = Stay.of(booking.stay().checkin(), departure);
-                List<Money> nightly = booking.nightly().subList(0, stay.nights());
-                leaving = booking.withStay(stay, booking.roomType(), booking.occupancy(), nightly,
-                        stayTotal(property, nightly, booking.occupancy()), booking.roomNumber(), booking.specialRequests(),
-                        clock.instant());
-            }
-            Folio folio = folios.findBy(propertyId, id).orElseThrow(() -> new NotFoundException("folio of booking", id));
-            Folio charged = folio;
-            for (LocalDate night = leaving.stay().checkin(); night.isBefore(leaving.stay().checkout()); night = night.plusDays(1)) {
-                charged = RoomCharges.postNight(charged, night, leaving.priceOf(night), leaving.occupancy(), property, ids,
-                        clock.instant());
-            }
-            if (!charged.balance().isZero()) {
-                throw new BalanceNotZeroException(id, charged.balance());
-            }
-            if (charged != folio) {
-                folios.save(charged);
-            }
-            Booking checkedOut = leaving.moveTo(BookingStatus.CHECKED_OUT, clock.instant());
-            engine.change(booking.claim(), checkedOut.claim()).settleWith(transactions);
-            Booking saved = bookings.save(checkedOut);
-            if (saved.roomNumber() != null) {
-                rooms.findBy(propertyId, saved.roomNumber()).ifPresent(room -> rooms.save(room.withHousekeeping(HousekeepingStatus.DIRTY)));
-            }
-            loyalty.earn(saved.guestId(), spent(charged), "stay:" + id);
-            events.record(propertyId, id.value(), new ReservationEvent.BookingCheckedOut(ReservationEvent.Summary.of(saved)));
-            return saved;
-        });
-    }
-
-    // ---- the folio ----------------------------------------------------------------------------------
-
-    public Folio folio(PropertyId propertyId, BookingId id) {
-        booking(propertyId, id);
-        return folios.findBy(propertyId, id).orElseThrow(() -> new NotFoundException("folio of booking", id));
-    }
-
-    /**
-     * Posts an extra (minibar, restaurant, parking) to the folio of a booking that is confirmed or in the
-     * house.
-     *
-     * @param date the business date it belongs to; today's when null, never a later one
-     */
-    public FolioLine charge(PropertyId propertyId, BookingId id, String description, Money amount, String category,
-            @Nullable LocalDate date, @Nullable IdempotencyKey idempotencyKey) {
-        Objects.requireNonNull(amount, "amount").requirePositive("a charge");
-        String request = String.join("|", "charge", propertyId.value(), id.value(), String.valueOf(description), amount.toString(),
-                String.valueOf(category), String.valueOf(date));
-        return idempotency.once(idempotencyKey, request, () -> {
-            Booking booking = booking(propertyId, id);
-            if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {
-                throw new BookingNotChangeableException(id, "its folio is closed: it is " + booking.status().code());
-            }
-            Property property = properties.require(propertyId);
-            amount.requireCurrency(property.currency());
-            LocalDate on = date != null ? date : property.businessDate();
-            if (on.isAfter(property.businessDate())) {
-                throw new InvalidRequestException("date", "a charge cannot be dated after the business date " + property.businessDate());
-            }
-            if (category == null || !category.matches("[a-z][a-z_]{0,31}")) {
-                throw new InvalidRequestException("category", "a category is 1 to 32 lower-case letters and '_', such as 'minibar'");
-            }
-            Folio folio = folio(propertyId, id);
-            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant());
-            folios.save(folio.post(line));
-            events.record(propertyId, id.value(), new BillingEvent.ExtraCharged(category, amount.amount()));
-            return line;
-        }, FolioLine::id, lineId -> folio(propertyId, id).lines().stream()
-                .filter(line -> line.id().equals(lineId)).findFirst().orElseThrow());
-    }
-
-    // ---- helpers ------------------------------------------------------------------------------------
-
-    /** What a stay earns loyalty points on: room, extras and fees, without taxes. */
-    private static Money spent(Folio folio) {
-        Money spent = Money.zero(folio.currency());
-        for (FolioLine line : folio.lines()) {
-            if (line.kind() == FolioLineKind.ROOM || line.kind() == FolioLineKind.EXTRA || line.kind() == FolioLineKind.FEE) {
-                spent = spent.plus(line.amount());
-            }
-        }
-        return spent;
-    }
-
-    private void postFee(Booking booking, Property property, Money fee, String description, String reference) {
-        if (fee.isZero()) {
-            return;
-        }
-        Folio folio = folios.findBy(booking.propertyId(), booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
-        folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.FEE, description, fee,
-                reference, clock.instant())));
-    }
-
-    private static Money stayTotal(Property property, List<Money> nightly, Occupancy occupancy) {
-        long total = 0;
-        for (Money night : nightly) {
-            total += property.taxes().nightTotalMinor(night.minorUnits(), occupancy, property.rounding());
-        }
-        return Money.ofMinor(total, property.currency());
     }
 }

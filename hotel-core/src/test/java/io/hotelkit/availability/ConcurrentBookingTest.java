@@ -60,7 +60,7 @@ class ConcurrentBookingTest {
                                     BookingRequest.of(property.id(), guest.id(), type, "FLEX", stay, Occupancy.adults(2)), null);
                             booked.incrementAndGet();
                             if (random.nextInt(3) == 0) {
-                                hotel.bookings().cancel(property.id(), booking.id(), null);
+                                hotel.cancellations().cancel(property.id(), booking.id(), null);
                             }
                         } catch (ConflictException soldOut) {
                             refused.incrementAndGet();

@@ -70,22 +70,22 @@ class BillingBadInputTest {
         refused(() -> hotel.payments().refund(lisbon.id(), declined.id(), eur("1.00"), null), RefundNotAllowedException.class,
                 "it was declined");
         assertThat(gateway.calls()).isEqualTo(calls + 1);
-        assertThat(hotel.bookings().folio(lisbon.id(), booking.id()).balance()).isEqualTo(eur("-20.00"));
+        assertThat(hotel.folioCharges().folio(lisbon.id(), booking.id()).balance()).isEqualTo(eur("-20.00"));
     }
 
     @Test
     void charges_go_only_on_open_folios_and_invoices_only_on_uninvoiced_charges() {
-        refused(() -> hotel.bookings().charge(lisbon.id(), booking.id(), "Spa", eur("0.00"), "spa", null, null),
+        refused(() -> hotel.folioCharges().charge(lisbon.id(), booking.id(), "Spa", eur("0.00"), "spa", null, null),
                 IllegalArgumentException.class, "a charge must be more than zero");
-        refused(() -> hotel.bookings().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "Spa Treatments!", null, null),
+        refused(() -> hotel.folioCharges().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "Spa Treatments!", null, null),
                 InvalidRequestException.class, "a category is 1 to 32 lower-case letters");
-        refused(() -> hotel.bookings().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "spa",
+        refused(() -> hotel.folioCharges().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "spa",
                 TestHotels.BUSINESS_DATE.plusDays(1), null), InvalidRequestException.class,
                 "a charge cannot be dated after the business date 2026-12-01");
         refused(() -> hotel.invoices().issue(lisbon.id(), booking.id(), null), InvoiceRefusedException.class,
                 "has no charges that are not invoiced already");
-        hotel.bookings().cancel(lisbon.id(), booking.id(), null);
-        refused(() -> hotel.bookings().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "spa", null, null),
+        hotel.cancellations().cancel(lisbon.id(), booking.id(), null);
+        refused(() -> hotel.folioCharges().charge(lisbon.id(), booking.id(), "Spa", eur("10.00"), "spa", null, null),
                 BookingNotChangeableException.class, "its folio is closed: it is cancelled");
     }
 

@@ -78,14 +78,14 @@ class BillingPropertiesTest {
             Offer offer = hotel.availability().search(new AvailabilityQuery(property.id(), stay, occupancy, "ROOM", "BAR"))
                     .offers().getFirst();
             Booking booking = hotel.bookings().book(BookingRequest.of(property.id(), guest.id(), "ROOM", "BAR", stay, occupancy), null);
-            hotel.bookings().checkIn(property.id(), booking.id(), null);
+            hotel.frontDesk().checkIn(property.id(), booking.id(), null);
             stays.add(booking);
             quoted.add(offer.total());
         }
         for (int night = 0; night < 5; night++) {
             for (Booking booking : stays) {
                 if (random.nextInt(3) == 0 && booking.stay().includesNight(hotel.inventory().property(property.id()).businessDate())) {
-                    hotel.bookings().charge(property.id(), booking.id(), "Bar", Money.ofMinor(random.nextInt(100, 9_000),
+                    hotel.folioCharges().charge(property.id(), booking.id(), "Bar", Money.ofMinor(random.nextInt(100, 9_000),
                             property.currency()), "bar", null, null);
                 }
             }
@@ -96,7 +96,7 @@ class BillingPropertiesTest {
         for (int i = 0; i < stays.size(); i++) {
             Booking booking = stays.get(i);
             String where = "seed " + seed + ", booking " + i;
-            Folio folio = hotel.bookings().folio(property.id(), booking.id());
+            Folio folio = hotel.folioCharges().folio(property.id(), booking.id());
             Money stayCharges = sum(folio, List.of(FolioLineKind.ROOM, FolioLineKind.TAX, FolioLineKind.CITY_TAX));
             assertThat(stayCharges).as(where + ": nights charged against the offer's total").isEqualTo(quoted.get(i));
 
@@ -108,7 +108,7 @@ class BillingPropertiesTest {
                 hotel.payments().refund(property.id(), payment.id(), Money.ofMinor(random.nextLong(1, paid.minorUnits() + 1),
                         property.currency()), null);
             }
-            folio = hotel.bookings().folio(property.id(), booking.id());
+            folio = hotel.folioCharges().folio(property.id(), booking.id());
             Money lines = folio.lines().stream().map(FolioLine::amount).reduce(Money.zero(property.currency()), Money::plus);
             assertThat(folio.balance()).as(where + ": balance against the sum of lines").isEqualTo(lines);
 

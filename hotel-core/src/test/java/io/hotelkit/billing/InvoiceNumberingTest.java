@@ -45,7 +45,7 @@ class InvoiceNumberingTest {
         ConcurrentLinkedQueue<BookingId> toInvoice = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < 500; i++) {
             Booking booking = TestHotels.book(hotel, lisbon, "STE", stayFor(i));
-            hotel.bookings().charge(lisbon.id(), booking.id(), "Parking", TestHotels.eur("10.00"), "parking", null, null);
+            hotel.folioCharges().charge(lisbon.id(), booking.id(), "Parking", TestHotels.eur("10.00"), "parking", null, null);
             toInvoice.add(booking.id());
         }
         failing.failureRate = 0.3;

@@ -46,7 +46,7 @@ class NightAuditTest {
         List<Booking> inHouse = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Booking booking = TestHotels.book(hotel, lisbon, "DBL", Stay.of("2026-12-01", "2026-12-04"));
-            inHouse.add(hotel.bookings().checkIn(lisbon.id(), booking.id(), null));
+            inHouse.add(hotel.frontDesk().checkIn(lisbon.id(), booking.id(), null));
         }
 
         flaky.failOnSave = 3; // the third folio the audit saves fails: the database went away
@@ -59,7 +59,7 @@ class NightAuditTest {
         assertThat(rerun.charged()).isEqualTo(3);
         assertThat(roomNightsPosted(hotel, inHouse)).isEqualTo(5);
         for (Booking booking : inHouse) {
-            Map<String, Long> perReference = hotel.bookings().folio(lisbon.id(), booking.id()).lines().stream()
+            Map<String, Long> perReference = hotel.folioCharges().folio(lisbon.id(), booking.id()).lines().stream()
                     .collect(Collectors.groupingBy(FolioLine::reference, Collectors.counting()));
             assertThat(perReference).containsOnlyKeys("room:2026-12-01", "tax:2026-12-01", "city_tax:2026-12-01")
                     .allSatisfy((reference, count) -> assertThat(count).isEqualTo(1));
@@ -95,7 +95,7 @@ class NightAuditTest {
         assertThat(result.noShows()).isEqualTo(1);
         assertThat(result.releasedBlocks()).containsExactly("WEDDING");
         assertThat(hotel.bookings().booking(due.id()).status()).isEqualTo(BookingStatus.NO_SHOW);
-        assertThat(hotel.bookings().folio(lisbon.id(), due.id()).balance()).isEqualTo(TestHotels.eur("100.00"));
+        assertThat(hotel.folioCharges().folio(lisbon.id(), due.id()).balance()).isEqualTo(TestHotels.eur("100.00"));
         assertThat(hotel.bookings().booking(later.id()).status()).isEqualTo(BookingStatus.CONFIRMED);
         assertThat(hotel.engine().available(lisbon.id(), "DBL", DateRange.of(LocalDate.parse("2026-12-05"),
                 LocalDate.parse("2026-12-06")))).isEqualTo(4);

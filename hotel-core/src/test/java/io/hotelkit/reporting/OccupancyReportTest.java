@@ -49,7 +49,7 @@ class OccupancyReportTest {
                 Booking booking = hotel.bookings().book(BookingRequest.of(lisbon.id(), guest.id(), random.nextBoolean() ? "DBL" : "STE",
                         random.nextBoolean() ? "FLEX" : "NRF", stay, Occupancy.of(1 + random.nextInt(2), random.nextInt(2))), null);
                 if (random.nextInt(5) == 0) {
-                    hotel.bookings().cancel(lisbon.id(), booking.id(), null);
+                    hotel.cancellations().cancel(lisbon.id(), booking.id(), null);
                 }
             } catch (ConflictException full) {
                 // sold out: fine

@@ -67,11 +67,11 @@ class BookingLifecycleTest {
         assertThat(longer.nightly()).containsExactly(eur("100.00"), eur("100.00"), eur("120.00"));
         assertThat(longer.version()).isEqualTo(booking.version() + 1);
 
-        Booking assigned = hotel.bookings().assignRoom(lisbon.id(), booking.id(), "103");
+        Booking assigned = hotel.frontDesk().assignRoom(lisbon.id(), booking.id(), "103");
         assertThat(assigned.roomNumber()).isEqualTo("103");
         assertThat(hotel.engine().isRoomFree(lisbon.id(), "103", longer.stay().nightsAsRange())).isFalse();
 
-        Booking inHouse = hotel.bookings().checkIn(lisbon.id(), booking.id(), null);
+        Booking inHouse = hotel.frontDesk().checkIn(lisbon.id(), booking.id(), null);
         assertThat(inHouse.status()).isEqualTo(BookingStatus.CHECKED_IN);
         assertThat(inHouse.roomNumber()).isEqualTo("103");
 
@@ -79,10 +79,10 @@ class BookingLifecycleTest {
             clock.advance(Duration.ofDays(1)); // the next morning: the night audit closes the day and charges the night
             hotel.nightAudit().close(lisbon.id());
         }
-        Money owed = hotel.bookings().folio(lisbon.id(), booking.id()).balance();
+        Money owed = hotel.folioCharges().folio(lisbon.id(), booking.id()).balance();
         assertThat(owed).isEqualTo(longer.total());
         hotel.payments().pay(lisbon.id(), booking.id(), owed, PaymentMethod.CASH, null, null);
-        Booking out = hotel.bookings().checkOut(lisbon.id(), booking.id());
+        Booking out = hotel.frontDesk().checkOut(lisbon.id(), booking.id());
         assertThat(out.status()).isEqualTo(BookingStatus.CHECKED_OUT);
         assertThat(hotel.inventory().room(lisbon.id(), "103").housekeeping()).isEqualTo(HousekeepingStatus.DIRTY);
     }
@@ -108,7 +108,7 @@ class BookingLifecycleTest {
     void a_late_cancellation_posts_the_policy_fee_to_the_folio() {
         Booking tomorrow = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-02", "2026-12-04"));
 
-        Booking cancelled = hotel.bookings().cancel(lisbon.id(), tomorrow.id(), "plans changed");
+        Booking cancelled = hotel.cancellations().cancel(lisbon.id(), tomorrow.id(), "plans changed");
 
         assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(cancelled.cancellationReason()).isEqualTo("plans changed");
@@ -124,7 +124,7 @@ class BookingLifecycleTest {
     void an_early_cancellation_is_free() {
         Booking later = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-10", "2026-12-12"));
 
-        hotel.bookings().cancel(lisbon.id(), later.id(), null);
+        hotel.cancellations().cancel(lisbon.id(), later.id(), null);
 
         assertThat(hotel.storage().folios().findBy(later.id()).orElseThrow().balance()).isEqualTo(Money.zero(lisbon.currency()));
     }
@@ -133,7 +133,7 @@ class BookingLifecycleTest {
     void a_no_show_pays_the_penalty_and_frees_the_room() {
         Booking today = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-01", "2026-12-03"));
 
-        Booking noShow = hotel.bookings().markNoShow(lisbon.id(), today.id());
+        Booking noShow = hotel.cancellations().markNoShow(lisbon.id(), today.id());
 
         assertThat(noShow.status()).isEqualTo(BookingStatus.NO_SHOW);
         assertThat(hotel.storage().folios().findBy(today.id()).orElseThrow().balance()).isEqualTo(eur("100.00"));
@@ -143,9 +143,9 @@ class BookingLifecycleTest {
     @Test
     void a_cancelled_booking_cannot_be_checked_in() {
         Booking booking = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-01", "2026-12-03"));
-        hotel.bookings().cancel(lisbon.id(), booking.id(), null);
+        hotel.cancellations().cancel(lisbon.id(), booking.id(), null);
 
-        assertThatThrownBy(() -> hotel.bookings().checkIn(lisbon.id(), booking.id(), null))
+        assertThatThrownBy(() -> hotel.frontDesk().checkIn(lisbon.id(), booking.id(), null))
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessage("booking %s is cancelled and cannot become checked_in", booking.id());
     }
@@ -155,7 +155,7 @@ class BookingLifecycleTest {
         Booking booking = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-01", "2026-12-03"));
         hotel.inventory().setHousekeeping(lisbon.id(), "101", HousekeepingStatus.DIRTY);
 
-        assertThatThrownBy(() -> hotel.bookings().checkIn(lisbon.id(), booking.id(), "101"))
+        assertThatThrownBy(() -> hotel.frontDesk().checkIn(lisbon.id(), booking.id(), "101"))
                 .isInstanceOf(RoomNotReadyException.class)
                 .hasMessageContaining("dirty");
         assertThat(hotel.bookings().booking(booking.id()).status()).isEqualTo(BookingStatus.CONFIRMED);
@@ -170,7 +170,7 @@ class BookingLifecycleTest {
         }
         Booking twoNights = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-01", "2026-12-03"));
 
-        Booking inHouse = hotel.bookings().checkIn(lisbon.id(), twoNights.id(), null);
+        Booking inHouse = hotel.frontDesk().checkIn(lisbon.id(), twoNights.id(), null);
 
         assertThat(inHouse.roomNumber()).isEqualTo("104");
         assertThat(hotel.bookings().booking(arrivingTomorrow.id()).roomNumber()).isEqualTo("101");
@@ -188,7 +188,7 @@ class BookingLifecycleTest {
         }
         Booking twoNights = TestHotels.book(hotel, lisbon, "DBL", stay("2026-12-01", "2026-12-03"));
 
-        assertThatThrownBy(() -> hotel.bookings().checkIn(lisbon.id(), twoNights.id(), null))
+        assertThatThrownBy(() -> hotel.frontDesk().checkIn(lisbon.id(), twoNights.id(), null))
                 .isInstanceOf(NoRoomFitsException.class);
         assertThat(hotel.bookings().booking(asked.id()).roomNumber()).isEqualTo("105");
         assertThat(hotel.bookings().booking(twoNights.id()).status()).isEqualTo(BookingStatus.CONFIRMED);
@@ -196,11 +196,11 @@ class BookingLifecycleTest {
 
     private Booking inHouse(Stay stay, String room) {
         Booking booking = TestHotels.book(hotel, lisbon, "DBL", stay);
-        return hotel.bookings().checkIn(lisbon.id(), booking.id(), room);
+        return hotel.frontDesk().checkIn(lisbon.id(), booking.id(), room);
     }
 
     private Booking assigned(Stay stay, String room) {
         Booking booking = TestHotels.book(hotel, lisbon, "DBL", stay);
-        return hotel.bookings().assignRoom(lisbon.id(), booking.id(), room);
+        return hotel.frontDesk().assignRoom(lisbon.id(), booking.id(), room);
     }
 }

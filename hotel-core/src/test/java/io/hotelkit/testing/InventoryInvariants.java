@@ -124,7 +124,7 @@ public final class InventoryInvariants {
                 });
                 case 5 -> pick(random, before.holding(), BookingStatus.CONFIRMED).ifPresent(booking ->
                         run.attempt(where + " cancel " + booking.id(), true,
-                                () -> hotel.bookings().cancel(property.id(), booking.id(), null)));
+                                () -> hotel.cancellations().cancel(property.id(), booking.id(), null)));
                 case 6 -> {
                     Room room = before.rooms().get(random.nextInt(before.rooms().size()));
                     DateRange period = stay.nightsAsRange();

@@ -201,7 +201,7 @@ class ConcurrentSalesIT {
             store.transactions().run(() -> store.bookings().save(store.bookings().findBy(booking.id()).orElseThrow()
                     .cancelled(null, clock.instant())));
         } else {
-            hotel(thread).bookings().cancel(lisbon.id(), booking.id(), null);
+            hotel(thread).cancellations().cancel(lisbon.id(), booking.id(), null);
         }
     }
 

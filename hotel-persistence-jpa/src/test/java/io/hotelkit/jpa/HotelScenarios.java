@@ -95,15 +95,15 @@ abstract class HotelScenarios {
                 null);
         Booking booking = hotel.bookings().book(new BookingRequest(lisbon.id(), ana.id(), null, "DBL", null, "FLEX", stay,
                 Occupancy.of(2, 1), null, "late arrival", "tok_visa"), null);
-        hotel.bookings().checkIn(lisbon.id(), booking.id(), null);
-        hotel.bookings().charge(lisbon.id(), booking.id(), "Minibar", eur("12.50"), "minibar", null, null);
+        hotel.frontDesk().checkIn(lisbon.id(), booking.id(), null);
+        hotel.folioCharges().charge(lisbon.id(), booking.id(), "Minibar", eur("12.50"), "minibar", null, null);
 
         clock.advance(Duration.ofHours(14)); // 00:00 in Lisbon: the 1st is over
         assertThat(hotel.nightAudit().close(lisbon.id()).charged()).isEqualTo(1);
         clock.advance(Duration.ofDays(1));
         hotel.nightAudit().close(lisbon.id());
 
-        Folio folio = hotel.bookings().folio(lisbon.id(), booking.id());
+        Folio folio = hotel.folioCharges().folio(lisbon.id(), booking.id());
         assertThat(folio.lines()).extracting(line -> line.kind()).containsExactly(FolioLineKind.EXTRA,
                 FolioLineKind.ROOM, FolioLineKind.TAX, FolioLineKind.CITY_TAX,
                 FolioLineKind.ROOM, FolioLineKind.TAX, FolioLineKind.CITY_TAX);
@@ -113,7 +113,7 @@ abstract class HotelScenarios {
                 "tok_visa", null);
         hotel.payments().refund(lisbon.id(), payment.id(), eur("10.00"), null);
         assertThat(hotel.payments().payment(lisbon.id(), payment.id()).refundable()).isEqualTo(folio.balance());
-        Booking out = hotel.bookings().checkOut(lisbon.id(), booking.id());
+        Booking out = hotel.frontDesk().checkOut(lisbon.id(), booking.id());
         assertThat(out.status()).isEqualTo(BookingStatus.CHECKED_OUT);
         assertThat(hotel.loyalty().account(ana.id()).points()).isEqualTo(242);
 
@@ -132,11 +132,11 @@ abstract class HotelScenarios {
     void bookings_are_modified_moved_between_rooms_and_cancelled_and_the_night_rows_follow() {
         Booking a = book("DBL", "2026-12-05", "2026-12-08");
         Booking b = book("DBL", "2026-12-06", "2026-12-07");
-        a = hotel.bookings().assignRoom(lisbon.id(), a.id(), "101");
-        b = hotel.bookings().assignRoom(lisbon.id(), b.id(), "102");
+        a = hotel.frontDesk().assignRoom(lisbon.id(), a.id(), "101");
+        b = hotel.frontDesk().assignRoom(lisbon.id(), b.id(), "102");
 
         // b wants 101: a has not arrived and did not ask for it, so it moves
-        b = hotel.bookings().assignRoom(lisbon.id(), b.id(), "101");
+        b = hotel.frontDesk().assignRoom(lisbon.id(), b.id(), "101");
         a = hotel.bookings().booking(lisbon.id(), a.id());
         assertThat(b.roomNumber()).isEqualTo("101");
         assertThat(a.roomNumber()).isNotIn("101", null);
@@ -148,11 +148,11 @@ abstract class HotelScenarios {
         Booking suite = hotel.bookings().modify(lisbon.id(), b.id(), b.version(), new BookingChanges(null, null, "STE", null, null,
                 null));
         assertThat(suite.roomNumber()).isNull();
-        hotel.bookings().cancel(lisbon.id(), a.id(), "plans changed");
+        hotel.cancellations().cancel(lisbon.id(), a.id(), "plans changed");
 
         hotel.inventory().takeOutOfOrder(lisbon.id(), "103", DateRange.of(LocalDate.parse("2026-12-05"), LocalDate.parse("2026-12-07")),
                 "paint");
-        Booking c = hotel.bookings().assignRoom(lisbon.id(), book("DBL", "2026-12-20", "2026-12-22").id(), "104");
+        Booking c = hotel.frontDesk().assignRoom(lisbon.id(), book("DBL", "2026-12-20", "2026-12-22").id(), "104");
         assertThatThrownBy(() -> hotel.inventory().takeOutOfOrder(lisbon.id(), "104",
                 DateRange.of(LocalDate.parse("2026-12-21"), LocalDate.parse("2026-12-23")), "leak"))
                 .isInstanceOf(NotAvailableException.class);
@@ -164,9 +164,9 @@ abstract class HotelScenarios {
     @Test
     void checking_in_to_a_room_moves_a_guest_who_has_not_arrived() {
         Booking arriving = book("DBL", "2026-12-01", "2026-12-04");
-        Booking later = hotel.bookings().assignRoom(lisbon.id(), book("DBL", "2026-12-02", "2026-12-03").id(), "104");
+        Booking later = hotel.frontDesk().assignRoom(lisbon.id(), book("DBL", "2026-12-02", "2026-12-03").id(), "104");
 
-        Booking in = hotel.bookings().checkIn(lisbon.id(), arriving.id(), "104");
+        Booking in = hotel.frontDesk().checkIn(lisbon.id(), arriving.id(), "104");
 
         assertThat(in.roomNumber()).isEqualTo("104");
         assertThat(hotel.bookings().booking(lisbon.id(), later.id()).roomNumber()).isNotIn("104", null);
@@ -188,7 +188,7 @@ abstract class HotelScenarios {
         assertThatThrownBy(() -> hotel.bookings().book(new BookingRequest(lisbon.id(), guest().id(), null, "DBL", null, "FLEX",
                 Stay.of("2026-12-20", "2026-12-21"), Occupancy.adults(2), "WED", null, null), null))
                 .isInstanceOf(NotAvailableException.class);
-        hotel.bookings().cancel(lisbon.id(), picked.id(), null);
+        hotel.cancellations().cancel(lisbon.id(), picked.id(), null);
         NightRows.assertInStep(db().database(), hotel, lisbon.id(), WINDOW);
     }
 
@@ -255,8 +255,8 @@ abstract class HotelScenarios {
         List<Booking> made = new ArrayList<>();
         made.add(book("DBL", "2026-12-03", "2026-12-06"));
         made.add(book("DBL", "2026-12-04", "2026-12-05"));
-        made.add(hotel.bookings().assignRoom(lisbon.id(), book("STE", "2026-12-02", "2026-12-07").id(), "202"));
-        hotel.bookings().cancel(lisbon.id(), made.get(1).id(), null);
+        made.add(hotel.frontDesk().assignRoom(lisbon.id(), book("STE", "2026-12-02", "2026-12-07").id(), "202"));
+        hotel.cancellations().cancel(lisbon.id(), made.get(1).id(), null);
         hotel.inventory().takeOutOfOrder(lisbon.id(), "105", DateRange.of(LocalDate.parse("2026-12-05"), LocalDate.parse("2026-12-09")),
                 "carpet");
         hotel.blocks().create(lisbon.id(), "TOUR", "Tour", "DBL", "FLEX",

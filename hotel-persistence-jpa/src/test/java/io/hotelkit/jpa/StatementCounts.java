@@ -65,8 +65,8 @@ abstract class StatementCounts {
             List<String> modifyLong = beyondNightRows(counter.during(() -> longStay.set(extend(longStay.get(), 7))));
             assertThat(modifyLong).as("modifying, room %s", room).hasSameSizeAs(modifyShort).hasSizeLessThanOrEqualTo(20);
 
-            List<String> cancelShort = beyondNightRows(counter.during(() -> hotel.bookings().cancel(lisbon.id(), shortStay.get().id(), null)));
-            List<String> cancelLong = beyondNightRows(counter.during(() -> hotel.bookings().cancel(lisbon.id(), longStay.get().id(), null)));
+            List<String> cancelShort = beyondNightRows(counter.during(() -> hotel.cancellations().cancel(lisbon.id(), shortStay.get().id(), null)));
+            List<String> cancelLong = beyondNightRows(counter.during(() -> hotel.cancellations().cancel(lisbon.id(), longStay.get().id(), null)));
             assertThat(cancelLong).as("cancelling, room %s", room).hasSameSizeAs(cancelShort).hasSizeLessThanOrEqualTo(20);
         }
     }
@@ -83,7 +83,7 @@ abstract class StatementCounts {
     void booking_and_cancelling_send_exactly_these_statements() {
         AtomicReference<Booking> booked = new AtomicReference<>();
         List<String> booking = counter.during(() -> booked.set(book(null, "2026-12-10", "2026-12-13")));
-        List<String> cancelling = counter.during(() -> hotel.bookings().cancel(lisbon.id(), booked.get().id(), null));
+        List<String> cancelling = counter.during(() -> hotel.cancellations().cancel(lisbon.id(), booked.get().id(), null));
 
         if (postgres()) {
             assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",

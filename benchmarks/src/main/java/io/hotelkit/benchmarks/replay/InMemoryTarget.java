@@ -116,7 +116,7 @@ public final class InMemoryTarget implements Target {
 
     @Override
     public void cancel(RecordedBooking booking, String reference) {
-        hotel.bookings().cancel(properties.get(booking.hotel()), BookingId.of(reference), "replayed cancellation");
+        hotel.cancellations().cancel(properties.get(booking.hotel()), BookingId.of(reference), "replayed cancellation");
     }
 
     @Override

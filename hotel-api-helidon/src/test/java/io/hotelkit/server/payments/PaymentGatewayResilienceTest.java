@@ -76,7 +76,7 @@ class PaymentGatewayResilienceTest {
         assertThat(opened.get()).as("the breaker opened").isPositive();
         assertThat(simulated.approvedCaptures()).isEqualTo(payments);
         assertThat(hotel.payments().payments(lisbon.id(), booking.id())).hasSize(payments);
-        assertThat(hotel.bookings().folio(lisbon.id(), booking.id()).balance())
+        assertThat(hotel.folioCharges().folio(lisbon.id(), booking.id()).balance())
                 .isEqualTo(Money.of("-400.00", "EUR"));
     }
 
