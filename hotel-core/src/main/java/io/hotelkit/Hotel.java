@@ -85,6 +85,7 @@ public final class Hotel {
     private final Reports reports;
     private final PersonalData personalData;
     private final Events events;
+    private final Idempotency idempotency;
     private final Clock clock;
     private static final int MAX_DEFERRALS = 5;
     private long followed;
@@ -97,7 +98,7 @@ public final class Hotel {
         IdGenerator ids = builder.ids != null ? builder.ids : Ids.timeOrdered(clock);
         this.engine = builder.engine != null ? builder.engine : new AvailabilityEngine();
         this.events = new Events(storage.outbox(), clock, ids, builder.actor);
-        Idempotency idempotency = new Idempotency(storage.idempotency(), storage.transactions());
+        this.idempotency = new Idempotency(storage.idempotency(), storage.transactions());
         this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.nightAllowances(), storage.rooms(),
                 storage.transactions(), engine, events, ids, clock);
         this.rates = new RateService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.nightlyRates(),
@@ -213,6 +214,15 @@ public final class Hotel {
      */
     public EngineView engine() {
         return engine.readOnly();
+    }
+
+    /**
+     * The idempotency layer the services run their creating requests through, for an embedder's own
+     * requests around them (the reference server's {@code Idempotency-Key} header): a service called with
+     * the key of the request that runs records nothing of its own, so a key has one record.
+     */
+    public Idempotency idempotency() {
+        return idempotency;
     }
 
     public Storage storage() {

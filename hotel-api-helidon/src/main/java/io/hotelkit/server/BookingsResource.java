@@ -123,7 +123,7 @@ final class BookingsResource implements HttpService {
         Booking booking = bookings.book(new BookingRequest(property, body.guestId() == null ? null : GuestId.of(body.guestId()),
                 guest, body.roomType(), body.roomNumber(), body.ratePlan(), stay,
                 Occupancy.of(body.adults(), body.children() == null ? 0 : body.children()), body.block(),
-                body.specialRequests(), body.cardToken()), null);
+                body.specialRequests(), body.cardToken()), Idempotent.key(req));
         Role role = caller.role();
         transactions.afterCommit(() -> meters.bookingCreated(role));
         return withVersion(Reply.created(location(booking), Views.BookingView.of(booking)), booking);

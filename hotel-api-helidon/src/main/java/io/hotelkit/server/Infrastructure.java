@@ -63,7 +63,7 @@ public final class Infrastructure {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.idempotent = new Idempotent(hotel.storage().idempotency(), hotel.storage().transactions());
+        this.idempotent = new Idempotent(hotel.idempotency(), hotel.storage().transactions());
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rate limiter");
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
