@@ -8,7 +8,6 @@ import io.hotelkit.forecast.ModelStore;
 import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
-import io.hotelkit.shared.RateLimiter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;

@@ -12,7 +12,6 @@ import io.hotelkit.jpa.JpaStore;
 import io.helidon.webserver.http.Filter;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.IdGenerator;
-import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;

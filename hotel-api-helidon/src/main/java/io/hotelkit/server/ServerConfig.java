@@ -5,7 +5,6 @@ import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
 import io.hotelkit.server.payments.PaymentGatewaySettings;
 import io.hotelkit.server.payments.ResilientPaymentGateway;
-import io.hotelkit.shared.RateLimiter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

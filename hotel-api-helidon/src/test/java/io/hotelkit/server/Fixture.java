@@ -17,7 +17,6 @@ import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
-import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.testing.ForwardingStorage;
 import io.hotelkit.testing.MutableClock;
 import java.sql.Connection;
