@@ -61,6 +61,7 @@ public final class Server {
                 new RatePlansResource(hotel.rates(), hotel.inventory(), idempotent),
                 new BlocksResource(hotel.blocks(), idempotent),
                 new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers()),
+                new AriResource(ariFeed(hotel), infrastructure.clock()),
                 new BookingsResource(hotel.bookings(), guestScope, infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new GuestsResource(hotel.guests(), guestScope, hotel.personalData(), hotel.loyalty(), hotel.invoices(),
@@ -76,6 +77,12 @@ public final class Server {
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
                 forecasts,
         };
+    }
+
+    static AriFeed ariFeed(Hotel hotel) {
+        AriChanges changes = new AriChanges(hotel.inventory(), hotel.rates(), hotel.blocks());
+        return new AriFeed(hotel.inventory(), hotel.rates(), hotel.engine(), hotel.storage().outbox(), changes,
+                hotel::catchUp);
     }
 
     /** The server, not yet started, on the configured address and port. */
