@@ -203,22 +203,33 @@ final class AriFeed {
             for (DailyRate rate : engine.rates(property.id(), entry.getKey(), type.code(), range)) {
                 grid.put(rate.night(), rate);
             }
+            DailyRate previous = null;
+            NightPrice price = null;
             for (LocalDate night = range.start(); night.isBefore(range.end()); night = night.plusDays(1)) {
                 int free = available[(int) (night.toEpochDay() - first.toEpochDay())];
-                into.add(night(property, type, entry.getKey(), night, free, grid.get(night)));
+                DailyRate rate = grid.get(night);
+                if (rate != null && (previous == null || !samePrice(rate, previous))) {
+                    price = price(type, rate); // runs of nights at one price share theirs
+                }
+                previous = rate;
+                into.add(night(property, type, entry.getKey(), night, free, rate, price));
             }
         }
     }
 
+    private static boolean samePrice(DailyRate a, DailyRate b) {
+        return a.amount().equals(b.amount()) && a.extraAdult().equals(b.extraAdult()) && a.extraChild().equals(b.extraChild());
+    }
+
     private static Night night(Property property, RoomType type, String plan, LocalDate night, int available,
-                               @Nullable DailyRate rate) {
+                               @Nullable DailyRate rate, @Nullable NightPrice price) {
         if (rate == null) {
             return new Night(type.code(), plan, night, available, true, false, false, null, null, null);
         }
         int longest = property.maxStayNights();
         Integer maxStay = rate.maxStay() == null || rate.maxStay() > longest ? Integer.valueOf(longest) : rate.maxStay();
         return new Night(type.code(), plan, night, available, rate.closed(), rate.closedToArrival(),
-                rate.closedToDeparture(), rate.minStay(), maxStay, price(type, rate));
+                rate.closedToDeparture(), rate.minStay(), maxStay, price);
     }
 
     /** What the engine charges a night for each occupancy the type takes: base, plus extra adults past it, plus children. */
