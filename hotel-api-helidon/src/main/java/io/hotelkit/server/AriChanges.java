@@ -2,6 +2,7 @@ package io.hotelkit.server;
 
 import io.hotelkit.inventory.InventoryEvent;
 import io.hotelkit.inventory.InventoryService;
+import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.rates.DerivedRate;
 import io.hotelkit.rates.RateEvent;
@@ -84,9 +85,9 @@ final class AriChanges {
             case ReservationEvent.BookingModified modified -> booking(property, modified.booking(), modified);
             case ReservationEvent.BookingCancelled cancelled -> booking(property, cancelled.booking(), null);
             case ReservationEvent.BookingNoShow noShow -> booking(property, noShow.booking(), null);
-            // checking in keeps the nights; checking out early gives some back
+            // checking in keeps the nights; checking out early gives back those after the day of leaving
             case ReservationEvent.BookingCheckedIn checkedIn -> Optional.empty();
-            case ReservationEvent.BookingCheckedOut checkedOut -> booking(property, checkedOut.booking(), null);
+            case ReservationEvent.BookingCheckedOut checkedOut -> earlyDeparture(property, checkedOut.booking());
             case ReservationEvent.BookingRoomAssigned assigned -> Optional.empty(); // a type's count stays
             default -> Optional.empty();
         };
@@ -124,6 +125,18 @@ final class AriChanges {
             to = max(to, modified.previousCheckout());
         }
         return types(property, types, to.isAfter(from) ? DateRange.of(from, to) : null);
+    }
+
+    /**
+     * A check-out gives back the nights from the day the guest left to the checkout date booked, which the event
+     * does not carry (its checkout is the day of leaving): every night a stay arriving on the same day could have
+     * held.
+     */
+    private Optional<Change> earlyDeparture(PropertyId property, ReservationEvent.Summary booking) {
+        LocalDate longest = booking.checkin().plusDays(Property.LONGEST_MAX_STAY_NIGHTS);
+        return booking.checkout().isBefore(longest)
+                ? types(property, Set.of(booking.roomType()), DateRange.of(booking.checkout(), longest))
+                : Optional.empty();
     }
 
     private Set<String> typeOfRoom(PropertyId property, String number) {

@@ -83,6 +83,23 @@ class AriChangedEventsTest {
     }
 
     @Test
+    void checking_out_early_changes_the_nights_after_the_day_of_leaving() {
+        Booking booking = TestHotels.book(hotel, property, "DBL", TestHotels.stay("2026-12-01", "2026-12-05"));
+        hotel.bookings().checkIn(property.id(), booking.id(), null);
+        try {
+            hotel.bookings().checkOut(property.id(), booking.id());
+        } catch (io.hotelkit.billing.BalanceNotZeroException unpaid) {
+            hotel.payments().pay(property.id(), booking.id(), unpaid.balance(), io.hotelkit.billing.PaymentMethod.CASH, null, null);
+            hotel.bookings().checkOut(property.id(), booking.id());
+        }
+        AriChangedEvents.AriChanged changed = last().orElseThrow();
+
+        assertThat(changed.roomTypes()).containsExactly("DBL");
+        assertThat(changed.from()).isEqualTo(LocalDate.parse("2026-12-02")); // left after one night
+        assertThat(changed.to()).isAfterOrEqualTo(LocalDate.parse("2026-12-05"));
+    }
+
+    @Test
     void housekeeping_and_guests_change_no_ari() {
         hotel.inventory().setHousekeeping(property.id(), "101", HousekeepingStatus.DIRTY);
         assertThat(last()).isEmpty();
