@@ -50,6 +50,6 @@ class StatementsOverHttpRouteToOneShardIT {
         ShardRouting.check(statements, Set.of("room_types", "rooms", "room_out_of_order", "rate_plans", "nightly_rates",
                 "blocks", "block_nights", "type_nights", "room_nights", "bookings", "folios", "folio_lines", "payments",
                 "payment_refunds", "invoices", "invoice_lines", "invoice_numbers", "properties", "api_keys", "guests",
-                "idempotency_keys", "outbox_events"));
+                "outbox_events"));
     }
 }
