@@ -122,6 +122,88 @@ class SharedAvailabilityTest {
     }
 
     @Test
+    void redis_stopped_and_started_under_searches_on_both_instances_answers_every_one_right() throws Exception {
+        String database = "shared-answers-load-" + UUID.randomUUID();
+        try (RedisProcess redis = RedisProcess.start();
+             HotelServer a = start(database, redis);
+             HotelServer b = start(database, redis)) {
+            Api onA = api(a);
+            var created = onA.post("/v1/properties", ADMIN_KEY, """
+                    {"code": "SHL", "name": "Shared Inn", "timezone": "UTC", "currency": "EUR",
+                     "check_in_time": "15:00", "check_out_time": "11:00"}""").json();
+            String p = "/v1/properties/" + created.path("id").asText();
+            LocalDate today = LocalDate.parse(created.path("business_date").asText());
+            onA.post(p + "/room-types", ADMIN_KEY,
+                    "{\"code\": \"DBL\", \"name\": \"Double\", \"max_adults\": 2, \"max_children\": 0, \"max_occupancy\": 2}");
+            onA.post(p + "/rooms", ADMIN_KEY, "{\"number\": \"1\", \"room_type\": \"DBL\"}");
+            onA.post(p + "/rooms", ADMIN_KEY, "{\"number\": \"2\", \"room_type\": \"DBL\"}");
+            onA.post(p + "/rate-plans", ADMIN_KEY, """
+                    {"code": "FLEX", "name": "Flexible", "cancellation_policy": {"free_until_days_before": 0, "penalty": "none"}}""");
+            onA.put(p + "/rate-plans/FLEX/prices", ADMIN_KEY, """
+                    [{"room_type": "DBL", "from": "%s", "to": "%s", "amount": {"amount": "90.00", "currency": "EUR"}}]"""
+                    .formatted(today, today.plusDays(60)));
+            b.infrastructure().catchUp();
+            for (HotelServer server : new HotelServer[] {a, b}) {
+                available(api(server), p, today, 1);
+                server.infrastructure().catchUp(); // settled: from now on a local miss goes to Redis
+            }
+
+            // Four clients, each on both instances in turn, every search a stay of its own most of the time
+            // (checkin 0-29 days ahead, 1-10 nights: 300 searches), so that most miss the instance's answers.
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.List<String> wrong = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            var clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    Api[] apis = {api(a), api(b)};
+                    java.util.SplittableRandom random = new java.util.SplittableRandom(client);
+                    for (int i = 0; i < 3_000 && !stop.get(); i++) {
+                        LocalDate checkin = today.plusDays(random.nextInt(30));
+                        String search = p + "/availability?checkin_date=" + checkin + "&checkout_date="
+                                + checkin.plusDays(1 + random.nextInt(10)) + "&adults=2";
+                        var response = apis[i % 2].get(search, ADMIN_KEY);
+                        if (response.status() != 200
+                                || response.json().path("offers").get(0).path("available").asInt() != 2) {
+                            wrong.add(search + " -> " + response);
+                        }
+                        answered.incrementAndGet();
+                    }
+                });
+            }
+            try {
+                awaitAnswers(answered, 150);
+                long unavailable = count(a, Outcome.UNAVAILABLE) + count(b, Outcome.UNAVAILABLE);
+                redis.stop();
+                awaitAnswers(answered, answered.get() + 150);
+                assertThat(count(a, Outcome.UNAVAILABLE) + count(b, Outcome.UNAVAILABLE)).isGreaterThan(unavailable);
+                redis.restart();
+                awaitUp(a);
+                awaitUp(b);
+                long hits = count(a, Outcome.HIT) + count(b, Outcome.HIT);
+                awaitAnswers(answered, answered.get() + 150);
+                assertThat(count(a, Outcome.HIT) + count(b, Outcome.HIT)).as("shared again").isGreaterThan(hits);
+            } finally {
+                stop.set(true);
+                clients.shutdown();
+                assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(wrong).as("answers other than 200 with 2 rooms").isEmpty();
+            assertThat(count(a, Outcome.HIT) + count(b, Outcome.HIT)).isPositive();
+        }
+    }
+
+    /** Waits until {@code answered} reaches {@code count}, for at most a minute. */
+    private static void awaitAnswers(java.util.concurrent.atomic.AtomicInteger answered, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (answered.get() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(answered.get()).as("searches answered").isGreaterThanOrEqualTo(count);
+    }
+
+    @Test
     void an_answer_is_kept_under_the_search_and_the_position_and_nothing_else() {
         var query = new io.hotelkit.availability.AvailabilityQuery(io.hotelkit.shared.PropertyId.of("p:1"),
                 io.hotelkit.shared.Stay.of(LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-05")),
