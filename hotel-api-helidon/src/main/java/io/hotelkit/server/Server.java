@@ -83,7 +83,7 @@ public final class Server {
     static AriFeed ariFeed(Hotel hotel) {
         AriChanges changes = new AriChanges(hotel.inventory(), hotel.rates(), hotel.blocks());
         return new AriFeed(hotel.inventory(), hotel.rates(), hotel.engine(), hotel.storage().outbox(), changes,
-                hotel::catchUp);
+                hotel::catchUp, hotel::positionAt);
     }
 
     /** The server, not yet started, on the configured address and port. */
