@@ -76,7 +76,7 @@ public record WebhookSettings(
 
     @Override
     public String toString() {
-        return "WebhookSettings[allowPrivateTargets=%s, secretKey=%s, pollPeriod=%s, connectTimeout=%s, requestTimeout=%s,"
+        return "WebhookSettings[allowPrivateTargets=%s, sealingKey=%s, pollPeriod=%s, connectTimeout=%s, requestTimeout=%s,"
                 .formatted(allowPrivateTargets, secretKey == null ? "unset" : "***", pollPeriod, connectTimeout, requestTimeout)
                 + " maxConcurrentPerDestination=%d, lease=%s, disableAfter=%s]".formatted(maxConcurrentPerDestination, lease,
                 disableAfter);
