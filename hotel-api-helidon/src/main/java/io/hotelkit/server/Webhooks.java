@@ -4,7 +4,10 @@ import io.hotelkit.Hotel;
 import io.hotelkit.jpa.JpaStore;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
+import io.hotelkit.shared.IdGenerator;
+import java.time.Clock;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * The server's webhooks, put together once: where subscriptions are kept (the hotel's database, or memory
@@ -61,8 +64,12 @@ final class Webhooks {
         if (!secrets.seals()) {
             LOG.log(Level.WARNING, "hotel.webhooks.secret-key is not set: webhook signing secrets are stored unsealed");
         }
+        return dispatcher(infrastructure.clock(), infrastructure.ids(), settings, new SecureRandom());
+    }
+
+    /** A dispatcher that sends with {@code sending}'s time limits and bulkheads, for tests of slow receivers. */
+    WebhookDispatcher dispatcher(Clock clock, IdGenerator ids, WebhookSettings sending, RandomGenerator random) {
         return new WebhookDispatcher(store, hotel.storage().outbox(), hotel.storage().transactions(),
-                new WebhookClient(settings), targets, secrets, events, settings, infrastructure.clock(), infrastructure.ids(),
-                new SecureRandom());
+                new WebhookClient(sending), targets, secrets, events, sending, clock, ids, random);
     }
 }
