@@ -188,18 +188,15 @@ final class JdbcWebhookStore implements WebhookStore {
     @Override
     public void requestRedelivery(PropertyId property, String id, long position, Instant at) {
         store.jdbc(c -> {
-            if (update(c, "delete from webhook_redeliveries where property_id = ? and subscription_id = ? and position = "
-                    + position, property.value(), id) >= 0) {
-                try (PreparedStatement insert = c.prepareStatement("insert into webhook_redeliveries"
-                        + " (property_id, subscription_id, position, requested_at) values (?, ?, ?, ?)")) {
-                    insert.setString(1, property.value());
-                    insert.setString(2, id);
-                    insert.setLong(3, position);
-                    insert.setTimestamp(4, Timestamp.from(at));
-                    insert.executeUpdate();
-                }
+            redelivered(c, property, id, position); // asked twice: delivered once more
+            try (PreparedStatement insert = c.prepareStatement("insert into webhook_redeliveries"
+                    + " (property_id, subscription_id, position, requested_at) values (?, ?, ?, ?)")) {
+                insert.setString(1, property.value());
+                insert.setString(2, id);
+                insert.setLong(3, position);
+                insert.setTimestamp(4, Timestamp.from(at));
+                return insert.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -223,8 +220,17 @@ final class JdbcWebhookStore implements WebhookStore {
 
     @Override
     public void redelivered(PropertyId property, String id, long position) {
-        store.jdbc(c -> update(c, "delete from webhook_redeliveries where property_id = ? and subscription_id = ?"
-                + " and position = " + position, property.value(), id));
+        store.jdbc(c -> redelivered(c, property, id, position));
+    }
+
+    private static int redelivered(Connection c, PropertyId property, String id, long position) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("delete from webhook_redeliveries"
+                + " where property_id = ? and subscription_id = ? and position = ?")) {
+            delete.setString(1, property.value());
+            delete.setString(2, id);
+            delete.setLong(3, position);
+            return delete.executeUpdate();
+        }
     }
 
     @Override

@@ -106,8 +106,16 @@ final class WebhookDispatcher implements AutoCloseable {
             }
             try {
                 attempts += serve(due.propertyId(), due.id());
+            } catch (RuntimeException e) {
+                // One subscription's failure (a secret that does not open, the database going) is not the others'.
+                LOG.log(Level.WARNING, "delivering webhook " + due.id() + " failed: " + e.getClass().getName() + ": "
+                        + e.getMessage());
             } finally {
-                store.release(due.propertyId(), due.id(), owner);
+                try {
+                    store.release(due.propertyId(), due.id(), owner);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "releasing the lease of webhook " + due.id() + " failed; it runs out by itself");
+                }
             }
         }
         return attempts;
