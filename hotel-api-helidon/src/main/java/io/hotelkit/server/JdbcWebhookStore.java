@@ -85,17 +85,18 @@ final class JdbcWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<Subscription> due(Instant now, int limit) {
+    public List<Subscription> due(Instant now, long lastPosition, int limit) {
         return store.jdbc(c -> {
             try (PreparedStatement select = c.prepareStatement("select " + COLUMNS + " from webhook_subscriptions s"
                     + " where (lease_until is null or lease_until <= ?)"
-                    + " and (status = 'ACTIVE' and (next_attempt_at is null or next_attempt_at <= ?)"
+                    + " and (status = 'ACTIVE' and position < ? and (next_attempt_at is null or next_attempt_at <= ?)"
                     + " or exists (select 1 from webhook_redeliveries r where r.property_id = s.property_id"
                     + " and r.subscription_id = s.id))"
                     + " order by property_id, id fetch first ? rows only")) {
                 select.setTimestamp(1, Timestamp.from(now));
-                select.setTimestamp(2, Timestamp.from(now));
-                select.setInt(3, limit);
+                select.setLong(2, lastPosition);
+                select.setTimestamp(3, Timestamp.from(now));
+                select.setInt(4, limit);
                 return subscriptions(select);
             }
         });

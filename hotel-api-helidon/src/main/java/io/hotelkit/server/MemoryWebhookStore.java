@@ -56,10 +56,11 @@ final class MemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public synchronized List<Subscription> due(Instant now, int limit) {
+    public synchronized List<Subscription> due(Instant now, long lastPosition, int limit) {
         return entries.values().stream()
                 .filter(e -> e.leaseUntil == null || !e.leaseUntil.isAfter(now))
                 .filter(e -> !e.redeliveries.isEmpty() || e.subscription.status() == Status.ACTIVE
+                        && e.subscription.position() < lastPosition
                         && (e.subscription.nextAttemptAt() == null || !e.subscription.nextAttemptAt().isAfter(now)))
                 .map(e -> e.subscription).sorted(Comparator.comparing(Subscription::id)).limit(limit).toList();
     }

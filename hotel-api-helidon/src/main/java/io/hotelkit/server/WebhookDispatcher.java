@@ -57,6 +57,8 @@ final class WebhookDispatcher implements AutoCloseable {
     private final RandomGenerator random;
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private volatile ScheduledExecutorService scheduler;
+    /** Whether the last round failed as a whole (the database unreachable): logged once, not every round. */
+    private boolean failing;
 
     WebhookDispatcher(WebhookStore store, Outbox outbox, UnitOfWork transactions, WebhookClient client,
                       WebhookTargets targets, WebhookSecrets secrets, WebhookEvents events, WebhookSettings settings,
@@ -81,8 +83,16 @@ final class WebhookDispatcher implements AutoCloseable {
         executor.scheduleWithFixedDelay(() -> {
             try {
                 runOnce();
+                if (failing) {
+                    failing = false;
+                    LOG.log(Level.INFO, "webhook deliveries resumed");
+                }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a round of webhook deliveries failed: " + e.getClass().getName() + ": " + e.getMessage());
+                if (!failing) { // once per outage, not every round of it
+                    failing = true;
+                    LOG.log(Level.WARNING, "webhook deliveries stopped (" + e.getClass().getName() + "); retrying every "
+                            + settings.pollPeriod().toMillis() + " ms");
+                }
             }
         }, 0, settings.pollPeriod().toMillis(), TimeUnit.MILLISECONDS);
         scheduler = executor;
@@ -97,7 +107,7 @@ final class WebhookDispatcher implements AutoCloseable {
     /** One round: every subscription with something due whose lease this instance gets; how many attempts it made. */
     int runOnce() {
         int attempts = 0;
-        for (WebhookStore.Subscription due : store.due(clock.instant(), PAGE)) {
+        for (WebhookStore.Subscription due : store.due(clock.instant(), outbox.lastPosition(), PAGE)) {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }

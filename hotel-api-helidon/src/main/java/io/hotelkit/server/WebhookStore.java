@@ -50,10 +50,11 @@ interface WebhookStore {
     boolean delete(PropertyId property, String id);
 
     /**
-     * The subscriptions that may have work at {@code now} and whose lease is free or has run out: active
-     * ones whose next attempt is due, and any with a redelivery asked for.
+     * The subscriptions that have work at {@code now} and whose lease is free or has run out: active ones
+     * behind {@code lastPosition} (the outbox's newest event) whose next attempt is due, and any with a
+     * redelivery asked for. One that has caught up is not due, so an idle instance takes no lease.
      */
-    List<Subscription> due(Instant now, int limit);
+    List<Subscription> due(Instant now, long lastPosition, int limit);
 
     /** Takes or renews the lease of a subscription for {@code owner} until {@code now + lease}; whether it has it. */
     boolean lease(PropertyId property, String id, String owner, Instant now, Duration lease);
