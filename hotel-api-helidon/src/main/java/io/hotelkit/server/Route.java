@@ -64,6 +64,8 @@ enum Route {
 
     // Availability: channels, front desk, managers.
     SEARCH_AVAILABILITY(Method.GET, "/properties/{propertyId}/availability", CHANNEL, FRONT_DESK, MANAGER, AUDITOR),
+    // The ARI feed (availability, rates and inventory per night) that channel managers load and follow.
+    GET_ARI(Method.GET, "/properties/{propertyId}/ari", CHANNEL, MANAGER),
 
     // Bookings: front desk; channels create, read and cancel their own; managers read them and move them
     // between rooms (the tape chart).

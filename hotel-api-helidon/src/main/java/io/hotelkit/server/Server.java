@@ -60,7 +60,9 @@ public final class Server {
                 new RoomsResource(hotel.inventory(), idempotent),
                 new RatePlansResource(hotel.rates(), hotel.inventory(), idempotent),
                 new BlocksResource(hotel.blocks(), idempotent),
-                new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers()),
+                new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers(),
+                        infrastructure.sharedOffers().orElse(null)),
+                new AriResource(ariFeed(hotel), infrastructure.clock()),
                 new BookingsResource(hotel.bookings(), guestScope, infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new GuestsResource(hotel.guests(), guestScope, hotel.personalData(), hotel.loyalty(), hotel.invoices(),
@@ -78,6 +80,12 @@ public final class Server {
                 new WebhooksResource(infrastructure.webhooks(), hotel.inventory(), hotel.storage().outbox(),
                         infrastructure.ids(), infrastructure.clock()),
         };
+    }
+
+    static AriFeed ariFeed(Hotel hotel) {
+        AriChanges changes = new AriChanges(hotel.inventory(), hotel.rates(), hotel.blocks());
+        return new AriFeed(hotel.inventory(), hotel.rates(), hotel.engine(), hotel.storage().outbox(), changes,
+                hotel::catchUp, hotel::positionAt);
     }
 
     /** The server, not yet started, on the configured address and port. */

@@ -124,6 +124,9 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         // Availability: channels, front desk, managers; auditors read.
         new Row(Route.SEARCH_AVAILABILITY,    "channel front_desk manager auditor",     200,
                 P + "/availability?checkin_date=${day+0}&checkout_date=${day+1}&adults=2", null),
+        // The ARI feed: channels and managers.
+        new Row(Route.GET_ARI,                "channel manager",                        200,
+                P + "/ari?from=${day+0}&to=${day+7}", null),
         // Bookings: front desk; channels create, read and cancel their own; managers read and assign; auditors read.
         new Row(Route.CREATE_BOOKING,         "front_desk channel",                     201, P + "/bookings",
                 "{\"guest\": {\"name\": \"Ana Silva\", \"email\": \"${code}@example.com\"}, \"room_type\": \"DBL\","

@@ -218,6 +218,24 @@ class BadInputTest extends RoutingTestBase {
             get("a checkin date in month 13",              "checkin_date",  "/v1/properties/${p}/availability?checkin_date=2026-13-01&checkout_date=2026-12-03&adults=2"),
             get("adults that are not a number",            "adults",        "/v1/properties/${p}/availability?checkin_date=2026-12-01&checkout_date=2026-12-03&adults=two"),
             get("an availability without dates",           "checkin_date",  "/v1/properties/${p}/availability?adults=2"),
+            get("an ARI feed that ends before it starts",   "to",            "/v1/properties/${p}/ari?from=2026-12-03&to=2026-12-01")
+                    .as("channel"),
+            get("an ARI feed of 367 nights",               "to",            "/v1/properties/${p}/ari?from=2026-12-01&to=2027-12-03")
+                    .as("channel"),
+            get("an ARI feed from before the business date", "from",        "/v1/properties/${p}/ari?from=2020-01-01&to=2020-01-05")
+                    .as("channel"),
+            get("an ARI feed from month 13",               "from",          "/v1/properties/${p}/ari?from=2026-13-01").as("channel"),
+            get("an ARI feed of an unknown room type",     "room_type",     "/v1/properties/${p}/ari?room_type=PENTHOUSE")
+                    .as("channel"),
+            get("an ARI feed of an unknown rate plan",     "rate_plan",     "/v1/properties/${p}/ari?rate_plan=LOYAL")
+                    .as("manager"),
+            get("an ARI cursor the feed never gave",       "since",         "/v1/properties/${p}/ari?since=bm90LWEtY3Vyc29y")
+                    .as("channel"),
+            get("an ARI cursor that is not base64",        "since",         "/v1/properties/${p}/ari?since=%25%25").as("channel"),
+            get("an ARI cursor from another property",     "since",         "/v1/properties/${p}/ari?since="
+                    + AriCursor.of("01JF7Z3N5Q8K2M4P6R8T0V2X4Z", 0)).as("channel"),
+            get("an unknown OpenTravel message",           "message",       "/v1/properties/${p}/ari?message=everything")
+                    .as("channel"),
             get("a report that ends before it starts",     "to",            "/v1/properties/${p}/reports/occupancy?from=2026-12-03&to=2026-12-01")
                     .as("manager"),
             get("an audit trail of an unknown entity",     "entity",        "/v1/properties/${p}/audit?entity=spaceship&id=x").as("manager"),
@@ -298,6 +316,7 @@ class BadInputTest extends RoutingTestBase {
             case "manager" -> lisbon.manager;
             case "housekeeping" -> lisbon.housekeeping;
             case "auditor" -> lisbon.auditor;
+            case "channel" -> lisbon.channel;
             default -> lisbon.frontDesk;
         };
         Snapshot before = Snapshot.of(fixture.hotel.storage(), PropertyId.of(lisbon.id));
