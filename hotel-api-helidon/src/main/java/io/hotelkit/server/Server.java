@@ -77,6 +77,8 @@ public final class Server {
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
                 forecasts,
+                new WebhooksResource(infrastructure.webhooks(), hotel.inventory(), hotel.storage().outbox(),
+                        infrastructure.ids(), infrastructure.clock()),
         };
     }
 

@@ -189,7 +189,19 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.SET_OVERBOOKING,        "manager",                                200, P + "/room-types/DBL/overbooking",
                 "{\"from\": \"${day+300}\", \"to\": \"${day+302}\", \"overbooking\": 2}"),
         new Row(Route.GET_OVERBOOKING,        "manager front_desk auditor",             200,
-                P + "/room-types/DBL/overbooking?from=${day+0}&to=${day+7}", null));
+                P + "/room-types/DBL/overbooking?from=${day+0}&to=${day+7}", null),
+        // Webhooks: admins and managers.
+        new Row(Route.CREATE_WEBHOOK,         "manager",                                201, P + "/webhooks",
+                "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}"),
+        new Row(Route.LIST_WEBHOOKS,          "manager",                                200, P + "/webhooks", null),
+        new Row(Route.GET_WEBHOOK,            "manager",                                200, P + "/webhooks/${webhook}", null),
+        new Row(Route.DELETE_WEBHOOK,         "manager",                                204, P + "/webhooks/${webhook}", null),
+        new Row(Route.LIST_WEBHOOK_DELIVERIES, "manager",                               200,
+                P + "/webhooks/${webhook}/deliveries", null),
+        new Row(Route.REDELIVER_WEBHOOK_EVENT, "manager",                               202,
+                P + "/webhooks/${webhook}/redeliveries", "{\"position\": ${position}}"),
+        new Row(Route.REPLAY_WEBHOOK,         "manager",                                200,
+                P + "/webhooks/${webhook}/replay", "{\"from_position\": ${position}}"));
     // @formatter:on
 
     /** The cells' server, with the properties they run on: set up once for all cells. */
@@ -502,6 +514,15 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "payment" -> lisbon.payment();
                     case "invoice" -> lisbon.invoice();
                     case "guest" -> lisbon.guest();
+                    case "webhook" -> {
+                        var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
+                                "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}");
+                        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                        yield created.json().path("id").asText();
+                    }
+                    // the position of the property's first event (its creation)
+                    case "position" -> api.get(lisbon.path("/audit?entity=property&id=" + lisbon.id), lisbon.manager)
+                            .json().path("items").path(0).path("position").asText();
                     default -> throw new IllegalArgumentException("nothing named ${" + name + "} to make");
                 };
                 made.put(name + " by " + bookingKey, value);

@@ -239,6 +239,32 @@ class BadInputTest extends RoutingTestBase {
             get("a report that ends before it starts",     "to",            "/v1/properties/${p}/reports/occupancy?from=2026-12-03&to=2026-12-01")
                     .as("manager"),
             get("an audit trail of an unknown entity",     "entity",        "/v1/properties/${p}/audit?entity=spaceship&id=x").as("manager"),
+            // webhooks
+            post("a webhook to an ftp URL", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"ftp://files.example.com/in\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook to a URL with a password", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"https://me:pw@127.0.0.1/in\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook to no URL at all", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"not a url\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook without a URL", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook without event types", 400, "event_types", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\"}").as("manager"),
+            post("a webhook of no event type", 400, "event_types", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": []}").as("manager"),
+            post("a webhook of an unknown event type", 400, "event_types[1]", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"booking.created\", \"booking.eaten\"]}")
+                    .as("manager"),
+            post("a webhook of a guest's events", 400, "event_types[0]", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"guest.registered\"]}").as("manager"),
+            post("a redelivery of a position no event has", 400, "position",
+                    "/v1/properties/${p}/webhooks/${webhook}/redeliveries", "{\"position\": 999999999}").as("manager"),
+            post("a redelivery without a position", 400, "position",
+                    "/v1/properties/${p}/webhooks/${webhook}/redeliveries", "{}").as("manager"),
+            post("a replay from position 0", 400, "from_position",
+                    "/v1/properties/${p}/webhooks/${webhook}/replay", "{\"from_position\": 0}").as("manager"),
+            post("a replay from past the newest event", 400, "from_position",
+                    "/v1/properties/${p}/webhooks/${webhook}/replay", "{\"from_position\": 999999999}").as("manager"),
             // If-Match
             new Case("a change without If-Match", 428, null, Method.PATCH, BOOKING, "front_desk", "application/json",
                     "{\"adults\": 1}"),
@@ -259,6 +285,7 @@ class BadInputTest extends RoutingTestBase {
 
     private static Lisbon lisbon;
     private static String booking;
+    private static String webhook;
 
     BadInputTest(DirectClient client) {
         super(client);
@@ -266,6 +293,10 @@ class BadInputTest extends RoutingTestBase {
             if (lisbon == null) {
                 lisbon = Lisbon.setUp(api, fixture);
                 booking = lisbon.booking(lisbon.frontDesk, 5);
+                var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
+                        "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"booking.created\"]}");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                webhook = created.json().path("id").asText();
             }
         }
     }
@@ -278,7 +309,7 @@ class BadInputTest extends RoutingTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void a_malformed_request_is_a_4xx_problem_that_changes_nothing(Case c) {
-        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking);
+        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking).replace("${webhook}", webhook);
         String body = c.body() == null ? null : c.body().replace("${booking_id}", booking);
         String key = switch (c.key()) {
             case "admin" -> lisbon.admin;

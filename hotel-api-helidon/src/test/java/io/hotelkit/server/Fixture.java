@@ -70,6 +70,11 @@ final class Fixture implements AutoCloseable {
         this(limits, 20, MemoryStorage::new, () -> {});
     }
 
+    /** In memory, with webhooks to loopback and private addresses refused, as a server refuses them by default. */
+    static Fixture refusingPrivateWebhookTargets() {
+        return new Fixture(Map.of(), 20, MemoryStorage::new, () -> {}, false);
+    }
+
     /** With at most {@code eventStreams} event streams open at once. */
     static Fixture withEventStreams(int eventStreams) {
         return new Fixture(Map.of(), eventStreams, MemoryStorage::new, () -> {});
@@ -161,12 +166,19 @@ final class Fixture implements AutoCloseable {
 
     private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,
                     AutoCloseable closing) {
+        this(limits, eventStreams, storage, closing, true);
+    }
+
+    /** @param privateWebhookTargets whether webhooks may go to loopback (the tests' receivers) */
+    private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,
+                    AutoCloseable closing, boolean privateWebhookTargets) {
         Map<Role, RateLimiter.Limit> all = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             all.put(role, limits.getOrDefault(role, GENEROUS));
         }
         // A quiet event stream notices within a second that its client has gone.
         ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0).withEventStreams(eventStreams, Duration.ofSeconds(1));
+        config = config.withWebhooks(config.webhooks().withPrivateTargets(privateWebhookTargets));
         for (var limit : all.entrySet()) {
             config = config.withRateLimit(limit.getKey(), limit.getValue());
         }
