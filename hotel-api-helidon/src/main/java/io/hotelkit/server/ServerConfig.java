@@ -13,7 +13,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -223,10 +222,6 @@ public record ServerConfig(
         }
     }
 
-    public Optional<String> adminKeyIfSet() {
-        return Optional.ofNullable(adminKey);
-    }
-
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
@@ -237,13 +232,6 @@ public record ServerConfig(
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod, webhooks);
-    }
-
-    /** The same settings on another database, for tests. */
-    public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
                 catchUpPeriod, webhooks);
     }
@@ -266,19 +254,6 @@ public record ServerConfig(
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl, readYourWrites, catchUpPeriod, webhooks);
-    }
-
-    /** The same settings with read-your-writes set, and catching up every {@code period} without notification. */
-    public ServerConfig withInstances(ReadYourWrites what, Duration period) {
-        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, what, period, webhooks);
-    }
-
-    /** The same settings sharing limits through the Redis at {@code url} ({@code null}: none), for tests. */
-    public ServerConfig withRedis(@Nullable URI url) {
-        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, url, readYourWrites,
-                catchUpPeriod, webhooks);
     }
 
     /** The same settings with webhooks delivered as {@code settings} says, for tests. */
