@@ -76,7 +76,7 @@ public final class Infrastructure {
         if (redis != null) {
             meters.redis();
         }
-        this.webhooks = new Webhooks(config.webhooks(), hotel, new WebhookEvents(Webhooks.DERIVED));
+        this.webhooks = new Webhooks(config.webhooks(), hotel, Webhooks.events(hotel));
         this.sharedOffers = redis == null ? null : new SharedOffers(redis, hotel, meters::sharedAnswer);
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's

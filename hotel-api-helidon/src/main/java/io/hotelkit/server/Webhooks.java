@@ -14,14 +14,17 @@ import java.util.random.RandomGenerator;
  * beside an in-memory hotel), how secrets are sealed, which targets are allowed, which event types exist, and
  * the dispatcher that delivers them.
  *
- * <p>{@link #DERIVED} is where derived event types are plugged in (the ARI feed's {@code ari.changed}).
+ * <p>{@link #events} is where derived event types are plugged in (the ARI feed's {@code ari.changed}).
  */
 final class Webhooks {
 
     private static final System.Logger LOG = System.getLogger(Webhooks.class.getName());
 
-    /** The derived event types every server delivers; the ARI feed adds {@code ari.changed} here. */
-    static final List<WebhookEvents.Derived> DERIVED = List.of();
+    /** The event types every server delivers: the outbox's, and the ARI feed's {@code ari.changed}. */
+    static WebhookEvents events(Hotel hotel) {
+        AriChangedEvents ariChanged = new AriChangedEvents(new AriChanges(hotel.inventory(), hotel.rates(), hotel.blocks()));
+        return new WebhookEvents(List.of(new WebhookEvents.Derived(AriChangedEvents.TYPE, ariChanged::of)));
+    }
 
     private final WebhookStore store;
     private final WebhookSecrets secrets;

@@ -95,6 +95,31 @@ class WebhookDeliveryTest extends RoutingTestBase {
     }
 
     @Test
+    void a_booking_pushes_ari_changed_with_a_cursor_the_feed_takes() throws Exception {
+        Lisbon lisbon = Lisbon.setUp(api, fixture);
+        try (WebhookReceiver receiver = new WebhookReceiver(fixture.clock, OK); WebhookDispatcher dispatcher = dispatcher(3)) {
+            Subscribed webhook = subscribe(lisbon, receiver.url(), List.of("ari.changed"));
+            lisbon.booking(lisbon.frontDesk, 3);
+            for (int round = 0; round < 10 && receiver.received().isEmpty(); round++) {
+                dispatcher.runOnce();
+            }
+
+            WebhookReceiver.Received pushed = receiver.received().getFirst();
+            assertThat(WebhookVerification.verify(pushed.header("Hotelkit-Signature"), pushed.body(), webhook.secret(),
+                    pushed.arrivedAt().getEpochSecond())).isTrue();
+            JsonNode event = Json.mapper().readTree(pushed.body());
+            assertThat(event.path("type").asText()).isEqualTo("ari.changed").isEqualTo(pushed.header("Hotelkit-Event-Type"));
+            JsonNode data = event.path("data");
+            assertThat(data.path("property_id").asText()).isEqualTo(lisbon.id);
+            assertThat(data.path("room_types")).isNotEmpty();
+            // The pushed cursor is one the feed takes: a channel manager pulls the delta from it.
+            var delta = api.get(lisbon.path("/ari?since=" + data.path("cursor").asText()), lisbon.channel);
+            assertThat(delta.status()).as(delta.toString()).isEqualTo(200);
+            assertThat(delta.json().path("next_cursor").asText()).isNotBlank();
+        }
+    }
+
+    @Test
     void every_event_arrives_signed_and_in_order_whatever_the_receiver_does() throws Exception {
         Lisbon lisbon = Lisbon.setUp(api, fixture);
         try (WebhookReceiver receiver = new WebhookReceiver(fixture.clock, OK); WebhookDispatcher dispatcher = dispatcher(1)) {

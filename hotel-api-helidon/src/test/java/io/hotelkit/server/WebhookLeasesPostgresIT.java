@@ -60,7 +60,7 @@ class WebhookLeasesPostgresIT extends RoutingTestBase {
     /** The second instance's: a store, hotel and webhooks of its own over the same database. */
     private static WebhookDispatcher second() {
         return new Webhooks(fixture.infrastructure.config().webhooks().withPrivateTargets(true), secondHotel,
-                new WebhookEvents(Webhooks.DERIVED)).dispatcher(fixture.clock, Ids.seeded(fixture.clock, 9), SENDING,
+                Webhooks.events(secondHotel)).dispatcher(fixture.clock, Ids.seeded(fixture.clock, 9), SENDING,
                 new Random(2));
     }
 
