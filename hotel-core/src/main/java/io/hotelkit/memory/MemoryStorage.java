@@ -29,8 +29,11 @@ import io.hotelkit.rates.RatePlans;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.Blocks;
 import io.hotelkit.reservations.Booking;
+import io.hotelkit.reservations.ChannelRef;
+
 import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.Bookings;
+import io.hotelkit.shared.ReservationId;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DuplicateException;
@@ -337,7 +340,27 @@ public final class MemoryStorage implements Storage {
 
         @Override
         public Booking save(Booking booking) {
+            ChannelRef ref = booking.channel();
+            if (booking.version() == 0 && ref != null && !table.scan("", other -> other.propertyId().equals(booking.propertyId())
+                    && ref.equals(other.channel()) && other.reservationRoom() == booking.reservationRoom()).isEmpty()) {
+                throw new DuplicateException("booking with external ref", ref.toString(), null);
+            }
             return table.putVersioned(booking.id().value(), booking, "booking");
+        }
+
+        @Override
+        public List<Booking> ofReservation(PropertyId propertyId, ReservationId reservationId) {
+            return inRoomOrder(table.scan("", booking -> booking.propertyId().equals(propertyId)
+                    && reservationId.equals(booking.reservationId())));
+        }
+
+        @Override
+        public List<Booking> withChannelRef(PropertyId propertyId, ChannelRef ref) {
+            return inRoomOrder(table.scan("", booking -> booking.propertyId().equals(propertyId) && ref.equals(booking.channel())));
+        }
+
+        private static List<Booking> inRoomOrder(List<Booking> rooms) {
+            return rooms.stream().sorted(java.util.Comparator.comparingInt(Booking::reservationRoom)).toList();
         }
     }
 
