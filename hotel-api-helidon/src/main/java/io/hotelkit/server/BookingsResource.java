@@ -173,7 +173,8 @@ final class BookingsResource implements HttpService {
         } else {
             // A channel's booking (or one with a price or a guest's name for the room): a reservation of one room.
             ReservationService.Booked booked = reservations.book(new ReservationRequest(
-                    List.of(new ReservationRequest.Room(request, body.guestName(), body.roomPrice())), channel));
+                    List.of(new ReservationRequest.Room(request, body.guestName(),
+                            reservationsResource.roomPrice(property, body.roomPrice(), "room_price"))), channel));
             if (!booked.created()) {
                 return firstRoom(ReservationsResource.sentBefore(req, booked.reservation()));
             }

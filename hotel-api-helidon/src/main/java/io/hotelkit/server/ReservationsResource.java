@@ -5,6 +5,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.HttpService;
 import io.hotelkit.access.Role;
 import io.hotelkit.guests.NewGuest;
+import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingChanges;
 import io.hotelkit.reservations.BookingRequest;
@@ -52,13 +53,15 @@ final class ReservationsResource implements HttpService {
 
     private final ReservationService reservations;
     private final Cancellations cancellations;
+    private final InventoryService inventory;
     private final GuestScope guestScope;
     private final UnitOfWork transactions;
     private final Idempotent idempotent;
     private final Meters meters;
 
-    ReservationsResource(ReservationService reservations, Cancellations cancellations, GuestScope guestScope,
-                         UnitOfWork transactions, Idempotent idempotent, Meters meters) {
+    ReservationsResource(ReservationService reservations, Cancellations cancellations, InventoryService inventory,
+                         GuestScope guestScope, UnitOfWork transactions, Idempotent idempotent, Meters meters) {
+        this.inventory = inventory;
         this.reservations = reservations;
         this.cancellations = cancellations;
         this.guestScope = guestScope;
@@ -140,12 +143,13 @@ final class ReservationsResource implements HttpService {
         NewGuest guest = body.guest() == null ? null
                 : new NewGuest(body.guest().name(), body.guest().email(), body.guest().phone(), null, null, false);
         List<ReservationRequest.Room> rooms = new ArrayList<>();
-        for (RoomBody room : body.rooms()) {
+        for (int i = 0; i < body.rooms().size(); i++) {
+            RoomBody room = body.rooms().get(i);
             rooms.add(new ReservationRequest.Room(new BookingRequest(property,
                     body.guestId() == null ? null : GuestId.of(body.guestId()), guest, room.roomType(), null,
                     room.ratePlan() != null ? room.ratePlan() : body.ratePlan(), stay,
                     Occupancy.of(room.adults(), room.children() == null ? 0 : room.children()), null, body.specialRequests(),
-                    body.cardToken()), room.guestName(), room.roomPrice()));
+                    body.cardToken()), room.guestName(), roomPrice(property, room.roomPrice(), "rooms[" + i + "].room_price")));
         }
         ReservationService.Booked booked = reservations.book(new ReservationRequest(rooms, body.channelRef()));
         Reservation reservation = booked.created() ? booked.reservation() : sentBefore(req, booked.reservation());
@@ -155,6 +159,11 @@ final class ReservationsResource implements HttpService {
         Role role = caller.role();
         transactions.afterCommit(() -> reservation.rooms().forEach(room -> meters.bookingCreated(role)));
         return Reply.created(location(reservation), Views.ReservationView.of(reservation));
+    }
+
+    /** A room price a request sent in {@code field}: in the property's currency, or 400 naming the field. */
+    @Nullable Money roomPrice(PropertyId property, @Nullable Money price, String field) {
+        return price == null ? null : Params.inCurrency(price, inventory.property(property).currency(), field);
     }
 
     private Reply get(ServerRequest req) {

@@ -51,7 +51,7 @@ public final class Server {
         GuestScope guestScope = new GuestScope(hotel.guests(), hotel.bookings(), hotel.storage().outbox());
         ServerConfig config = infrastructure.config();
         ForecastResource forecasts = new ForecastResource(hotel, infrastructure.forecasts());
-        ReservationsResource reservations = new ReservationsResource(hotel.reservations(), hotel.cancellations(), guestScope,
+        ReservationsResource reservations = new ReservationsResource(hotel.reservations(), hotel.cancellations(), hotel.inventory(), guestScope,
                 infrastructure.transactions(), idempotent, infrastructure.meters());
         return new HttpService[] {
                 new PingResource(),

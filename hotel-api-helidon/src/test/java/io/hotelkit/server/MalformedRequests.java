@@ -93,6 +93,9 @@ abstract class MalformedRequests {
                 "settled", lisbon.settled(), "charged", lisbon.charged(), "payment", lisbon.payment()));
         made.put("invoice", lisbon.invoice());
         made.put("guest", lisbon.guest());
+        made.put("reservation", lisbon.reservation(lisbon.frontDesk));
+        made.put("source", "bdc");
+        made.put("external_ref", lisbon.channelBooking(lisbon.frontDesk));
         made.put("version", api.get(lisbon.path("/bookings/" + booking), lisbon.frontDesk).json().path("version").asText());
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
