@@ -41,14 +41,18 @@ import io.hotelkit.shared.Idempotency;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Outbox;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -91,6 +95,16 @@ public final class Hotel {
     private static final int MAX_DEFERRALS = 5;
     private long followed;
     private final Map<PropertyId, Integer> stale = new LinkedHashMap<>();
+    private final LocalWrites localWrites = new LocalWrites();
+    /** Per property, the engine's version known to hold its stored state as of an outbox position. */
+    private final Map<PropertyId, Settled> settled = new ConcurrentHashMap<>();
+    /** Properties asked for by {@link #positionAt} that it could not answer: settled by the next catch-up. */
+    private final Set<PropertyId> unsettled = ConcurrentHashMap.newKeySet();
+    /** Per property, the position of its newest event this hotel has followed; guarded by {@code this}. */
+    private final Map<PropertyId, Long> lastPositions = new HashMap<>();
+
+    /** The engine's index of a property at {@code version} holds the stored state as of outbox {@code position}. */
+    private record Settled(long version, long position) {}
 
     private Hotel(Builder builder) {
         this.storage = Objects.requireNonNull(builder.storage, "storage");
@@ -98,38 +112,39 @@ public final class Hotel {
         this.clock = Clock.tick(builder.clock, Duration.ofNanos(1_000));
         IdGenerator ids = builder.ids != null ? builder.ids : Ids.timeOrdered(clock);
         this.engine = builder.engine != null ? builder.engine : new AvailabilityEngine();
-        this.events = new Events(storage.outbox(), clock, ids, builder.actor);
-        Idempotency idempotency = new Idempotency(storage.idempotency(), storage.transactions());
+        UnitOfWork transactions = localWrites.transactions(storage.transactions());
+        this.events = new Events(localWrites.outbox(storage.outbox()), clock, ids, builder.actor);
+        Idempotency idempotency = new Idempotency(storage.idempotency(), transactions);
         this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.nightAllowances(), storage.rooms(),
-                storage.transactions(), engine, events, ids, clock);
+                transactions, engine, events, ids, clock);
         this.rates = new RateService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.nightlyRates(),
-                storage.transactions(), engine, events);
+                transactions, engine, events);
         this.availability = new AvailabilitySearch(storage.properties(), engine, builder.offerCache);
-        this.guests = new GuestService(storage.guests(), storage.transactions(), idempotency, events, ids, clock);
-        this.loyalty = new Loyalty(storage.loyaltyAccounts(), storage.guests(), builder.loyaltyProgram, storage.transactions(),
+        this.guests = new GuestService(storage.guests(), transactions, idempotency, events, ids, clock);
+        this.loyalty = new Loyalty(storage.loyaltyAccounts(), storage.guests(), builder.loyaltyProgram, transactions,
                 events, clock);
         this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
-                storage.folios(), guests, storage.transactions(), idempotency, engine, events, ids, clock);
+                storage.folios(), guests, transactions, idempotency, engine, events, ids, clock);
         this.frontDesk = new FrontDesk(storage.properties(), storage.rooms(), storage.bookings(), storage.folios(), loyalty,
-                storage.transactions(), engine, events, ids, clock);
+                transactions, engine, events, ids, clock);
         this.cancellations = new Cancellations(storage.properties(), storage.bookings(), storage.folios(),
-                storage.transactions(), engine, events, ids, clock);
+                transactions, engine, events, ids, clock);
         this.reservations = new ReservationService(bookings, cancellations, storage.bookings(), storage.ratePlans(),
-                storage.transactions(), ids);
+                transactions, ids);
         this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), idempotency, events,
                 ids, clock);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
-                storage.transactions(), engine, events);
+                transactions, engine, events);
         this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
-                loyalty, storage.transactions(), idempotency, events, ids, clock);
+                loyalty, transactions, idempotency, events, ids, clock);
         this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.invoices(), storage.invoiceNumbers(),
-                storage.payments(), storage.guests(), storage.transactions(), idempotency, events, ids, clock);
+                storage.payments(), storage.guests(), transactions, idempotency, events, ids, clock);
         this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), cancellations, blocks,
-                storage.transactions(), engine, events, ids, clock);
+                transactions, engine, events, ids, clock);
         this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
                 storage.nightAllowances(), engine);
         this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
-                storage.invoices(), storage.loyaltyAccounts(), storage.transactions(), events, clock);
+                storage.invoices(), storage.loyaltyAccounts(), transactions, events, clock);
         loadEngine();
     }
 
@@ -244,12 +259,23 @@ public final class Hotel {
      * @return the properties loaded again
      */
     public synchronized Set<PropertyId> catchUp() {
+        // Settling (see positionAt) compares each asked-for property before and after the round.
+        Map<PropertyId, IndexMark> before = new HashMap<>();
+        for (PropertyId id : List.copyOf(unsettled)) {
+            unsettled.remove(id);
+            if (!localWrites.open(id)) {
+                before.put(id, engine.mark(id));
+            }
+        }
         for (List<Outbox.StoredEvent> page = storage.outbox().readAfter(followed, 1_000); !page.isEmpty();
                 page = storage.outbox().readAfter(followed, 1_000)) {
             for (Outbox.StoredEvent stored : page) {
                 DomainEvent event = stored.event();
-                if (event.propertyId() != null && !events.recordedHere(event.id())) {
-                    stale.putIfAbsent(event.propertyId(), 0);
+                if (event.propertyId() != null) {
+                    if (!events.recordedHere(event.id())) {
+                        stale.putIfAbsent(event.propertyId(), 0);
+                    }
+                    lastPositions.computeIfPresent(event.propertyId(), (id, last) -> Math.max(last, stored.position()));
                 }
                 followed = stored.position();
             }
@@ -268,7 +294,45 @@ public final class Hotel {
                 stale.put(id, deferrals + 1);
             }
         }
+        before.forEach((id, mark) -> settle(id, mark, loaded));
         return loaded;
+    }
+
+    /**
+     * Records that the engine's index of the property holds its stored state as of the newest event of it
+     * this round followed, if this round shows it: the index was not loaded in this round nor is waiting to
+     * be (so every other process's change it holds was read by this round: a load reads the store after
+     * the round before it, and whatever it read beyond that round this one has followed and would have
+     * marked stale), it did not change during the round and has nothing in flight, and no change of this
+     * process was open at the round's start or end (so every change of this process the index holds had
+     * committed, its event read by this round, and every one of its events this round read is in the index).
+     */
+    private void settle(PropertyId id, IndexMark before, Set<PropertyId> loaded) {
+        if (!(before instanceof IndexMark.At at) || !before.equals(engine.mark(id)) || localWrites.open(id)
+                || loaded.contains(id) || stale.containsKey(id)) {
+            return;
+        }
+        long position = lastPositions.computeIfAbsent(id, property -> storage.outbox().lastPosition(property, followed));
+        settled.put(id, new Settled(at.version(), position));
+    }
+
+    /**
+     * The outbox position of the property's newest event, if this hotel's engine, at {@code engineVersion}
+     * of the property ({@link EngineView#version}), is known to hold exactly the property's stored state as of
+     * that event, and still is at that version: the same number for the same state in every process on the
+     * same storage, so it can key what processes share (the server's rendered availability answers in
+     * Redis). Empty while the property has a change in flight, or one of another process this hotel has
+     * not caught up with, or has changed since the last {@link #catchUp}: that call (which every server
+     * instance makes on every change another makes, and before requests) settles it again.
+     */
+    public OptionalLong positionAt(PropertyId propertyId, long engineVersion) {
+        Settled known = settled.get(propertyId);
+        if (known != null && known.version() == engineVersion
+                && engine.mark(propertyId) instanceof IndexMark.At at && at.version() == engineVersion) {
+            return OptionalLong.of(known.position());
+        }
+        unsettled.add(propertyId);
+        return OptionalLong.empty();
     }
 
     /** Loads one property into the availability engine again from storage, whatever it has. */

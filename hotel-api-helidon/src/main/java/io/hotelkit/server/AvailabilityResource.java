@@ -13,6 +13,8 @@ import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/properties/{propertyId}/availability}: what can be sold for a stay now, offer by offer. */
 final class AvailabilityResource implements HttpService {
@@ -20,11 +22,14 @@ final class AvailabilityResource implements HttpService {
     private final AvailabilitySearch search;
     private final EngineView engine;
     private final RenderedOffers rendered;
+    private final @Nullable SharedOffers shared;
 
-    AvailabilityResource(AvailabilitySearch search, EngineView engine, RenderedOffers rendered) {
+    /** @param shared the answers instances share, or {@code null} to keep them in this process only */
+    AvailabilityResource(AvailabilitySearch search, EngineView engine, RenderedOffers rendered, @Nullable SharedOffers shared) {
         this.search = search;
         this.engine = engine;
         this.rendered = rendered;
+        this.shared = shared;
     }
 
     @Override
@@ -60,8 +65,11 @@ final class AvailabilityResource implements HttpService {
         // no later search asks for. A search refused (the stay before the business date, say) is not kept,
         // and any change of the property that could refuse a kept one (the business date moving on) moves
         // the version too. An unknown property is 404 here as in the search.
+        // This instance's own kept answers first (no round trip), then those instances share, if any.
         long version = engine.version(query.propertyId());
+        Supplier<byte[]> render = () -> Json.bytes(AvailabilityView.of(search.search(query)));
+        SharedOffers instances = shared;
         return Reply.ok(new Reply.Rendered(rendered.get(query, version,
-                () -> Json.bytes(AvailabilityView.of(search.search(query))))));
+                instances == null ? render : () -> instances.get(query, version, render))));
     }
 }

@@ -39,6 +39,7 @@ public final class Infrastructure {
     private final RenderedOffers renderedOffers;
     private final ForecastService forecasts;
     private final @Nullable SharedRedis redis;
+    private final @Nullable SharedOffers sharedOffers;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
                           MeterRegistry meterRegistry, DatabaseGate database) {
@@ -75,6 +76,7 @@ public final class Infrastructure {
         if (redis != null) {
             meters.redis();
         }
+        this.sharedOffers = redis == null ? null : new SharedOffers(redis, hotel, meters::sharedAnswer);
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
         // hit or miss.
@@ -161,6 +163,11 @@ public final class Infrastructure {
     /** Availability answers as rendered JSON, kept with the engine's version of their property. */
     RenderedOffers renderedOffers() {
         return renderedOffers;
+    }
+
+    /** The availability answers instances share through Redis, if {@code hotel.redis-url} is set. */
+    Optional<SharedOffers> sharedOffers() {
+        return Optional.ofNullable(sharedOffers);
     }
 
     /** The Redis that instances share, if {@code hotel.redis-url} is set. */

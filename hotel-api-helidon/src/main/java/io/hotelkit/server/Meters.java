@@ -95,6 +95,16 @@ public final class Meters {
                 .description("Times Redis stopped answering and this instance fell back to its own memory"));
     }
 
+    /**
+     * A search that looked for an answer instances share: {@code hit}, {@code miss} (rendered here and kept),
+     * {@code unsettled} (this instance's engine not at a shared position of the property: rendered here, not
+     * kept) or {@code unavailable} (Redis down: rendered here).
+     */
+    void sharedAnswer(SharedOffers.Outcome outcome) {
+        counter("hotel.availability.shared", "Availability searches that looked for an answer shared through Redis, by outcome",
+                Tag.create("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))).increment();
+    }
+
     private static final LongSupplier FALLBACKS = SharedRedis::fallbacksInProcess;
 
     private Counter counter(String name, String description, Tag tag) {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -76,9 +77,18 @@ final class Fixture implements AutoCloseable {
         return on(TestDatabase.postgres());
     }
 
+    /** On a new database on the test PostgreSQL server, its store built through {@code store}; closing drops it. */
+    static Fixture onPostgres(UnaryOperator<JpaStore.Builder> store) {
+        return on(TestDatabase.postgres(), store);
+    }
+
     private static Fixture on(TestDatabase database) {
+        return on(database, UnaryOperator.identity());
+    }
+
+    private static Fixture on(TestDatabase database, UnaryOperator<JpaStore.Builder> builder) {
         JpaStore[] store = new JpaStore[1];
-        Fixture fixture = new Fixture(Map.of(), 20, clock -> store[0] = database.storeBuilder().clock(clock).open(), () -> {
+        Fixture fixture = new Fixture(Map.of(), 20, clock -> store[0] = builder.apply(database.storeBuilder()).clock(clock).open(), () -> {
             try (TestDatabase dropped = database; JpaStore closed = store[0]) {
                 // the store first, then the database
             }

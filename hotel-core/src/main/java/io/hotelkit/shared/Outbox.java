@@ -27,6 +27,27 @@ public interface Outbox {
         return position;
     }
 
+    /**
+     * The position of the newest committed event of {@code propertyId} at or below {@code atMost}, 0 when there
+     * is none. This default reads the outbox up to {@code atMost}; an adapter answers it from its index.
+     */
+    default long lastPosition(PropertyId propertyId, long atMost) {
+        long last = 0;
+        long position = 0;
+        for (List<StoredEvent> page = readAfter(0, 1_000); !page.isEmpty(); page = readAfter(position, 1_000)) {
+            for (StoredEvent stored : page) {
+                if (stored.position() > atMost) {
+                    return last;
+                }
+                if (propertyId.equals(stored.event().propertyId())) {
+                    last = stored.position();
+                }
+                position = stored.position();
+            }
+        }
+        return last;
+    }
+
     /** Committed events about one thing, newest first, at most {@code limit}: the audit trail of that entity. */
     default List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, int limit) {
         return history(propertyId, entity, entityId, Long.MAX_VALUE, limit);

@@ -149,6 +149,20 @@ final class JpaOutbox implements Outbox {
         });
     }
 
+    /**
+     * From index {@code outbox_events_history}, whose first column is the property: one property's entries
+     * (one shard's, sharded by property), read once per property by a server instance.
+     */
+    @Override
+    public long lastPosition(PropertyId propertyId, long atMost) {
+        return transactions.call(em -> em.createQuery("""
+                    select coalesce(max(position), 0) from OutboxEventEntity
+                    where propertyId = :property and position <= :atMost""", Long.class)
+                .setParameter("property", propertyId.value())
+                .setParameter("atMost", atMost)
+                .getSingleResult());
+    }
+
     /** A page from index {@code outbox_events_history}: (property, entity, entity id, position). */
     @Override
     public List<StoredEvent> history(PropertyId propertyId, String entity, String entityId, long beforePosition,
