@@ -91,6 +91,7 @@ public final class Hotel {
     private final Reports reports;
     private final PersonalData personalData;
     private final Events events;
+    private final Idempotency idempotency;
     private final Clock clock;
     private static final int MAX_DEFERRALS = 5;
     private long followed;
@@ -114,7 +115,7 @@ public final class Hotel {
         this.engine = builder.engine != null ? builder.engine : new AvailabilityEngine();
         UnitOfWork transactions = localWrites.transactions(storage.transactions());
         this.events = new Events(localWrites.outbox(storage.outbox()), clock, ids, builder.actor);
-        Idempotency idempotency = new Idempotency(storage.idempotency(), transactions);
+        this.idempotency = new Idempotency(storage.idempotency(), transactions);
         this.inventory = new InventoryService(storage.properties(), storage.roomTypes(), storage.nightAllowances(), storage.rooms(),
                 transactions, engine, events, ids, clock);
         this.rates = new RateService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.nightlyRates(),
@@ -237,6 +238,15 @@ public final class Hotel {
      */
     public EngineView engine() {
         return engine.readOnly();
+    }
+
+    /**
+     * The idempotency layer the services run their creating requests through, for an embedder's own
+     * requests around them (the reference server's {@code Idempotency-Key} header): a service called with
+     * the key of the request that runs records nothing of its own, so a key has one record.
+     */
+    public Idempotency idempotency() {
+        return idempotency;
     }
 
     public Storage storage() {

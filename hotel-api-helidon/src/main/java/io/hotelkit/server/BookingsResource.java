@@ -169,7 +169,7 @@ final class BookingsResource implements HttpService {
         ChannelRef channel = body.channelRef();
         Booking booking;
         if (channel == null && body.roomPrice() == null && body.guestName() == null) {
-            booking = bookings.book(request, null);
+            booking = bookings.book(request, Idempotent.key(req));
         } else {
             // A channel's booking (or one with a price or a guest's name for the room): a reservation of one room.
             ReservationService.Booked booked = reservations.book(new ReservationRequest(

@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.hotelkit.shared.RateLimiter;
-import io.hotelkit.shared.TokenBucket;
 
 /**
  * Core's {@link TokenBucket}s, one per key, held in a Caffeine cache. A bucket idle for as long as it

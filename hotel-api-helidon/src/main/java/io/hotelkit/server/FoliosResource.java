@@ -56,7 +56,8 @@ final class FoliosResource implements HttpService {
         PropertyId property = Params.property(req);
         BookingId booking = Params.booking(req);
         Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
-        FolioLine line = charges.charge(property, booking, body.description(), amount, body.category(), body.date(), null);
+        FolioLine line = charges.charge(property, booking, body.description(), amount, body.category(), body.date(),
+                Idempotent.key(req));
         return Reply.created("/v1/properties/" + property.value() + "/bookings/" + booking.value() + "/folio",
                 Views.FolioLineView.of(line));
     }

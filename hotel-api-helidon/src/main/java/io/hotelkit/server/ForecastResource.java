@@ -11,7 +11,6 @@ import io.hotelkit.forecast.DemandForecaster;
 import io.hotelkit.forecast.ForecastService;
 import io.hotelkit.forecast.NightForecast;
 import io.hotelkit.forecast.OverbookingRule;
-import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.inventory.NightAllowance;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;

@@ -90,7 +90,8 @@ final class GuestsResource implements HttpService {
         Guest guest;
         try {
             guest = guests.register(new NewGuest(body.name(), body.email(), body.phone(), body.nationality(),
-                    body.preferences(), Boolean.TRUE.equals(body.loyaltyOptIn())), caller.apiKey().propertyIds(), null);
+                    body.preferences(), Boolean.TRUE.equals(body.loyaltyOptIn())), caller.apiKey().propertyIds(),
+                    Idempotent.key(req));
         } catch (DuplicateException taken) {
             throw scope.withinReach(caller, taken);
         }

@@ -8,7 +8,6 @@ import io.hotelkit.forecast.ModelStore;
 import io.hotelkit.server.payments.ResilientPaymentGateway;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
-import io.hotelkit.shared.RateLimiter;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -22,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The reference server, running: a hotel on the configured database, its HTTP server, the listener and
  * the periodic task that catch it up with what other instances on the same database changed
- * ({@link Instances}), and the probe that asks the database every 200 ms whether it answers. Stopping it
- * stops them all.
+ * ({@link Instances}), the webhook dispatcher, and the probe that asks the database every 200 ms whether it
+ * answers. Stopping it stops them all.
  */
 public final class HotelServer implements AutoCloseable {
 
@@ -36,12 +35,15 @@ public final class HotelServer implements AutoCloseable {
     private final Infrastructure infrastructure;
     private final WebServer server;
     private final Instances instances;
+    private final WebhookDispatcher webhooks;
     private final DatabaseProbe probe;
     private final @Nullable SharedRedis redis;
     private final Optional<String> generatedAdminKey;
 
     private HotelServer(Store store, Infrastructure infrastructure, WebServer server, Instances instances,
-                        DatabaseProbe probe, @Nullable SharedRedis redis, Optional<String> generatedAdminKey) {
+                        WebhookDispatcher webhooks, DatabaseProbe probe, @Nullable SharedRedis redis,
+                        Optional<String> generatedAdminKey) {
+        this.webhooks = webhooks;
         this.redis = redis;
         this.store = store;
         this.probe = probe;
@@ -111,7 +113,8 @@ public final class HotelServer implements AutoCloseable {
                 server.stop();
                 throw portTaken(config);
             }
-            return new HotelServer(store, infrastructure, server, instances, probe, redis, adminKey);
+            WebhookDispatcher webhooks = infrastructure.webhooks().dispatcher(infrastructure).start();
+            return new HotelServer(store, infrastructure, server, instances, webhooks, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
             if (redis != null) {
@@ -168,6 +171,7 @@ public final class HotelServer implements AutoCloseable {
         try {
             server.stop();
         } finally {
+            webhooks.close();
             instances.close();
             probe.close();
             if (redis != null) {

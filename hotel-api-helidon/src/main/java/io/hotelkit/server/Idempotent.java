@@ -6,7 +6,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.shared.Idempotency;
 import io.hotelkit.shared.IdempotencyKey;
-import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.UnitOfWork;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  * transaction as what it creates; the same key with the same body replays that reply with
  * {@code Idempotent-Replayed: true}; with another body it is 422; while the first still runs, 409.
  * Keys are scoped to the calling API key.
+ *
+ * <p>It is the hotel's own idempotency layer ({@link io.hotelkit.Hotel#idempotency()}) with the HTTP request
+ * (method, path, canonical body) as the request and the reply as the outcome. An endpoint passes
+ * {@link #key} on to the core service it calls, which then records nothing of its own (one record per key)
+ * and derives the payment gateway's key from it.
  */
 public final class Idempotent {
 
@@ -31,24 +35,28 @@ public final class Idempotent {
     // instances the store's claim serialises them.
     private final Set<IdempotencyKey> running = ConcurrentHashMap.newKeySet();
 
-    public Idempotent(IdempotencyStore store, UnitOfWork transactions) {
-        this.idempotency = new Idempotency(store, transactions);
+    public Idempotent(Idempotency idempotency, UnitOfWork transactions) {
+        this.idempotency = idempotency;
         this.transactions = transactions;
+    }
+
+    /** The request's idempotency key, scoped to the calling API key; {@code null} without the header. */
+    static @Nullable IdempotencyKey key(ServerRequest req) {
+        return req.headers().first(KEY).map(header -> new IdempotencyKey(Caller.of(req).id(), header)).orElse(null);
     }
 
     /** {@code create}, run at most once per idempotency key, in one transaction with the key's record. */
     public <T> Routes.BodyEndpoint<T> creating(Routes.BodyEndpoint<T> create) {
         return (req, body) -> {
-            String header = req.headers().first(KEY).orElse(null);
-            if (header == null) {
+            IdempotencyKey key = key(req);
+            if (key == null) {
                 return transactions.inTransaction(() -> create.handle(req, body));
             }
-            IdempotencyKey key = new IdempotencyKey(Caller.of(req).id(), header);
             if (!running.add(key)) {
                 throw inProgress(key);
             }
             try {
-                return idempotency.once(key, fingerprintText(req, body),
+                return idempotency.once(key, request(req, body),
                         () -> create.handle(req, body), Idempotent::remember, Idempotent::replay);
             } finally {
                 running.remove(key);
@@ -73,8 +81,9 @@ public final class Idempotent {
     }
 
     /** The same key on another path is another request, as is another body. */
-    private static String fingerprintText(ServerRequest req, Object body) {
-        return req.prologue().method().text() + " " + req.prologue().uriPath().path() + "\n" + Json.canonical(body);
+    private static Idempotency.Request request(ServerRequest req, Object body) {
+        return Idempotency.Request.of(req.prologue().method().text() + " " + req.prologue().uriPath().path())
+                .with("body", body == NoBody.INSTANCE ? null : Json.canonical(body));
     }
 
     private static String remember(Reply reply) {

@@ -12,7 +12,6 @@ import io.hotelkit.jpa.JpaStore;
 import io.helidon.webserver.http.Filter;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.IdGenerator;
-import io.hotelkit.shared.RateLimiter;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
 import java.util.Objects;
@@ -39,6 +38,7 @@ public final class Infrastructure {
     private final RenderedOffers renderedOffers;
     private final ForecastService forecasts;
     private final @Nullable SharedRedis redis;
+    private final Webhooks webhooks;
     private final @Nullable SharedOffers sharedOffers;
 
     public Infrastructure(ServerConfig config, Hotel hotel, IdGenerator ids, RateLimiter rateLimiter,
@@ -64,7 +64,7 @@ public final class Infrastructure {
         this.config = Objects.requireNonNull(config, "config");
         this.hotel = Objects.requireNonNull(hotel, "hotel");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.idempotent = new Idempotent(hotel.storage().idempotency(), hotel.storage().transactions());
+        this.idempotent = new Idempotent(hotel.idempotency(), hotel.storage().transactions());
         this.rateLimiter = Objects.requireNonNull(rateLimiter, "rate limiter");
         this.meters = new Meters(meterRegistry);
         this.database = Objects.requireNonNull(database, "database health check");
@@ -76,6 +76,7 @@ public final class Infrastructure {
         if (redis != null) {
             meters.redis();
         }
+        this.webhooks = new Webhooks(config.webhooks(), hotel, new WebhookEvents(Webhooks.DERIVED));
         this.sharedOffers = redis == null ? null : new SharedOffers(redis, hotel, meters::sharedAnswer);
         this.forecasts = new ForecastService(models, new CancellationTrainer(TrainingConfig.defaults()), hotel.clock());
         // A search answered from the rendered bytes is a hit; one that missed them is core's offer cache's
@@ -173,6 +174,11 @@ public final class Infrastructure {
     /** The Redis that instances share, if {@code hotel.redis-url} is set. */
     Optional<SharedRedis> redis() {
         return Optional.ofNullable(redis);
+    }
+
+    /** Webhook subscriptions and what delivers them. */
+    Webhooks webhooks() {
+        return webhooks;
     }
 
     /** Whether the database answers: the readiness check, and the gate in front of {@code /v1}. */

@@ -41,11 +41,11 @@ final class InvoicesResource implements HttpService {
 
     /** Invoices every charge of the folio that no standing invoice has yet; 409 when there is none. */
     private Reply issue(ServerRequest req) {
-        return created(invoices.issue(Params.property(req), Params.booking(req), null));
+        return created(invoices.issue(Params.property(req), Params.booking(req), Idempotent.key(req)));
     }
 
     private Reply credit(ServerRequest req) {
-        return created(invoices.credit(Params.property(req), Params.invoice(req), null));
+        return created(invoices.credit(Params.property(req), Params.invoice(req), Idempotent.key(req)));
     }
 
     /**

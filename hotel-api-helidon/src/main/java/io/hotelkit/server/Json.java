@@ -163,7 +163,7 @@ public final class Json {
         @Override
         public Money deserialize(JsonParser json, DeserializationContext context) throws IOException {
             if (!json.isExpectedStartObjectToken()) {
-                throw MismatchedInputException.from(json, Money.class, Bodies.MONEY);
+                throw MismatchedInputException.from(json, Money.class, BindingErrors.MONEY);
             }
             String amount = null;
             String currency = null;

@@ -9,7 +9,6 @@ import io.hotelkit.billing.PaymentMethod;
 import io.hotelkit.billing.PaymentService;
 import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.shared.BookingId;
-import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PaymentId;
@@ -65,7 +64,7 @@ final class PaymentsResource implements HttpService {
         Payment payment;
         try {
             payment = payments.pay(property, bookingId(body.bookingId()), amount, body.method(), body.cardToken(),
-                    gatewayKey(req, "payments"));
+                    Idempotent.key(req));
         } catch (PaymentGatewayException e) {
             meters.payment("failed");
             throw e;
@@ -83,20 +82,9 @@ final class PaymentsResource implements HttpService {
         PropertyId property = Params.property(req);
         PaymentId id = Params.payment(req);
         Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
-        Payment.Refund refund = payments.refund(property, id, amount, gatewayKey(req, "refunds"));
+        Payment.Refund refund = payments.refund(property, id, amount, Idempotent.key(req));
         Payment payment = payments.payment(property, id);
         return Reply.created(location(payment), Views.RefundView.of(payment, refund));
-    }
-
-    /**
-     * The client's idempotency key, passed on so that the gateway is called with a key derived from it: a
-     * retry after a capture whose recording failed gets the gateway's first answer, never a second capture.
-     * Its scope differs from the server's own record of the key, which replays the response.
-     */
-    private static @Nullable IdempotencyKey gatewayKey(ServerRequest req, String kind) {
-        return req.headers().first(Idempotent.KEY)
-                .map(key -> new IdempotencyKey(Caller.of(req).id() + "/" + kind, key))
-                .orElse(null);
     }
 
     private static BookingId bookingId(String value) {

@@ -5,7 +5,6 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.hotelkit.access.Role;
-import io.hotelkit.shared.RateLimiter;
 import java.util.EnumMap;
 import java.util.Map;
 

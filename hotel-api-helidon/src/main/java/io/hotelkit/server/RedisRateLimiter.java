@@ -1,7 +1,5 @@
 package io.hotelkit.server;
 
-import io.hotelkit.shared.RateLimiter;
-import io.hotelkit.shared.TokenBucket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -64,6 +64,8 @@ enum Route {
 
     // Availability: channels, front desk, managers.
     SEARCH_AVAILABILITY(Method.GET, "/properties/{propertyId}/availability", CHANNEL, FRONT_DESK, MANAGER, AUDITOR),
+    // The ARI feed (availability, rates and inventory per night) that channel managers load and follow.
+    GET_ARI(Method.GET, "/properties/{propertyId}/ari", CHANNEL, MANAGER),
 
     // Bookings: front desk; channels create, read and cancel their own; managers read them and move them
     // between rooms (the tape chart).
@@ -126,7 +128,16 @@ enum Route {
     APPLY_FORECAST(Method.POST, "/properties/{propertyId}/forecast/apply", MANAGER),
     GET_CANCELLATION_FORECAST(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/cancellation-forecast", MANAGER),
     SET_OVERBOOKING(Method.PUT, "/properties/{propertyId}/room-types/{roomTypeCode}/overbooking", MANAGER),
-    GET_OVERBOOKING(Method.GET, "/properties/{propertyId}/room-types/{roomTypeCode}/overbooking", MANAGER, FRONT_DESK, AUDITOR);
+    GET_OVERBOOKING(Method.GET, "/properties/{propertyId}/room-types/{roomTypeCode}/overbooking", MANAGER, FRONT_DESK, AUDITOR),
+
+    // Webhooks: admins and managers subscribe a property's integrations, read their delivery logs, redeliver and replay.
+    CREATE_WEBHOOK(Method.POST, "/properties/{propertyId}/webhooks", MANAGER),
+    LIST_WEBHOOKS(Method.GET, "/properties/{propertyId}/webhooks", MANAGER),
+    GET_WEBHOOK(Method.GET, "/properties/{propertyId}/webhooks/{webhookId}", MANAGER),
+    DELETE_WEBHOOK(Method.DELETE, "/properties/{propertyId}/webhooks/{webhookId}", MANAGER),
+    LIST_WEBHOOK_DELIVERIES(Method.GET, "/properties/{propertyId}/webhooks/{webhookId}/deliveries", MANAGER),
+    REDELIVER_WEBHOOK_EVENT(Method.POST, "/properties/{propertyId}/webhooks/{webhookId}/redeliveries", MANAGER),
+    REPLAY_WEBHOOK(Method.POST, "/properties/{propertyId}/webhooks/{webhookId}/replay", MANAGER);
 
     private final Method method;
     private final String path;

@@ -64,6 +64,7 @@ public final class Server {
                 new BlocksResource(hotel.blocks(), idempotent),
                 new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers(),
                         infrastructure.sharedOffers().orElse(null)),
+                new AriResource(ariFeed(hotel), infrastructure.clock()),
                 reservations,
                 new BookingsResource(hotel.bookings(), reservations, hotel.reservations(), hotel.frontDesk(),
                         hotel.cancellations(), guestScope, infrastructure.transactions(), idempotent, infrastructure.meters()),
@@ -79,7 +80,15 @@ public final class Server {
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
                 forecasts,
+                new WebhooksResource(infrastructure.webhooks(), hotel.inventory(), hotel.storage().outbox(),
+                        infrastructure.ids(), infrastructure.clock()),
         };
+    }
+
+    static AriFeed ariFeed(Hotel hotel) {
+        AriChanges changes = new AriChanges(hotel.inventory(), hotel.rates(), hotel.blocks());
+        return new AriFeed(hotel.inventory(), hotel.rates(), hotel.engine(), hotel.storage().outbox(), changes,
+                hotel::catchUp, hotel::positionAt);
     }
 
     /** The server, not yet started, on the configured address and port. */

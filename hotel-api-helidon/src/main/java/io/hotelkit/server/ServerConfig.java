@@ -5,7 +5,6 @@ import io.helidon.config.ConfigSources;
 import io.hotelkit.access.Role;
 import io.hotelkit.server.payments.PaymentGatewaySettings;
 import io.hotelkit.server.payments.ResilientPaymentGateway;
-import io.hotelkit.shared.RateLimiter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  *     instances on the same database committed before it arrived (see {@link ReadYourWrites})
  * @param catchUpPeriod how often this instance catches up with other instances' changes when no
  *     notification told it to: the safety net under PostgreSQL's notifications
+ * @param webhooks how webhooks are delivered ({@code hotel.webhooks.*})
  */
 public record ServerConfig(
         String httpHost,
@@ -58,7 +57,8 @@ public record ServerConfig(
         @Nullable Path forecastModels,
         @Nullable URI redisUrl,
         ReadYourWrites readYourWrites,
-        Duration catchUpPeriod) {
+        Duration catchUpPeriod,
+        WebhookSettings webhooks) {
 
     static final int MIN_ADMIN_KEY_LENGTH = 16;
 
@@ -105,6 +105,7 @@ public record ServerConfig(
         }
         Objects.requireNonNull(readYourWrites, "hotel.instances.read-your-writes");
         Objects.requireNonNull(catchUpPeriod, "hotel.instances.catch-up-period-ms");
+        Objects.requireNonNull(webhooks, "hotel.webhooks");
         if (catchUpPeriod.toMillis() < 10) {
             throw new IllegalArgumentException("hotel.instances.catch-up-period-ms must be at least 10");
         }
@@ -167,7 +168,26 @@ public record ServerConfig(
                 settings.string("hotel.forecast-models").isBlank() ? null : Path.of(settings.string("hotel.forecast-models").strip()),
                 settings.redisUrl("hotel.redis-url"),
                 settings.readYourWrites("hotel.instances.read-your-writes"),
-                Duration.ofMillis(settings.integer("hotel.instances.catch-up-period-ms", 10, 3_600_000)));
+                Duration.ofMillis(settings.integer("hotel.instances.catch-up-period-ms", 10, 3_600_000)),
+                webhooks(settings));
+    }
+
+    private static WebhookSettings webhooks(Settings settings) {
+        String prefix = "hotel.webhooks.";
+        try {
+            return new WebhookSettings(
+                    settings.bool(prefix + "allow-private-targets"),
+                    settings.optional(prefix + "secret-key").strip(),
+                    Duration.ofMillis(settings.integer(prefix + "poll-ms", 10, 3_600_000)),
+                    Duration.ofMillis(settings.integer(prefix + "connect-timeout-ms", 1, 600_000)),
+                    Duration.ofMillis(settings.integer(prefix + "timeout-ms", 1, 600_000)),
+                    (int) settings.integer(prefix + "max-concurrent-per-destination", 1, 10_000),
+                    Duration.ofSeconds(settings.integer(prefix + "lease-seconds", 1, 86_400)),
+                    Duration.ofHours(settings.integer(prefix + "disable-after-hours", 24, 24 * 365)));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("setting ") ? e
+                    : new IllegalArgumentException("setting " + e.getMessage());
+        }
     }
 
     /** The gateway and its guards; what is not configurable here keeps the guards' defaults. */
@@ -202,29 +222,18 @@ public record ServerConfig(
         }
     }
 
-    public Optional<String> adminKeyIfSet() {
-        return Optional.ofNullable(adminKey);
-    }
-
     /** The same settings on another port (0: any free one), for tests. */
     public ServerConfig withHttpPort(int port) {
         return new ServerConfig(httpHost, port, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod);
+                catchUpPeriod, webhooks);
     }
 
     /** The same settings with another demo made on a first start, for tests. */
     public ServerConfig withDemo(Demo what) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, what, rateLimits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod);
-    }
-
-    /** The same settings on another database, for tests. */
-    public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(httpHost, httpPort, url, user, password, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod);
+                catchUpPeriod, webhooks);
     }
 
     public ServerConfig withRateLimit(Role role, RateLimiter.Limit limit) {
@@ -232,32 +241,26 @@ public record ServerConfig(
         limits.put(role, limit);
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, limits, paymentGateway,
                 offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod);
+                catchUpPeriod, webhooks);
     }
 
     public ServerConfig withEventStreams(int streams, Duration heartbeat) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
                 offerCacheSize, streams, heartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
-                catchUpPeriod);
+                catchUpPeriod, webhooks);
     }
 
     /** The same settings with verified API keys kept in memory for {@code lifetime} (zero: not at all). */
     public ServerConfig withApiKeyCacheLifetime(Duration lifetime) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl, readYourWrites, catchUpPeriod);
+                offerCacheSize, maxEventStreams, eventHeartbeat, lifetime, forecastModels, redisUrl, readYourWrites, catchUpPeriod, webhooks);
     }
 
-    /** The same settings with read-your-writes set, and catching up every {@code period} without notification. */
-    public ServerConfig withInstances(ReadYourWrites what, Duration period) {
+    /** The same settings with webhooks delivered as {@code settings} says, for tests. */
+    public ServerConfig withWebhooks(WebhookSettings settings) {
         return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, what, period);
-    }
-
-    /** The same settings sharing limits through the Redis at {@code url} ({@code null}: none), for tests. */
-    public ServerConfig withRedis(@Nullable URI url) {
-        return new ServerConfig(httpHost, httpPort, dbUrl, dbUser, dbPassword, adminKey, demo, rateLimits, paymentGateway,
-                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, url, readYourWrites,
-                catchUpPeriod);
+                offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime, forecastModels, redisUrl, readYourWrites,
+                catchUpPeriod, settings);
     }
 
     /** The environment variable that overrides {@code key}: {@code hotel.admin-key} by {@code HOTEL_ADMIN_KEY}. */
@@ -269,11 +272,11 @@ public record ServerConfig(
     public String toString() {
         return ("ServerConfig[httpHost=%s, httpPort=%d, dbUrl=%s, dbUser=%s, dbPassword=%s, adminKey=%s, demo=%s, rateLimits=%s,"
                 + " paymentGateway=%s, offerCacheSize=%d, maxEventStreams=%d, eventHeartbeat=%s, apiKeyCacheLifetime=%s,"
-                + " forecastModels=%s, redisUrl=%s, readYourWrites=%s, catchUpPeriod=%s]")
+                + " forecastModels=%s, redisUrl=%s, readYourWrites=%s, catchUpPeriod=%s, webhooks=%s]")
                 .formatted(httpHost, httpPort, dbUrl, dbUser, dbPassword.isEmpty() ? "" : "***", adminKey == null ? "unset" : "***",
                         demo, rateLimits, paymentGateway, offerCacheSize, maxEventStreams, eventHeartbeat, apiKeyCacheLifetime,
                         forecastModels == null ? "in memory" : forecastModels, redisUrl == null ? "unset" : withoutPassword(redisUrl),
-                        readYourWrites, catchUpPeriod);
+                        readYourWrites, catchUpPeriod, webhooks);
     }
 
     /** The URL as it may be shown: a password in it is starred. */

@@ -124,6 +124,9 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         // Availability: channels, front desk, managers; auditors read.
         new Row(Route.SEARCH_AVAILABILITY,    "channel front_desk manager auditor",     200,
                 P + "/availability?checkin_date=${day+0}&checkout_date=${day+1}&adults=2", null),
+        // The ARI feed: channels and managers.
+        new Row(Route.GET_ARI,                "channel manager",                        200,
+                P + "/ari?from=${day+0}&to=${day+7}", null),
         // Bookings: front desk; channels create, read and cancel their own; managers read and assign; auditors read.
         new Row(Route.CREATE_BOOKING,         "front_desk channel",                     201, P + "/bookings",
                 "{\"guest\": {\"name\": \"Ana Silva\", \"email\": \"${code}@example.com\"}, \"room_type\": \"DBL\","
@@ -201,7 +204,19 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.SET_OVERBOOKING,        "manager",                                200, P + "/room-types/DBL/overbooking",
                 "{\"from\": \"${day+300}\", \"to\": \"${day+302}\", \"overbooking\": 2}"),
         new Row(Route.GET_OVERBOOKING,        "manager front_desk auditor",             200,
-                P + "/room-types/DBL/overbooking?from=${day+0}&to=${day+7}", null));
+                P + "/room-types/DBL/overbooking?from=${day+0}&to=${day+7}", null),
+        // Webhooks: admins and managers.
+        new Row(Route.CREATE_WEBHOOK,         "manager",                                201, P + "/webhooks",
+                "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}"),
+        new Row(Route.LIST_WEBHOOKS,          "manager",                                200, P + "/webhooks", null),
+        new Row(Route.GET_WEBHOOK,            "manager",                                200, P + "/webhooks/${webhook}", null),
+        new Row(Route.DELETE_WEBHOOK,         "manager",                                204, P + "/webhooks/${webhook}", null),
+        new Row(Route.LIST_WEBHOOK_DELIVERIES, "manager",                               200,
+                P + "/webhooks/${webhook}/deliveries", null),
+        new Row(Route.REDELIVER_WEBHOOK_EVENT, "manager",                               202,
+                P + "/webhooks/${webhook}/redeliveries", "{\"position\": ${position}}"),
+        new Row(Route.REPLAY_WEBHOOK,         "manager",                                200,
+                P + "/webhooks/${webhook}/replay", "{\"from_position\": ${position}}"));
     // @formatter:on
 
     /** The cells' server, with the properties they run on: set up once for all cells. */
@@ -517,6 +532,15 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "reservation" -> lisbon.reservation(bookingKey);
                     case "source" -> "bdc";
                     case "external_ref" -> lisbon.channelBooking(bookingKey);
+                    case "webhook" -> {
+                        var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
+                                "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}");
+                        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                        yield created.json().path("id").asText();
+                    }
+                    // the position of the property's first event (its creation)
+                    case "position" -> api.get(lisbon.path("/audit?entity=property&id=" + lisbon.id), lisbon.manager)
+                            .json().path("items").path(0).path("position").asText();
                     default -> throw new IllegalArgumentException("nothing named ${" + name + "} to make");
                 };
                 made.put(name + " by " + bookingKey, value);

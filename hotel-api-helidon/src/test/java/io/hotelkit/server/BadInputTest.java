@@ -265,9 +265,53 @@ class BadInputTest extends RoutingTestBase {
             get("a checkin date in month 13",              "checkin_date",  "/v1/properties/${p}/availability?checkin_date=2026-13-01&checkout_date=2026-12-03&adults=2"),
             get("adults that are not a number",            "adults",        "/v1/properties/${p}/availability?checkin_date=2026-12-01&checkout_date=2026-12-03&adults=two"),
             get("an availability without dates",           "checkin_date",  "/v1/properties/${p}/availability?adults=2"),
+            get("an ARI feed that ends before it starts",   "to",            "/v1/properties/${p}/ari?from=2026-12-03&to=2026-12-01")
+                    .as("channel"),
+            get("an ARI feed of 367 nights",               "to",            "/v1/properties/${p}/ari?from=2026-12-01&to=2027-12-03")
+                    .as("channel"),
+            get("an ARI feed from before the business date", "from",        "/v1/properties/${p}/ari?from=2020-01-01&to=2020-01-05")
+                    .as("channel"),
+            get("an ARI feed from month 13",               "from",          "/v1/properties/${p}/ari?from=2026-13-01").as("channel"),
+            get("an ARI feed of an unknown room type",     "room_type",     "/v1/properties/${p}/ari?room_type=PENTHOUSE")
+                    .as("channel"),
+            get("an ARI feed of an unknown rate plan",     "rate_plan",     "/v1/properties/${p}/ari?rate_plan=LOYAL")
+                    .as("manager"),
+            get("an ARI cursor the feed never gave",       "since",         "/v1/properties/${p}/ari?since=bm90LWEtY3Vyc29y")
+                    .as("channel"),
+            get("an ARI cursor that is not base64",        "since",         "/v1/properties/${p}/ari?since=%25%25").as("channel"),
+            get("an ARI cursor from another property",     "since",         "/v1/properties/${p}/ari?since="
+                    + AriCursor.of("01JF7Z3N5Q8K2M4P6R8T0V2X4Z", 0)).as("channel"),
+            get("an unknown OpenTravel message",           "message",       "/v1/properties/${p}/ari?message=everything")
+                    .as("channel"),
             get("a report that ends before it starts",     "to",            "/v1/properties/${p}/reports/occupancy?from=2026-12-03&to=2026-12-01")
                     .as("manager"),
             get("an audit trail of an unknown entity",     "entity",        "/v1/properties/${p}/audit?entity=spaceship&id=x").as("manager"),
+            // webhooks
+            post("a webhook to an ftp URL", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"ftp://files.example.com/in\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook to a URL with a password", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"https://me:pw@127.0.0.1/in\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook to no URL at all", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"not a url\", \"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook without a URL", 400, "url", "/v1/properties/${p}/webhooks",
+                    "{\"event_types\": [\"booking.created\"]}").as("manager"),
+            post("a webhook without event types", 400, "event_types", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\"}").as("manager"),
+            post("a webhook of no event type", 400, "event_types", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": []}").as("manager"),
+            post("a webhook of an unknown event type", 400, "event_types[1]", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"booking.created\", \"booking.eaten\"]}")
+                    .as("manager"),
+            post("a webhook of a guest's events", 400, "event_types[0]", "/v1/properties/${p}/webhooks",
+                    "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"guest.registered\"]}").as("manager"),
+            post("a redelivery of a position no event has", 400, "position",
+                    "/v1/properties/${p}/webhooks/${webhook}/redeliveries", "{\"position\": 999999999}").as("manager"),
+            post("a redelivery without a position", 400, "position",
+                    "/v1/properties/${p}/webhooks/${webhook}/redeliveries", "{}").as("manager"),
+            post("a replay from position 0", 400, "from_position",
+                    "/v1/properties/${p}/webhooks/${webhook}/replay", "{\"from_position\": 0}").as("manager"),
+            post("a replay from past the newest event", 400, "from_position",
+                    "/v1/properties/${p}/webhooks/${webhook}/replay", "{\"from_position\": 999999999}").as("manager"),
             // If-Match
             new Case("a change without If-Match", 428, null, Method.PATCH, BOOKING, "front_desk", "application/json",
                     "{\"adults\": 1}"),
@@ -289,6 +333,7 @@ class BadInputTest extends RoutingTestBase {
     private static Lisbon lisbon;
     private static String booking;
     private static String externalRef;
+    private static String webhook;
 
     BadInputTest(DirectClient client) {
         super(client);
@@ -297,6 +342,10 @@ class BadInputTest extends RoutingTestBase {
                 lisbon = Lisbon.setUp(api, fixture);
                 booking = lisbon.booking(lisbon.frontDesk, 5);
                 externalRef = lisbon.channelBooking(lisbon.frontDesk);
+                var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
+                        "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"booking.created\"]}");
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                webhook = created.json().path("id").asText();
             }
         }
     }
@@ -309,13 +358,15 @@ class BadInputTest extends RoutingTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void a_malformed_request_is_a_4xx_problem_that_changes_nothing(Case c) {
-        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking).replace("${external_ref}", externalRef);
+        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking).replace("${external_ref}", externalRef)
+                .replace("${webhook}", webhook);
         String body = c.body() == null ? null : c.body().replace("${booking_id}", booking);
         String key = switch (c.key()) {
             case "admin" -> lisbon.admin;
             case "manager" -> lisbon.manager;
             case "housekeeping" -> lisbon.housekeeping;
             case "auditor" -> lisbon.auditor;
+            case "channel" -> lisbon.channel;
             default -> lisbon.frontDesk;
         };
         Snapshot before = Snapshot.of(fixture.hotel.storage(), PropertyId.of(lisbon.id));

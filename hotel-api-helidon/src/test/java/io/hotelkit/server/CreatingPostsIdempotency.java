@@ -143,6 +143,31 @@ abstract class CreatingPostsIdempotency {
     }
 
     @Test
+    void a_payment_posted_with_a_key_writes_one_idempotency_record_and_replays_it() {
+        String body = """
+                {"booking_id": "%s", "amount": {"amount": "10.00", "currency": "EUR"}, "method": "card",
+                 "card_token": "tok_visa"}""".formatted(lisbon.charged());
+        long records = fixture.idempotencyRecords();
+        int calls = fixture.gatewayCalls.get();
+
+        var first = api.post(lisbon.path("/payments"), lisbon.frontDesk, body, "Idempotency-Key", "pay-one-record");
+        long afterFirst = fixture.idempotencyRecords();
+        var again = api.post(lisbon.path("/payments"), lisbon.frontDesk, body, "Idempotency-Key", "pay-one-record");
+        var other = api.post(lisbon.path("/payments"), lisbon.frontDesk, body.replace("10.00", "11.00"),
+                "Idempotency-Key", "pay-one-record");
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(afterFirst - records).as("records written by one payment with a key").isEqualTo(1);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).contains("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.problem()).isEqualTo("idempotency-key-reused");
+        assertThat(fixture.idempotencyRecords()).isEqualTo(afterFirst);
+        assertThat(fixture.gatewayCalls.get() - calls).as("captures").isEqualTo(1);
+    }
+
+    @Test
     void a_refund_retried_with_its_key_calls_the_gateway_once() {
         String payment = api.post(lisbon.path("/payments"), lisbon.frontDesk, """
                 {"booking_id": "%s", "amount": {"amount": "10.00", "currency": "EUR"}, "method": "card",

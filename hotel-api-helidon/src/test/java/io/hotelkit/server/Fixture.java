@@ -12,11 +12,18 @@ import io.hotelkit.billing.SimulatedPaymentGateway;
 import io.hotelkit.jpa.JpaStore;
 import io.hotelkit.jpa.testing.TestDatabase;
 import io.hotelkit.memory.MemoryStorage;
+import io.hotelkit.shared.IdempotencyKey;
+import io.hotelkit.shared.IdempotencyStore;
 import io.hotelkit.shared.Ids;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
-import io.hotelkit.shared.RateLimiter;
+import io.hotelkit.testing.ForwardingStorage;
 import io.hotelkit.testing.MutableClock;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +59,7 @@ final class Fixture implements AutoCloseable {
     final AtomicInteger gatewayCalls = new AtomicInteger();
     private final AutoCloseable closing;
     private @Nullable TestDatabase database;
+    private @Nullable AtomicInteger memoryIdempotencyRecords;
 
     Fixture() {
         this(Map.of());
@@ -62,9 +70,63 @@ final class Fixture implements AutoCloseable {
         this(limits, 20, MemoryStorage::new, () -> {});
     }
 
+    /** In memory, with webhooks to loopback and private addresses refused, as a server refuses them by default. */
+    static Fixture refusingPrivateWebhookTargets() {
+        return new Fixture(Map.of(), 20, MemoryStorage::new, () -> {}, false);
+    }
+
     /** With at most {@code eventStreams} event streams open at once. */
     static Fixture withEventStreams(int eventStreams) {
         return new Fixture(Map.of(), eventStreams, MemoryStorage::new, () -> {});
+    }
+
+    /** In memory, counting the idempotency records its store writes ({@link #idempotencyRecords()}). */
+    static Fixture inMemory() {
+        AtomicInteger records = new AtomicInteger();
+        Fixture fixture = new Fixture(Map.of(), 20, clock -> countingIdempotencyRecords(new MemoryStorage(clock), records),
+                () -> {});
+        fixture.memoryIdempotencyRecords = records;
+        return fixture;
+    }
+
+    /** The in-memory store cannot be read from outside: its records are counted as they are completed. */
+    private static Storage countingIdempotencyRecords(Storage storage, AtomicInteger records) {
+        IdempotencyStore counting = new IdempotencyStore() {
+            @Override
+            public Claim claim(IdempotencyKey key, String fingerprint) {
+                return storage.idempotency().claim(key, fingerprint);
+            }
+
+            @Override
+            public void complete(IdempotencyKey key, String outcome) {
+                storage.idempotency().complete(key, outcome);
+                records.incrementAndGet();
+            }
+        };
+        return new ForwardingStorage(storage) {
+            @Override
+            public IdempotencyStore idempotency() {
+                return counting;
+            }
+        };
+    }
+
+    /** The idempotency records kept: the rows of {@code idempotency_keys} in a database, else those counted. */
+    long idempotencyRecords() {
+        if (database != null) {
+            try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select count(*) from idempotency_keys")) {
+                rows.next();
+                return rows.getLong(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (memoryIdempotencyRecords == null) {
+            throw new IllegalStateException("only a fixture made by inMemory() counts its idempotency records");
+        }
+        return memoryIdempotencyRecords.get();
     }
 
     /** On a new in-memory H2 database, through the JPA adapter the server runs on; closing drops it. */
@@ -104,12 +166,19 @@ final class Fixture implements AutoCloseable {
 
     private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,
                     AutoCloseable closing) {
+        this(limits, eventStreams, storage, closing, true);
+    }
+
+    /** @param privateWebhookTargets whether webhooks may go to loopback (the tests' receivers) */
+    private Fixture(Map<Role, RateLimiter.Limit> limits, int eventStreams, Function<Clock, Storage> storage,
+                    AutoCloseable closing, boolean privateWebhookTargets) {
         Map<Role, RateLimiter.Limit> all = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
             all.put(role, limits.getOrDefault(role, GENEROUS));
         }
         // A quiet event stream notices within a second that its client has gone.
         ServerConfig config = ServerConfig.load(Map.of()).withHttpPort(0).withEventStreams(eventStreams, Duration.ofSeconds(1));
+        config = config.withWebhooks(config.webhooks().withPrivateTargets(privateWebhookTargets));
         for (var limit : all.entrySet()) {
             config = config.withRateLimit(limit.getKey(), limit.getValue());
         }

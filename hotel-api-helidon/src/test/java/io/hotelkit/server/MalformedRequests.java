@@ -96,6 +96,12 @@ abstract class MalformedRequests {
         made.put("reservation", lisbon.reservation(lisbon.frontDesk));
         made.put("source", "bdc");
         made.put("external_ref", lisbon.channelBooking(lisbon.frontDesk));
+        var webhook = api.post(lisbon.path("/webhooks"), lisbon.manager,
+                "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}");
+        assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);
+        made.put("webhook", webhook.json().path("id").asText());
+        made.put("position", api.get(lisbon.path("/audit?entity=property&id=" + lisbon.id), lisbon.manager).json()
+                .path("items").path(0).path("position").asText());
         made.put("version", api.get(lisbon.path("/bookings/" + booking), lisbon.frontDesk).json().path("version").asText());
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }

@@ -10,7 +10,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
-import io.hotelkit.shared.RateLimiter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hotelkit.access.Role;
-import io.hotelkit.shared.RateLimiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -7,15 +7,7 @@ import java.time.LocalDate;
 sealed interface StayPrice {
 
     /** The price of each night of the stay, in minor units of the property's currency. */
-    record Priced(long[] nightlyMinor) implements StayPrice {
-        public long totalMinor() {
-            long total = 0;
-            for (long night : nightlyMinor) {
-                total += night;
-            }
-            return total;
-        }
-    }
+    record Priced(long[] nightlyMinor) implements StayPrice {}
 
     /** Refused by {@code restriction}, found on {@code date}. */
     record Refused(Restriction restriction, LocalDate date) implements StayPrice {}

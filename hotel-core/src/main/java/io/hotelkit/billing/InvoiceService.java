@@ -66,7 +66,8 @@ public final class InvoiceService {
      * @throws InvoiceRefusedException if every charge is invoiced already
      */
     public Invoice issue(PropertyId propertyId, BookingId bookingId, @Nullable IdempotencyKey idempotencyKey) {
-        return idempotency.once(idempotencyKey, "invoice|" + propertyId + "|" + bookingId, () -> {
+        return idempotency.once(idempotencyKey, Idempotency.Request.of("issue invoice").with("property_id", propertyId.value())
+                .with("booking_id", bookingId.value()), () -> {
             Property property = properties.require(propertyId);
             Folio folio = folios.findBy(propertyId, bookingId)
                     .orElseThrow(() -> new NotFoundException("booking", bookingId));
@@ -95,7 +96,8 @@ public final class InvoiceService {
      * @throws InvoiceRefusedException if the invoice is a credit note, or credited already
      */
     public Invoice credit(PropertyId propertyId, InvoiceId invoiceId, @Nullable IdempotencyKey idempotencyKey) {
-        return idempotency.once(idempotencyKey, "credit|" + propertyId + "|" + invoiceId, () -> {
+        return idempotency.once(idempotencyKey, Idempotency.Request.of("credit invoice").with("property_id", propertyId.value())
+                .with("invoice_id", invoiceId.value()), () -> {
             Property property = properties.require(propertyId);
             Invoice invoice = invoice(propertyId, invoiceId);
             if (invoice.kind() == InvoiceKind.CREDIT_NOTE) {

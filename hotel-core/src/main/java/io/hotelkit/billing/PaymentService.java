@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,9 +67,10 @@ public final class PaymentService {
             @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(amount, "amount").requirePositive("a payment");
         Objects.requireNonNull(method, "method");
-        String request = String.join("|", "pay", propertyId.value(), bookingId.value(), amount.toString(), method.name(),
-                String.valueOf(cardToken));
-        String gatewayKey = gatewayIdempotencyKey("pay_", idempotencyKey);
+        Idempotency.Request request = Idempotency.Request.of("pay").with("property_id", propertyId.value())
+                .with("booking_id", bookingId.value()).with("amount", amount).with("method", method)
+                .with("card_token", cardToken);
+        String gatewayKey = gatewayIdempotencyKey("pay_", idempotencyKey, ids::next);
         return idempotency.once(idempotencyKey, request, () -> {
             Folio folio = folio(propertyId, bookingId);
             Property property = properties.require(propertyId);
@@ -118,8 +120,9 @@ public final class PaymentService {
      */
     public Payment.Refund refund(PropertyId propertyId, PaymentId paymentId, Money amount, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(amount, "amount").requirePositive("a refund");
-        String request = String.join("|", "refund", propertyId.value(), paymentId.value(), amount.toString());
-        String gatewayKey = gatewayIdempotencyKey("ref_", idempotencyKey);
+        Idempotency.Request request = Idempotency.Request.of("refund").with("property_id", propertyId.value())
+                .with("payment_id", paymentId.value()).with("amount", amount);
+        String gatewayKey = gatewayIdempotencyKey("ref_", idempotencyKey, ids::next);
         return idempotency.once(idempotencyKey, request, () -> {
             Payment payment = payment(propertyId, paymentId);
             amount.requireCurrency(payment.amount().currency());
@@ -176,15 +179,17 @@ public final class PaymentService {
 
 
     /**
-     * The payment gateway's idempotency key for a call, a key of its own beside the client's: derived from
-     * the client's key (its scope and value, hashed), never drawn at random when there is one, so that a
-     * retry of the request, on this instance or another after this one died, asks the gateway with the same
-     * key and gets its first capture back instead of a second one. Without a client key a retry is a new
-     * payment, and so is its gateway key.
+     * The payment gateway's idempotency key for a call: a key of its own, never the client's (which the
+     * gateway must not see, and which names a request to hotelkit, not a call to the gateway). One rule:
+     * {@code prefix} ({@code pay_} for a capture, {@code ref_} for a refund) and the first 40 hex digits of
+     * the fingerprint of the client key's scope and value, so that a retry of the request, on this instance
+     * or another after this one died, asks the gateway with the same key and gets its first capture back
+     * instead of a second one. Without a client key a retry is a new payment, and its gateway key a new id.
      */
-    private String gatewayIdempotencyKey(String prefix, @Nullable IdempotencyKey idempotencyKey) {
-        return prefix + (idempotencyKey == null ? ids.next()
-                : Idempotency.fingerprint(idempotencyKey.scope() + '\u0000' + idempotencyKey.key()).substring(0, 40));
+    static String gatewayIdempotencyKey(String prefix, @Nullable IdempotencyKey clientKey, Supplier<String> newId) {
+        return prefix + (clientKey == null ? newId.get()
+                : Idempotency.Request.of("gateway key").with("scope", clientKey.scope()).with("key", clientKey.key())
+                        .fingerprint().substring(0, 40));
     }
 
     /** The last four characters of a token, masked: {@code ****visa}. */

@@ -56,7 +56,8 @@ public final class GuestService {
     public Guest register(NewGuest request, Set<PropertyId> properties, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(request, "new guest");
         Set<PropertyId> at = Set.copyOf(properties);
-        return idempotency.once(idempotencyKey, request.toString(), () -> create(request, at),
+        return idempotency.once(idempotencyKey, Idempotency.Request.of("register guest").with("guest", request),
+                () -> create(request, at),
                 guest -> guest.id().value(), id -> guest(GuestId.of(id)));
     }
 

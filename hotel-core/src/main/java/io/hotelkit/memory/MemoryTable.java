@@ -1,5 +1,6 @@
 package io.hotelkit.memory;
 
+import io.hotelkit.shared.DuplicateException;
 import io.hotelkit.shared.VersionConflictException;
 import io.hotelkit.shared.Versioned;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,6 +84,22 @@ final class MemoryTable<V> {
         V value = (V) saved;
         put(key, value);
         return saved;
+    }
+
+    /**
+     * Inserts a versioned row unless its code exists: a new row (version 0) whose code {@code holder} finds
+     * taken is refused as a duplicate, naming the holder's own id where it has one ({@code holderId}); a
+     * changed row is stored as by {@link #putVersioned}.
+     */
+    <T extends Versioned<T>> T insertUnlessCodeExists(String key, T row, String kind, String code,
+                                                      Supplier<? extends Optional<? extends T>> holder,
+                                                      Function<? super T, @Nullable String> holderId) {
+        if (row.version() == 0) {
+            holder.get().ifPresent(existing -> {
+                throw new DuplicateException(kind, code, holderId.apply(existing));
+            });
+        }
+        return putVersioned(key, row, kind);
     }
 
     /** Rows whose key starts with {@code prefix}, after {@code afterKey} if given, matching, at most {@code limit}, in key order. */

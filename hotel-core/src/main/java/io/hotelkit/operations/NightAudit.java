@@ -4,7 +4,7 @@ import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.billing.BillingEvent;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
-import io.hotelkit.billing.RoomCharges;
+import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.reservations.BlockService;

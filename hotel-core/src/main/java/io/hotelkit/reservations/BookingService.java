@@ -104,10 +104,7 @@ public final class BookingService {
      */
     public Booking book(BookingRequest request, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(request, "booking request");
-        if (idempotencyKey == null) { // what once() does without a key, without rendering the request first
-            return transactions.inTransaction(() -> create(request));
-        }
-        return idempotency.once(idempotencyKey, request.toString(), () -> create(request),
+        return idempotency.once(idempotencyKey, Idempotency.Request.of("book").with("booking", request), () -> create(request),
                 booking -> booking.id().value(), id -> booking(BookingId.of(id)));
     }
 

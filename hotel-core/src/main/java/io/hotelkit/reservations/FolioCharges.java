@@ -60,8 +60,9 @@ public final class FolioCharges {
     public FolioLine charge(PropertyId propertyId, BookingId id, String description, Money amount, String category,
             @Nullable LocalDate date, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(amount, "amount").requirePositive("a charge");
-        String request = String.join("|", "charge", propertyId.value(), id.value(), String.valueOf(description), amount.toString(),
-                String.valueOf(category), String.valueOf(date));
+        Idempotency.Request request = Idempotency.Request.of("charge").with("property_id", propertyId.value())
+                .with("booking_id", id.value()).with("description", description).with("amount", amount)
+                .with("category", category).with("date", date);
         return idempotency.once(idempotencyKey, request, () -> {
             Booking booking = records.booking(propertyId, id);
             if (booking.status() != BookingStatus.CONFIRMED && booking.status() != BookingStatus.CHECKED_IN) {

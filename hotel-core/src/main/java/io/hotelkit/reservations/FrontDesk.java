@@ -6,7 +6,7 @@ import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Folios;
-import io.hotelkit.billing.RoomCharges;
+import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.guests.Loyalty;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.Properties;

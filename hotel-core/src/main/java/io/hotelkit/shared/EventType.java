@@ -32,7 +32,8 @@ public enum EventType {
     INVOICE_ISSUED("invoice.issued", "invoice"),
     CREDIT_NOTE_ISSUED("invoice.credit_note_issued", "invoice"),
     LOYALTY_POINTS_CHANGED("loyalty.points_changed", "guest"),
-    NIGHT_AUDIT_COMPLETED("night_audit.completed", "property");
+    NIGHT_AUDIT_COMPLETED("night_audit.completed", "property"),
+    WEBHOOK_DISABLED("webhook.disabled", "webhook");
 
     private final String code;
     private final String entity;

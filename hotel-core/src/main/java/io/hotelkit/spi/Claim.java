@@ -17,9 +17,4 @@ public record Claim(PropertyId propertyId, String roomType, DateRange nights, @N
         Codes.require(roomType, "room type code");
         Objects.requireNonNull(nights, "nights");
     }
-
-    /** The same claim in general inventory's or the block's bucket as {@code other}, for the same nights. */
-    boolean sameBucket(Claim other) {
-        return propertyId.equals(other.propertyId) && roomType.equals(other.roomType) && Objects.equals(block, other.block);
-    }
 }

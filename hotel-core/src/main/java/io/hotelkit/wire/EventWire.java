@@ -15,6 +15,7 @@ import io.hotelkit.shared.EventPayload;
 import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Money;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Currency;
@@ -70,6 +71,8 @@ public final class EventWire {
                     in.date("business_date"));
             case NIGHT_AUDIT_COMPLETED -> new OperationsEvent.NightAuditCompleted(in.date("closed_date"),
                     in.date("business_date"), in.number("nights_charged"), in.number("no_shows"));
+            case WEBHOOK_DISABLED -> new OperationsEvent.WebhookDisabled(in.text("url"),
+                    Instant.parse(in.text("failing_since")), in.number("attempts"));
             case RATE_PLAN_CREATED -> new RateEvent.RatePlanCreated(in.text("name"), in.optionalText("derived_from"),
                     in.optionalText("adjustment_percent") == null ? null : in.decimal("adjustment_percent"));
             case RATES_CHANGED -> new RateEvent.RatesChanged(in.number("rows"), in.number("nights"));
@@ -248,6 +251,11 @@ public final class EventWire {
                 data.put("business_date", event.businessDate().toString());
                 data.put("nights_charged", event.nightsCharged());
                 data.put("no_shows", event.noShows());
+            }
+            case OperationsEvent.WebhookDisabled event -> {
+                data.put("url", event.url());
+                data.put("failing_since", event.failingSince().toString());
+                data.put("attempts", event.attempts());
             }
         }
     }

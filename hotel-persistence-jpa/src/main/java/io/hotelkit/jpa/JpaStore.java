@@ -296,6 +296,23 @@ public final class JpaStore implements Storage, AutoCloseable {
         return new Notifications.Listener(connectionUrl, credentials, self, changed).start();
     }
 
+    /** Work on a JDBC connection, for {@link #jdbc}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the connection of the current transaction of {@link #transactions()}, or of a new
+     * one if none: for the tables an application keeps beside the hotel's in the same database (the reference
+     * server's webhooks), in the same transactions. A failure to reach the database is a
+     * {@link io.hotelkit.shared.StoreUnavailableException}.
+     */
+    public <T> T jdbc(SqlWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        return unitOfWork.jdbc(work::apply);
+    }
+
     /**
      * How many API keys have ever been revoked: revoking is final, so this grows by one with each
      * revocation on any process, and a cache of valid keys that kept the number it last saw knows whether

@@ -23,6 +23,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Currency;
@@ -94,6 +95,8 @@ class EventWireFormatTest {
                 Money.of("-412.50", "EUR")));
         samples.put("loyalty.points_changed", new GuestEvent.LoyaltyPointsChanged(-3_000_000_000L, "payment:p-1"));
         samples.put("night_audit.completed", new OperationsEvent.NightAuditCompleted(MARCH_1, MARCH_1.plusDays(1), 42, 3));
+        samples.put("webhook.disabled", new OperationsEvent.WebhookDisabled("https://pms.example.com/hooks",
+                Instant.parse("2026-03-01T10:15:30Z"), 61));
         return samples;
     }
 

@@ -15,7 +15,6 @@ import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.reservations.ReservationEvent;
 import io.hotelkit.shared.DomainEvent;
 import io.hotelkit.shared.EventPayload;
-import io.hotelkit.shared.EventType;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Rounding;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The idempotency store's behaviour, run on each database by a subclass. */
 abstract class IdempotencyStoreContract {
 
-    private static final String FINGERPRINT = Idempotency.fingerprint("POST /bookings {\"nights\":2}");
-    private static final String OTHER_FINGERPRINT = Idempotency.fingerprint("POST /bookings {\"nights\":3}");
+    private static final String FINGERPRINT = Idempotency.Request.of("POST /bookings").with("nights", 2).fingerprint();
+    private static final String OTHER_FINGERPRINT = Idempotency.Request.of("POST /bookings").with("nights", 3).fingerprint();
     private static final Duration BOUND = Duration.ofSeconds(30);
 
     /** A thread per task: the common pool may have a single thread on a small machine, and these tasks block. */
@@ -158,7 +158,8 @@ abstract class IdempotencyStoreContract {
             for (int i = 0; i < clients; i++) {
                 results.add(pool.submit(() -> {
                     go.await();
-                    return idempotency.once(key, "POST /bookings", () -> "booking-" + created.incrementAndGet(),
+                    return idempotency.once(key, Idempotency.Request.of("POST /bookings"),
+                            () -> "booking-" + created.incrementAndGet(),
                             outcome -> outcome, outcome -> outcome);
                 }));
             }
@@ -170,7 +171,7 @@ abstract class IdempotencyStoreContract {
 
             assertThat(created).hasValue(1);
             assertThat(outcomes).containsOnly("booking-1");
-            assertThatThrownBy(() -> idempotency.once(key, "POST /other", () -> "x", o -> o, o -> o))
+            assertThatThrownBy(() -> idempotency.once(key, Idempotency.Request.of("POST /other"), () -> "x", o -> o, o -> o))
                     .isInstanceOf(IdempotencyKeyReusedException.class);
         } finally {
             pool.shutdownNow();

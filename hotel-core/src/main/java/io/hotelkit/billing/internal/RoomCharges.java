@@ -1,5 +1,8 @@
-package io.hotelkit.billing;
+package io.hotelkit.billing.internal;
 
+import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.FolioLine;
+import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.shared.IdGenerator;

@@ -1,4 +1,4 @@
-package io.hotelkit.shared;
+package io.hotelkit.server;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -8,21 +8,21 @@ import java.util.function.LongSupplier;
  * One token bucket. Tokens are kept as a double refilled lazily from a nanosecond clock, so a bucket
  * costs two fields and no timer. Thread-safe.
  */
-public final class TokenBucket {
+final class TokenBucket {
 
     private final RateLimiter.Limit limit;
     private final LongSupplier nanoTime;
     private double tokens;
     private long refilledAt;
 
-    public TokenBucket(RateLimiter.Limit limit, LongSupplier nanoTime) {
+    TokenBucket(RateLimiter.Limit limit, LongSupplier nanoTime) {
         this.limit = Objects.requireNonNull(limit, "limit");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nano time");
         this.tokens = limit.capacity();
         this.refilledAt = nanoTime.getAsLong();
     }
 
-    public synchronized RateLimiter.Decision tryAcquire() {
+    synchronized RateLimiter.Decision tryAcquire() {
         long now = nanoTime.getAsLong();
         double elapsedSeconds = Math.max(0, now - refilledAt) / 1e9;
         tokens = Math.min(limit.capacity(), tokens + elapsedSeconds * limit.refillPerSecond());
@@ -36,7 +36,7 @@ public final class TokenBucket {
         return new RateLimiter.Decision(allowed, limit.capacity(), (long) Math.floor(tokens), resetIn, retryAfter);
     }
 
-    public RateLimiter.Limit limit() {
+    RateLimiter.Limit limit() {
         return limit;
     }
 

@@ -1,4 +1,4 @@
-package io.hotelkit.shared;
+package io.hotelkit.server;
 
 import java.time.Duration;
 import java.util.Objects;
