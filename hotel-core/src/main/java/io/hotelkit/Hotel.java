@@ -28,6 +28,7 @@ import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingService;
+import io.hotelkit.reservations.ReservationService;
 import io.hotelkit.reservations.Cancellations;
 import io.hotelkit.reservations.FolioCharges;
 import io.hotelkit.reservations.FrontDesk;
@@ -80,6 +81,7 @@ public final class Hotel {
     private final BookingService bookings;
     private final FrontDesk frontDesk;
     private final Cancellations cancellations;
+    private final ReservationService reservations;
     private final FolioCharges folioCharges;
     private final BlockService blocks;
     private final Loyalty loyalty;
@@ -128,6 +130,8 @@ public final class Hotel {
                 transactions, engine, events, ids, clock);
         this.cancellations = new Cancellations(storage.properties(), storage.bookings(), storage.folios(),
                 transactions, engine, events, ids, clock);
+        this.reservations = new ReservationService(bookings, cancellations, storage.bookings(), storage.ratePlans(),
+                transactions, ids);
         this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), idempotency, events,
                 ids, clock);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
@@ -186,6 +190,11 @@ public final class Hotel {
     }
 
     /** Cancelling bookings and marking no-shows, with the policy's fees. */
+    /** Several rooms booked together, and channel bookings by the channel's reference. */
+    public ReservationService reservations() {
+        return reservations;
+    }
+
     public Cancellations cancellations() {
         return cancellations;
     }

@@ -12,6 +12,11 @@ import io.hotelkit.reservations.BookingRequest;
 import io.hotelkit.reservations.BookingService;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.reservations.Cancellations;
+import io.hotelkit.reservations.ChannelRef;
+import io.hotelkit.reservations.Reservation;
+import io.hotelkit.reservations.ReservationRequest;
+import io.hotelkit.reservations.ReservationService;
+import io.hotelkit.shared.Money;
 import io.hotelkit.reservations.FrontDesk;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
@@ -27,8 +32,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +46,8 @@ import org.jspecify.annotations.Nullable;
 final class BookingsResource implements HttpService {
 
     private final BookingService bookings;
+    private final ReservationsResource reservationsResource;
+    private final ReservationService reservations;
     private final FrontDesk frontDesk;
     private final Cancellations cancellations;
     private final GuestScope guestScope;
@@ -46,8 +55,11 @@ final class BookingsResource implements HttpService {
     private final Idempotent idempotent;
     private final Meters meters;
 
-    BookingsResource(BookingService bookings, FrontDesk frontDesk, Cancellations cancellations, GuestScope guestScope,
-                     UnitOfWork transactions, Idempotent idempotent, Meters meters) {
+    BookingsResource(BookingService bookings, ReservationsResource reservationsResource, ReservationService reservations,
+                     FrontDesk frontDesk, Cancellations cancellations, GuestScope guestScope, UnitOfWork transactions,
+                     Idempotent idempotent, Meters meters) {
+        this.reservationsResource = reservationsResource;
+        this.reservations = reservations;
         this.guestScope = guestScope;
         this.bookings = bookings;
         this.frontDesk = frontDesk;
@@ -60,7 +72,8 @@ final class BookingsResource implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         Routes.define(rules, routes -> routes
-                .handle(Route.CREATE_BOOKING, NewBooking.class, idempotent.creating(this::create))
+                .handle(Route.CREATE_BOOKING, NewBooking.class, reservationsResource.resentByChannel(
+                        idempotent.creating(this::create), NewBooking::channelRef, BookingsResource::firstRoom))
                 .handle(Route.LIST_BOOKINGS, this::list)
                 .handle(Route.GET_BOOKING, this::get)
                 .handle(Route.MODIFY_BOOKING, Changes.class, this::modify)
@@ -84,7 +97,36 @@ final class BookingsResource implements HttpService {
             @Nullable @Min(0) @Max(100) Integer children,
             @Nullable @Size(min = 1, max = 32) String block,
             @Nullable @Size(max = Booking.MAX_SPECIAL_REQUESTS) String specialRequests,
-            @Nullable @Size(min = 1, max = 255) String cardToken) {}
+            @Nullable @Size(min = 1, max = 255) String cardToken,
+            @Nullable @Pattern(regexp = ReservationsResource.SOURCE) String source,
+            @Nullable @Pattern(regexp = ReservationsResource.EXTERNAL_REF) String externalRef,
+            @Nullable Money roomPrice,
+            @Nullable @Size(min = 1, max = Booking.MAX_GUEST_NAME) @Pattern(regexp = ReservationsResource.NOT_BLANK)
+            String guestName) {
+
+        @Nullable ChannelRef channelRef() {
+            return BookingsResource.channelRef(source, externalRef);
+        }
+    }
+
+    /** A channel's reference from a body's {@code source} and {@code external_ref}, which come together or not at all. */
+    static @Nullable ChannelRef channelRef(@Nullable String source, @Nullable String externalRef) {
+        if (source == null && externalRef == null) {
+            return null;
+        }
+        if (source == null) {
+            throw new InvalidRequestException("source", "give the channel's source with its external_ref");
+        }
+        if (externalRef == null) {
+            throw new InvalidRequestException("external_ref", "give the channel's external_ref with its source");
+        }
+        return ChannelRef.of(source, externalRef);
+    }
+
+    /** A booking sent before under the same channel reference: its first room, as the first answer showed it. */
+    private static Reply firstRoom(Reservation reservation) {
+        return withVersion(Reply.ok(Views.BookingView.of(reservation.room(0))), reservation.room(0));
+    }
 
     /** A guest given with the booking: the guest with this email if there is one, else a new one. */
     record NewBookingGuest(
@@ -120,10 +162,24 @@ final class BookingsResource implements HttpService {
         }
         NewGuest guest = body.guest() == null ? null
                 : new NewGuest(body.guest().name(), body.guest().email(), body.guest().phone(), null, null, false);
-        Booking booking = bookings.book(new BookingRequest(property, body.guestId() == null ? null : GuestId.of(body.guestId()),
+        BookingRequest request = new BookingRequest(property, body.guestId() == null ? null : GuestId.of(body.guestId()),
                 guest, body.roomType(), body.roomNumber(), body.ratePlan(), stay,
                 Occupancy.of(body.adults(), body.children() == null ? 0 : body.children()), body.block(),
-                body.specialRequests(), body.cardToken()), Idempotent.key(req));
+                body.specialRequests(), body.cardToken());
+        ChannelRef channel = body.channelRef();
+        Booking booking;
+        if (channel == null && body.roomPrice() == null && body.guestName() == null) {
+            booking = bookings.book(request, Idempotent.key(req));
+        } else {
+            // A channel's booking (or one with a price or a guest's name for the room): a reservation of one room.
+            ReservationService.Booked booked = reservations.book(new ReservationRequest(
+                    List.of(new ReservationRequest.Room(request, body.guestName(),
+                            reservationsResource.roomPrice(property, body.roomPrice(), "room_price"))), channel));
+            if (!booked.created()) {
+                return firstRoom(ReservationsResource.sentBefore(req, booked.reservation()));
+            }
+            booking = booked.reservation().room(0);
+        }
         Role role = caller.role();
         transactions.afterCommit(() -> meters.bookingCreated(role));
         return withVersion(Reply.created(location(booking), Views.BookingView.of(booking)), booking);

@@ -2,6 +2,7 @@ package io.hotelkit.server;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Optimistic concurrency over HTTP: a response carries its resource's version as {@code ETag: "3"}, and
@@ -18,10 +19,18 @@ final class IfMatch {
 
     /** The version the request's {@code If-Match} names. */
     static long version(ServerRequest req) {
-        String header = req.headers().first(HeaderNames.IF_MATCH)
+        return parse(req.headers().first(HeaderNames.IF_MATCH)
                 .orElseThrow(() -> ApiException.preconditionRequired(
-                        "send the version you read, If-Match: <version> (the booking's version, or its ETag)"))
-                .strip();
+                        "send the version you read, If-Match: <version> (the booking's version, or its ETag)")));
+    }
+
+    /** The version {@code If-Match} names, or null without one (a channel sends the stay it wants, not a version). */
+    static @Nullable Long optionalVersion(ServerRequest req) {
+        return req.headers().first(HeaderNames.IF_MATCH).map(IfMatch::parse).orElse(null);
+    }
+
+    private static long parse(String sent) {
+        String header = sent.strip();
         String value = header.startsWith("W/") ? header.substring(2) : header;
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);

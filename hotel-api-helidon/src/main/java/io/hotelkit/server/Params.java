@@ -10,6 +10,8 @@ import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PaymentId;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.ReservationId;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -35,6 +37,21 @@ final class Params {
 
     static BookingId booking(ServerRequest req) {
         return id(req, "bookingId", "booking", BookingId::of);
+    }
+
+    static ReservationId reservation(ServerRequest req) {
+        return id(req, "reservationId", "reservation", ReservationId::of);
+    }
+
+    /** {@code {source}/{externalRef}} of the path: a channel's reference; a malformed one names nothing (404). */
+    static ChannelRef channelRef(ServerRequest req) {
+        String source = path(req, "source");
+        String ref = path(req, "externalRef");
+        try {
+            return ChannelRef.of(source, ref);
+        } catch (IllegalArgumentException malformed) {
+            throw new NotFoundException("booking with external ref", source + "/" + ref);
+        }
     }
 
     static GuestId guest(ServerRequest req) {

@@ -7,6 +7,8 @@ import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.hotelkit.shared.NotAvailableException;
+import io.hotelkit.reservations.PriceMismatchException;
+import io.hotelkit.reservations.RoomNotAvailableException;
 import io.hotelkit.billing.BalanceNotZeroException;
 import io.hotelkit.billing.PaymentGatewayException;
 import io.hotelkit.shared.ConflictException;
@@ -56,6 +58,10 @@ final class Problems implements ErrorHandler<Throwable> {
                     .withExistingId(e.existingId().orElse(null));
             case NotAvailableException e -> Problem.of(409, e.code(), "Not available", e.getMessage())
                     .withReason(e.reason().name().toLowerCase(Locale.ROOT));
+            case RoomNotAvailableException e -> Problem.of(409, e.code(), "Not available", e.getMessage())
+                    .withReason(e.reason().name().toLowerCase(Locale.ROOT)).withRoom(e.room(), e.roomType());
+            case PriceMismatchException e -> Problem.of(409, e.code(), "Conflict", e.getMessage())
+                    .withRoom(e.room(), e.roomType()).withExpectedPrice(e.expected(), e.tolerance());
             case BalanceNotZeroException e -> Problem.of(409, e.code(), "Conflict", e.getMessage()).withBalance(e.balance());
             case ConflictException e -> Problem.of(409, e.code(), "Conflict", e.getMessage());
             case IdempotencyKeyReusedException e -> Problem.of(422, e.code(), "Idempotency key reused", e.getMessage());

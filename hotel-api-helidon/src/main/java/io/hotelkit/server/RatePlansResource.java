@@ -64,18 +64,20 @@ final class RatePlansResource implements HttpService {
             @NotBlank @Size(max = 200) String name,
             @Nullable MealPlan mealPlan,
             @NotNull @Valid Views.Policy cancellationPolicy,
-            @Nullable @Valid Derivation derivedFrom) {}
+            @Nullable @Valid Derivation derivedFrom,
+            @Nullable @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal channelPriceTolerancePercent) {}
 
     record Derivation(
             @NotBlank @Size(max = 32) String ratePlan,
             @NotNull @DecimalMin(value = "-100", inclusive = false) @DecimalMax("1000") BigDecimal adjustmentPercent) {}
 
     record RatePlanView(String code, String name, MealPlan mealPlan, Views.Policy cancellationPolicy,
-                        @Nullable Derivation derivedFrom) {
+                        @Nullable Derivation derivedFrom, @Nullable BigDecimal channelPriceTolerancePercent) {
 
         static RatePlanView of(RatePlan plan) {
             return new RatePlanView(plan.code(), plan.name(), plan.mealPlan(), Views.Policy.of(plan.cancellationPolicy()),
-                    plan.derivation().map(d -> new Derivation(d.parentRatePlan(), d.adjustmentPercent())).orElse(null));
+                    plan.derivation().map(d -> new Derivation(d.parentRatePlan(), d.adjustmentPercent())).orElse(null),
+                    plan.channelPriceTolerance());
         }
     }
 
@@ -109,7 +111,7 @@ final class RatePlansResource implements HttpService {
         DerivedRate derived = body.derivedFrom() == null ? null
                 : new DerivedRate(body.derivedFrom().ratePlan(), body.derivedFrom().adjustmentPercent());
         RatePlan plan = rates.addRatePlan(property, body.code(), body.name(), body.mealPlan(),
-                body.cancellationPolicy().toPolicy(), derived);
+                body.cancellationPolicy().toPolicy(), derived, body.channelPriceTolerancePercent());
         return Reply.created("/v1/properties/" + property.value() + "/rate-plans/" + plan.code(), RatePlanView.of(plan));
     }
 

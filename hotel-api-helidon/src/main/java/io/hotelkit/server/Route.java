@@ -79,6 +79,18 @@ enum Route {
     CHECK_OUT(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/check-out", FRONT_DESK),
     MARK_NO_SHOW(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/no-show", FRONT_DESK),
 
+    // Reservations of several rooms, and channel bookings by the channel's reference: front desk; channels
+    // their own (they change and cancel them by their reference); managers and auditors read.
+    CREATE_RESERVATION(Method.POST, "/properties/{propertyId}/reservations", FRONT_DESK, CHANNEL),
+    GET_RESERVATION(Method.GET, "/properties/{propertyId}/reservations/{reservationId}", FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
+    CANCEL_RESERVATION(Method.POST, "/properties/{propertyId}/reservations/{reservationId}/cancel", FRONT_DESK, CHANNEL),
+    GET_BOOKING_BY_EXTERNAL_REF(Method.GET, "/properties/{propertyId}/bookings/by-external-ref/{source}/{externalRef}",
+            FRONT_DESK, CHANNEL, MANAGER, AUDITOR),
+    MODIFY_BOOKING_BY_EXTERNAL_REF(Method.PATCH, "/properties/{propertyId}/bookings/by-external-ref/{source}/{externalRef}",
+            FRONT_DESK, CHANNEL),
+    CANCEL_BOOKING_BY_EXTERNAL_REF(Method.POST, "/properties/{propertyId}/bookings/by-external-ref/{source}/{externalRef}/cancel",
+            FRONT_DESK, CHANNEL),
+
     // Guests: front desk; managers read.
     REGISTER_GUEST(Method.POST, "/guests", FRONT_DESK),
     SEARCH_GUESTS(Method.GET, "/guests", FRONT_DESK, MANAGER, AUDITOR),

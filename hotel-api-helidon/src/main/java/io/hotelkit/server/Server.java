@@ -51,6 +51,8 @@ public final class Server {
         GuestScope guestScope = new GuestScope(hotel.guests(), hotel.bookings(), hotel.storage().outbox());
         ServerConfig config = infrastructure.config();
         ForecastResource forecasts = new ForecastResource(hotel, infrastructure.forecasts());
+        ReservationsResource reservations = new ReservationsResource(hotel.reservations(), hotel.cancellations(), hotel.inventory(), guestScope,
+                infrastructure.transactions(), idempotent, infrastructure.meters());
         return new HttpService[] {
                 new PingResource(),
                 new ApiKeysResource(infrastructure.apiKeys(), hotel.storage().properties(), infrastructure.transactions(),
@@ -63,8 +65,9 @@ public final class Server {
                 new AvailabilityResource(hotel.availability(), hotel.engine(), infrastructure.renderedOffers(),
                         infrastructure.sharedOffers().orElse(null)),
                 new AriResource(ariFeed(hotel), infrastructure.clock()),
-                new BookingsResource(hotel.bookings(), hotel.frontDesk(), hotel.cancellations(), guestScope,
-                        infrastructure.transactions(), idempotent, infrastructure.meters()),
+                reservations,
+                new BookingsResource(hotel.bookings(), reservations, hotel.reservations(), hotel.frontDesk(),
+                        hotel.cancellations(), guestScope, infrastructure.transactions(), idempotent, infrastructure.meters()),
                 new GuestsResource(hotel.guests(), guestScope, hotel.personalData(), hotel.loyalty(), hotel.invoices(),
                         idempotent),
                 new FoliosResource(hotel.folioCharges(), hotel.inventory(), idempotent),

@@ -16,6 +16,7 @@ import io.hotelkit.inventory.Property;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.Reservation;
 import io.hotelkit.shared.Money;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -104,7 +105,11 @@ final class Views {
             @Nullable String cancellationReason,
             long version,
             Instant createdAt,
-            Instant updatedAt) {
+            Instant updatedAt,
+            @Nullable String reservationId,
+            @Nullable String source,
+            @Nullable String externalRef,
+            @Nullable String guestName) {
 
         static BookingView of(Booking booking) {
             List<NightPrice> nightly = new ArrayList<>();
@@ -118,7 +123,27 @@ final class Views {
                     booking.stay().checkin(), booking.stay().checkout(), booking.stay().nights(),
                     booking.occupancy().adults(), booking.occupancy().children(), booking.total(), nightly,
                     Policy.of(booking.cancellationPolicy()), booking.specialRequests(), booking.cancellationReason(),
-                    booking.version(), booking.createdAt(), booking.updatedAt());
+                    booking.version(), booking.createdAt(), booking.updatedAt(),
+                    booking.reservationId() == null ? null : booking.reservationId().value(),
+                    booking.channel() == null ? null : booking.channel().source(),
+                    booking.channel() == null ? null : booking.channel().externalRef(), booking.guestName());
+        }
+    }
+
+    /** Rooms booked together: each room is a booking of its own, in the order they were asked for. */
+    record ReservationView(
+            String id,
+            String confirmationCode,
+            @Nullable String source,
+            @Nullable String externalRef,
+            Money total,
+            List<BookingView> rooms) {
+
+        static ReservationView of(Reservation reservation) {
+            return new ReservationView(reservation.id().value(), reservation.confirmationCode(),
+                    reservation.channel() == null ? null : reservation.channel().source(),
+                    reservation.channel() == null ? null : reservation.channel().externalRef(), reservation.total(),
+                    reservation.rooms().stream().map(BookingView::of).toList());
         }
     }
 

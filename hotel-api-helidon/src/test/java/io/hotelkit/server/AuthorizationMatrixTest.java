@@ -141,6 +141,21 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.CHECK_IN,               "front_desk",                             200, P + "/bookings/${booking}/check-in", null),
         new Row(Route.CHECK_OUT,              "front_desk",                             200, P + "/bookings/${settled}/check-out", null),
         new Row(Route.MARK_NO_SHOW,           "front_desk",                             200, P + "/bookings/${booking}/no-show", null),
+        // Reservations and channel bookings by reference: front desk; channels their own; managers and auditors read.
+        new Row(Route.CREATE_RESERVATION,     "front_desk channel",                     201, P + "/reservations",
+                "{\"guest\": {\"name\": \"Ana Silva\", \"email\": \"${code}@example.com\"}, \"rate_plan\": \"FLEX\","
+                + " \"checkin_date\": \"${day+2}\", \"checkout_date\": \"${day+3}\", \"source\": \"bdc\","
+                + " \"external_ref\": \"${code}\", \"rooms\": [{\"room_type\": \"DBL\", \"adults\": 2, \"guest_name\": \"Ana Silva\"},"
+                + " {\"room_type\": \"SGL\", \"adults\": 1, \"room_price\": {\"amount\": \"80.00\", \"currency\": \"EUR\"}}]}"),
+        new Row(Route.GET_RESERVATION,        "front_desk channel manager auditor",     200, P + "/reservations/${reservation}", null),
+        new Row(Route.CANCEL_RESERVATION,     "front_desk channel",                     200, P + "/reservations/${reservation}/cancel",
+                null),
+        new Row(Route.GET_BOOKING_BY_EXTERNAL_REF, "front_desk channel manager auditor", 200,
+                P + "/bookings/by-external-ref/${source}/${external_ref}", null),
+        new Row(Route.MODIFY_BOOKING_BY_EXTERNAL_REF, "front_desk channel",             200,
+                P + "/bookings/by-external-ref/${source}/${external_ref}", "{\"special_requests\": \"late arrival\"}"),
+        new Row(Route.CANCEL_BOOKING_BY_EXTERNAL_REF, "front_desk channel",             200,
+                P + "/bookings/by-external-ref/${source}/${external_ref}/cancel", null),
         // Guests: front desk; managers read; auditors read.
         new Row(Route.REGISTER_GUEST,         "front_desk",                             201, "/v1/guests",
                 "{\"name\": \"Rui Costa\", \"email\": \"${code}@example.com\"}"),
@@ -514,6 +529,9 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "payment" -> lisbon.payment();
                     case "invoice" -> lisbon.invoice();
                     case "guest" -> lisbon.guest();
+                    case "reservation" -> lisbon.reservation(bookingKey);
+                    case "source" -> "bdc";
+                    case "external_ref" -> lisbon.channelBooking(bookingKey);
                     case "webhook" -> {
                         var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
                                 "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}");
@@ -598,6 +616,36 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     .isEqualTo("confirmed");
         }
         assertThat(api.post(shared.path("/bookings/" + mine + "/cancel"), shared.channel).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_channel_reaches_by_reference_and_reservation_only_what_its_own_key_booked() {
+        Lisbon shared = cells.shared();
+        String otherChannel = fixture.key(Role.CHANNEL, shared.id);
+        String theirRef = shared.channelBooking(otherChannel);
+        String desksReservation = shared.reservation(shared.frontDesk);
+        String byRef = shared.path("/bookings/by-external-ref/bdc/" + theirRef);
+
+        assertThat(api.get(byRef, shared.channel).status()).isEqualTo(404);
+        assertThat(api.patch(byRef, shared.channel, "{\"adults\": 1}").status()).isEqualTo(404);
+        assertThat(api.post(byRef + "/cancel", shared.channel).status()).isEqualTo(404);
+        assertThat(api.get(shared.path("/reservations/" + desksReservation), shared.channel).status()).isEqualTo(404);
+        assertThat(api.post(shared.path("/reservations/" + desksReservation + "/cancel"), shared.channel).status())
+                .isEqualTo(404);
+        // the same reference sent by another channel's key books nothing, and learns nothing of the booking
+        var resent = api.post(shared.path("/bookings"), shared.channel, """
+                {"guest": {"name": "Ana Silva", "email": "%s@example.com"}, "room_type": "DBL", "rate_plan": "FLEX",
+                 "checkin_date": "%s", "checkout_date": "%s", "adults": 2, "source": "bdc", "external_ref": "%s"}"""
+                .formatted(Lisbon.unique("resend"), shared.day(40), shared.day(41), theirRef));
+        assertThat(resent.status()).as(resent.toString()).isEqualTo(409);
+        assertThat(resent.problem()).isEqualTo("duplicate");
+        assertThat(resent.json().has("existing_id")).isFalse();
+
+        var theirs = api.get(byRef, otherChannel).json();
+        assertThat(theirs.path("rooms").get(0).path("status").asText()).isEqualTo("confirmed");
+        assertThat(theirs.path("rooms")).hasSize(1);
+        assertThat(api.get(shared.path("/reservations/" + desksReservation), shared.frontDesk).json()
+                .path("rooms").findValuesAsText("status")).containsOnly("confirmed");
     }
 
     @Test

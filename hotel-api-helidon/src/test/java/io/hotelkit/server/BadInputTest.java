@@ -54,6 +54,11 @@ class BadInputTest extends RoutingTestBase {
     private static final String STAY = """
             "guest": {"name": "Ana Silva", "email": "ana@example.com"}, "room_type": "DBL", "rate_plan": "FLEX",
              "checkin_date": "2026-12-01", "checkout_date": "2026-12-03\"""";
+    private static final String RESERVATIONS = "/v1/properties/${p}/reservations";
+    private static final String BY_REF = "/v1/properties/${p}/bookings/by-external-ref/bdc/${external_ref}";
+    private static final String RESERVATION = """
+            "guest": {"name": "Ana Silva", "email": "ana@example.com"}, "rate_plan": "FLEX",
+             "checkin_date": "2026-12-01", "checkout_date": "2026-12-03\"""";
     private static final String CHARGE = """
             "description": "Minibar", "category": "minibar\"""";
     private static final String PAY = "\"booking_id\": \"${booking_id}\", \"method\": \"cash\"";
@@ -134,6 +139,48 @@ class BadInputTest extends RoutingTestBase {
                     "/v1/properties/${p}/rate-plans", "manager", "application/json", "{\"code\": \"D200\", \"name\": \"Derived\","
                     + " \"cancellation_policy\": {\"free_until_days_before\": 1, \"penalty\": \"none\"},"
                     + " \"derived_from\": {\"rate_plan\": \"FLEX\", \"adjustment_percent\": -200}}"),
+            // channel bookings and reservations (issue 14)
+            booking("a source without its external_ref",   "external_ref",  "{" + STAY + ", \"adults\": 2, \"source\": \"bdc\"}"),
+            booking("an external_ref without its source",  "source",        "{" + STAY + ", \"adults\": 2, \"external_ref\": \"X1\"}"),
+            booking("an external_ref with a slash",        "external_ref",  "{" + STAY + ", \"adults\": 2, \"source\": \"bdc\", \"external_ref\": \"A/B\"}"),
+            booking("an external_ref of 65 characters",    "external_ref",  "{" + STAY + ", \"adults\": 2, \"source\": \"bdc\", \"external_ref\": \"" + "R".repeat(65) + "\"}"),
+            booking("a source with a space",               "source",        "{" + STAY + ", \"adults\": 2, \"source\": \"b dc\", \"external_ref\": \"X1\"}"),
+            booking("a room price in dollars",             "room_price",    "{" + STAY + ", \"adults\": 2, \"source\": \"bdc\", \"external_ref\": \"X2\","
+                    + " \"room_price\": {\"amount\": \"200.00\", \"currency\": \"USD\"}}"),
+            booking("a room price as a number",            "room_price",    "{" + STAY + ", \"adults\": 2, \"room_price\": 200}"),
+            booking("a blank guest name for the room",     "guest_name",    "{" + STAY + ", \"adults\": 2, \"guest_name\": \"   \"}"),
+            post("a reservation without rooms", 400, "rooms", RESERVATIONS, "{" + RESERVATION + ", \"rooms\": []}"),
+            post("a reservation whose rooms are missing", 400, "rooms", RESERVATIONS, "{" + RESERVATION + "}"),
+            post("a reservation of 51 rooms", 400, "rooms", RESERVATIONS, "{" + RESERVATION + ", \"rooms\": ["
+                    + String.join(", ", java.util.Collections.nCopies(51, "{\"room_type\": \"DBL\", \"adults\": 1}")) + "]}"),
+            post("a reservation's room without adults", 400, "rooms[1].adults", RESERVATIONS, "{" + RESERVATION
+                    + ", \"rooms\": [{\"room_type\": \"DBL\", \"adults\": 1}, {\"room_type\": \"DBL\", \"adults\": 0}]}"),
+            post("a reservation's room without a room type", 400, "rooms[0].room_type", RESERVATIONS, "{" + RESERVATION
+                    + ", \"rooms\": [{\"adults\": 1}]}"),
+            post("a null room in a reservation", 400, "rooms[0]", RESERVATIONS, "{" + RESERVATION + ", \"rooms\": [null]}"),
+            post("a reservation's room price in dollars", 400, "rooms[0].room_price", RESERVATIONS, "{" + RESERVATION
+                    + ", \"rooms\": [{\"room_type\": \"DBL\", \"adults\": 1, \"room_price\": {\"amount\": \"100.00\", \"currency\": \"USD\"}}]}"),
+            post("an unknown field in a reservation's room", 400, "rooms[0].discount", RESERVATIONS, "{" + RESERVATION
+                    + ", \"rooms\": [{\"room_type\": \"DBL\", \"adults\": 1, \"discount\": 5}]}"),
+            new Case("a change by reference of room -1", 400, "room", Method.PATCH, BY_REF, "front_desk", "application/json",
+                    "{\"room\": -1, \"adults\": 1}"),
+            new Case("a change by reference of a room the reservation has not", 400, "room", Method.PATCH, BY_REF, "front_desk",
+                    "application/json", "{\"room\": 5, \"adults\": 1}"),
+            new Case("a change by reference to checkout before checkin", 400, "checkout_date", Method.PATCH, BY_REF, "front_desk",
+                    "application/json", "{\"checkout_date\": \"2026-11-01\"}"),
+            new Case("a cancellation by reference of room 50", 400, "room", Method.POST, BY_REF + "/cancel", "front_desk",
+                    "application/json", "{\"room\": 50}"),
+            new Case("a reference with a quote", 404, null, Method.GET, BOOKINGS + "/by-external-ref/bdc/a'b", "front_desk", null, null),
+            new Case("a reservation id that no reservation has", 404, null, Method.GET, RESERVATIONS + "/no-such-reservation",
+                    "front_desk", null, null),
+            new Case("a channel price tolerance of 100 %", 400, "channel_price_tolerance_percent", Method.POST,
+                    "/v1/properties/${p}/rate-plans", "manager", "application/json", "{\"code\": \"T100\", \"name\": \"Tolerant\","
+                    + " \"cancellation_policy\": {\"free_until_days_before\": 1, \"penalty\": \"none\"},"
+                    + " \"channel_price_tolerance_percent\": 100}"),
+            new Case("a negative channel price tolerance", 400, "channel_price_tolerance_percent", Method.POST,
+                    "/v1/properties/${p}/rate-plans", "manager", "application/json", "{\"code\": \"TNEG\", \"name\": \"Tolerant\","
+                    + " \"cancellation_policy\": {\"free_until_days_before\": 1, \"penalty\": \"none\"},"
+                    + " \"channel_price_tolerance_percent\": -1}"),
             charge("an amount in exponent notation",       "amount",        "{\"amount\": \"1e10\", \"currency\": \"EUR\"}"),
             charge("an amount of 30 digits",               "amount",        "{\"amount\": \"999999999999999999999999999999.99\", \"currency\": \"EUR\"}"),
             new Case("the bookings of a property that does not exist", 404, null, Method.GET,
@@ -285,6 +332,7 @@ class BadInputTest extends RoutingTestBase {
 
     private static Lisbon lisbon;
     private static String booking;
+    private static String externalRef;
     private static String webhook;
 
     BadInputTest(DirectClient client) {
@@ -293,6 +341,7 @@ class BadInputTest extends RoutingTestBase {
             if (lisbon == null) {
                 lisbon = Lisbon.setUp(api, fixture);
                 booking = lisbon.booking(lisbon.frontDesk, 5);
+                externalRef = lisbon.channelBooking(lisbon.frontDesk);
                 var created = api.post(lisbon.path("/webhooks"), lisbon.manager,
                         "{\"url\": \"http://127.0.0.1:9/in\", \"event_types\": [\"booking.created\"]}");
                 assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -309,7 +358,8 @@ class BadInputTest extends RoutingTestBase {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void a_malformed_request_is_a_4xx_problem_that_changes_nothing(Case c) {
-        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking).replace("${webhook}", webhook);
+        String path = c.path().replace("${p}", lisbon.id).replace("${booking}", booking).replace("${external_ref}", externalRef)
+                .replace("${webhook}", webhook);
         String body = c.body() == null ? null : c.body().replace("${booking_id}", booking);
         String key = switch (c.key()) {
             case "admin" -> lisbon.admin;

@@ -116,6 +116,29 @@ final class Lisbon {
         return book(key, day(days), day(days + 1), unique("guest") + "@example.com").json().path("id").asText();
     }
 
+    private final AtomicInteger reservationDays = new AtomicInteger();
+
+    /** A reservation of two DBL rooms, made with {@code key} on nights of their own; its id. */
+    String reservation(String key) {
+        int days = 10 + 2 * reservationDays.getAndIncrement();
+        return expect(201, api.post(path("/reservations"), key, """
+                {"guest": {"name": "Ana Silva", "email": "%s"}, "rate_plan": "FLEX", "checkin_date": "%s",
+                 "checkout_date": "%s", "rooms": [{"room_type": "DBL", "adults": 2, "guest_name": "Ana Silva"},
+                 {"room_type": "DBL", "adults": 1, "guest_name": "Rui Costa"}]}"""
+                .formatted(unique("group") + "@example.com", day(days), day(days + 1)))).json().path("id").asText();
+    }
+
+    /** A channel's booking of a DBL (source {@code bdc}) made with {@code key} on a night of its own; its external_ref. */
+    String channelBooking(String key) {
+        int days = 11 + 2 * reservationDays.getAndIncrement();
+        String ref = unique("BDC-");
+        expect(201, api.post(path("/bookings"), key, """
+                {"guest": {"name": "Ana Silva", "email": "%s"}, "room_type": "DBL", "rate_plan": "FLEX",
+                 "checkin_date": "%s", "checkout_date": "%s", "adults": 2, "source": "bdc", "external_ref": "%s"}"""
+                .formatted(unique("ota") + "@example.com", day(days), day(days + 1), ref)));
+        return ref;
+    }
+
     /** A booking of one night from today, checked in. */
     String checkedIn() {
         String id = booking(frontDesk);

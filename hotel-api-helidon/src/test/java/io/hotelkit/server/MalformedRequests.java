@@ -93,6 +93,9 @@ abstract class MalformedRequests {
                 "settled", lisbon.settled(), "charged", lisbon.charged(), "payment", lisbon.payment()));
         made.put("invoice", lisbon.invoice());
         made.put("guest", lisbon.guest());
+        made.put("reservation", lisbon.reservation(lisbon.frontDesk));
+        made.put("source", "bdc");
+        made.put("external_ref", lisbon.channelBooking(lisbon.frontDesk));
         var webhook = api.post(lisbon.path("/webhooks"), lisbon.manager,
                 "{\"url\": \"http://127.0.0.1:9/hooks\", \"event_types\": [\"booking.created\"]}");
         assertThat(webhook.status()).as(webhook.toString()).isEqualTo(201);

@@ -102,6 +102,26 @@ class OpenApiConstraintsTest extends RoutingTestBase {
             ok(Route.TAKE_ROOM_OUT_OF_ORDER, "/reason", x(200)),
             bad(Route.TAKE_ROOM_OUT_OF_ORDER, "/reason", x(201)),
             bad(Route.TAKE_ROOM_OUT_OF_ORDER, "/reason", text(" ")),
+            ok(Route.CREATE_RATE_PLAN, "/channel_price_tolerance_percent", "0"),
+            ok(Route.CREATE_RATE_PLAN, "/channel_price_tolerance_percent", "99.99"),
+            bad(Route.CREATE_RATE_PLAN, "/channel_price_tolerance_percent", "100"),
+            bad(Route.CREATE_RATE_PLAN, "/channel_price_tolerance_percent", "-0.01"),
+            ok(Route.CREATE_RESERVATION, "/external_ref", text("A:1-b.c_d")),
+            ok(Route.CREATE_RESERVATION, "/external_ref", x(64)),
+            bad(Route.CREATE_RESERVATION, "/external_ref", x(65)),
+            bad(Route.CREATE_RESERVATION, "/external_ref", text("A/1")),
+            bad(Route.CREATE_RESERVATION, "/external_ref", text("-A1")),
+            ok(Route.CREATE_RESERVATION, "/source", x(32)),
+            bad(Route.CREATE_RESERVATION, "/source", x(33)),
+            bad(Route.CREATE_RESERVATION, "/source", text("booking com")),
+            bad(Route.CREATE_RESERVATION, "/rooms", "[]"),
+            bad(Route.CREATE_RESERVATION, "/rooms/0/adults", "0"),
+            ok(Route.CREATE_RESERVATION, "/rooms/0/guest_name", text("A")),
+            bad(Route.CREATE_RESERVATION, "/rooms/0/guest_name", text("   ")),
+            bad(Route.CREATE_RESERVATION, "/rooms/0/guest_name", x(201)),
+            bad(Route.CREATE_BOOKING, "/external_ref", text("a b")),
+            bad(Route.CANCEL_BOOKING_BY_EXTERNAL_REF, "/room", "50"),
+            ok(Route.CANCEL_BOOKING_BY_EXTERNAL_REF, "/room", "0"),
             bad(Route.CREATE_RATE_PLAN, "/cancellation_policy", policy("0")),
             ok(Route.CREATE_RATE_PLAN, "/cancellation_policy", policy("0.01")),
             ok(Route.CREATE_RATE_PLAN, "/cancellation_policy", policy("100")),
@@ -220,6 +240,7 @@ class OpenApiConstraintsTest extends RoutingTestBase {
         JsonNode body = Json.read(switch (probe.route()) {
             case CHECK_IN -> "{\"room_number\": \"101\"}";
             case CANCEL_BOOKING -> "{\"reason\": \"changed plans\"}";
+            case CANCEL_BOOKING_BY_EXTERNAL_REF -> "{\"reason\": \"changed plans\"}";
             default -> resolve(row.body(), booking);
         }, JsonNode.class);
         assertThat(DOCUMENT.requestViolations(method, template, body)).as("the well-formed request").isEmpty();
@@ -290,6 +311,8 @@ class OpenApiConstraintsTest extends RoutingTestBase {
                 case "charged" -> lisbon.charged();
                 case "payment" -> lisbon.payment();
                 case "guest" -> lisbon.guest();
+                case "source" -> "bdc";
+                case "external_ref" -> lisbon.channelBooking(lisbon.frontDesk);
                 default -> throw new IllegalArgumentException("nothing made for ${" + names.group(1) + "}");
             };
             names.appendReplacement(out, Matcher.quoteReplacement(value));

@@ -3,6 +3,7 @@ package io.hotelkit.rates;
 import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A way a property sells its room types: meals included, cancellation policy, and either its own nightly
  * grid ({@link NightlyRates}) or a grid {@linkplain DerivedRate derived} from another plan's.
+ *
+ * @param channelPriceTolerance how far, in percent of the offer's room price, a channel's own price for a stay
+ *     may be from it (as online travel agencies send theirs, with their markups); {@code null}: channels book at
+ *     the offer's price only
  */
 public record RatePlan(
         PropertyId propertyId,
@@ -18,7 +23,11 @@ public record RatePlan(
         MealPlan mealPlan,
         CancellationPolicy cancellationPolicy,
         @Nullable DerivedRate derivedFrom,
-        long version) implements Versioned<RatePlan> {
+        long version,
+        @Nullable BigDecimal channelPriceTolerance) implements Versioned<RatePlan> {
+
+    /** At most 100%: a channel's price is never negative. */
+    public static final BigDecimal MAX_CHANNEL_PRICE_TOLERANCE = BigDecimal.valueOf(100);
 
     public RatePlan {
         Objects.requireNonNull(propertyId, "property id");
@@ -29,6 +38,17 @@ public record RatePlan(
         if (derivedFrom != null && derivedFrom.parentRatePlan().equals(code)) {
             throw new IllegalArgumentException("rate plan " + code + " cannot be derived from itself");
         }
+        if (channelPriceTolerance != null && (channelPriceTolerance.signum() < 0
+                || channelPriceTolerance.compareTo(MAX_CHANNEL_PRICE_TOLERANCE) >= 0)) {
+            throw new IllegalArgumentException("channel price tolerance must be from 0 to less than 100 percent, not "
+                    + channelPriceTolerance.toPlainString());
+        }
+    }
+
+    /** A plan whose channels book at the offer's price only. */
+    public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
+            @Nullable DerivedRate derivedFrom, long version) {
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null);
     }
 
     public Optional<DerivedRate> derivation() {
@@ -41,6 +61,6 @@ public record RatePlan(
 
     @Override
     public RatePlan withVersion(long version) {
-        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version);
+        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance);
     }
 }

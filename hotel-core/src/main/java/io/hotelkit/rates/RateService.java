@@ -10,6 +10,7 @@ import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +42,18 @@ public final class RateService {
 
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom) {
+        return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, null);
+    }
+
+    /**
+     * A plan whose channels may send their own price for a stay, within {@code channelPriceTolerance} percent of
+     * the offer's (see {@link RatePlan#channelPriceTolerance()}).
+     */
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance) {
         properties.require(propertyId);
         RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
-                cancellationPolicy, derivedFrom, 0);
+                cancellationPolicy, derivedFrom, 0, channelPriceTolerance);
         return transactions.inTransaction(() -> {
             ratePlans.findBy(propertyId, code).ifPresent(existing -> {
                 throw new DuplicateException("rate plan", code, null);

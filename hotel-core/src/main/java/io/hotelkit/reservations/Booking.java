@@ -3,6 +3,7 @@ package io.hotelkit.reservations;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.internal.Codes;
 import io.hotelkit.rates.CancellationPolicy;
+import io.hotelkit.shared.ReservationId;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.Money;
@@ -27,6 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param total what the stay costs with the taxes on top of prices, as quoted
  * @param cardToken a payment gateway's token of the guarantee card; never a card number
  * @param createdBy who made the booking (an API key's id), so that a channel sees only its own
+ * @param reservationId the reservation the booking is a room of, when it was booked with others or by a
+ *     channel's reference; {@code null} for a booking made alone
+ * @param reservationRoom the booking's place among its reservation's rooms, from 0 (0 when it has no reservation)
+ * @param channel the channel's reference of a channel booking, shared by all rooms of its reservation
+ * @param guestName the name of the guest staying in this room, where the booker named one per room
  */
 public record Booking(
         BookingId id,
@@ -50,9 +56,14 @@ public record Booking(
         Instant createdAt,
         Instant updatedAt,
         @Nullable String cancellationReason,
-        long version) implements Versioned<Booking> {
+        long version,
+        @Nullable ReservationId reservationId,
+        int reservationRoom,
+        @Nullable ChannelRef channel,
+        @Nullable String guestName) implements Versioned<Booking> {
 
     public static final int MAX_SPECIAL_REQUESTS = 2000;
+    public static final int MAX_GUEST_NAME = 200;
 
     public Booking {
         Objects.requireNonNull(id, "booking id");
@@ -80,6 +91,33 @@ public record Booking(
         Objects.requireNonNull(createdBy, "created by");
         Objects.requireNonNull(createdAt, "created at");
         Objects.requireNonNull(updatedAt, "updated at");
+        if (reservationRoom < 0 || reservationId == null && reservationRoom != 0) {
+            throw new IllegalArgumentException("reservation room must be 0 or more, and 0 without a reservation, not " + reservationRoom);
+        }
+        if (channel != null && reservationId == null) {
+            throw new IllegalArgumentException("a channel booking is a room of a reservation");
+        }
+        if (guestName != null) {
+            guestName = Codes.requireName(guestName, "guest name");
+        }
+    }
+
+    /** A booking made alone: no reservation, no channel reference, no guest named for the room. */
+    public Booking(BookingId id, PropertyId propertyId, String confirmationCode, GuestId guestId, String roomType,
+            @Nullable String roomNumber, boolean roomRequested, String ratePlan, @Nullable String block, Stay stay,
+            Occupancy occupancy, List<Money> nightly, Money total, CancellationPolicy cancellationPolicy, BookingStatus status,
+            @Nullable String specialRequests, @Nullable String cardToken, String createdBy, Instant createdAt, Instant updatedAt,
+            @Nullable String cancellationReason, long version) {
+        this(id, propertyId, confirmationCode, guestId, roomType, roomNumber, roomRequested, ratePlan, block, stay, occupancy,
+                nightly, total, cancellationPolicy, status, specialRequests, cardToken, createdBy, createdAt, updatedAt,
+                cancellationReason, version, null, 0, null, null);
+    }
+
+    /** This booking as room {@code room} of a reservation, with the channel's reference if a channel made it. */
+    public Booking inReservation(ReservationId reservation, int room, @Nullable ChannelRef channelRef, @Nullable String name) {
+        return new Booking(id, propertyId, confirmationCode, guestId, roomType, roomNumber, roomRequested, ratePlan, block, stay,
+                occupancy, nightly, total, cancellationPolicy, status, specialRequests, cardToken, createdBy, createdAt, updatedAt,
+                cancellationReason, version, reservation, room, channelRef, name);
     }
 
     /** What the booking holds of the inventory, or {@code null} once it holds nothing. */
@@ -129,7 +167,8 @@ public record Booking(
 
     /** This booking with nothing in it that could name a guest; kept for the books. */
     public Booking anonymised(Instant at) {
-        return copy(status, roomNumber, roomRequested, stay, occupancy, roomType, nightly, total, null, null, at);
+        Booking copy = copy(status, roomNumber, roomRequested, stay, occupancy, roomType, nightly, total, null, null, at);
+        return copy.reservationId == null ? copy : copy.inReservation(copy.reservationId, reservationRoom, channel, null);
     }
 
     /** @throws IllegalTransitionException unless the status allows {@code next} */
@@ -144,13 +183,13 @@ public record Booking(
             Instant at) {
         return new Booking(id, propertyId, confirmationCode, guestId, newRoomType, room, requested, ratePlan, block, newStay,
                 newOccupancy, newNightly, newTotal, cancellationPolicy, newStatus, requests, cardToken, createdBy, createdAt, at,
-                reason, version);
+                reason, version, reservationId, reservationRoom, channel, guestName);
     }
 
     @Override
     public Booking withVersion(long newVersion) {
         return new Booking(id, propertyId, confirmationCode, guestId, roomType, roomNumber, roomRequested, ratePlan, block, stay,
                 occupancy, nightly, total, cancellationPolicy, status, specialRequests, cardToken, createdBy, createdAt, updatedAt,
-                cancellationReason, newVersion);
+                cancellationReason, newVersion, reservationId, reservationRoom, channel, guestName);
     }
 }

@@ -32,6 +32,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -108,6 +109,16 @@ public final class BookingService {
     }
 
     private Booking create(BookingRequest request) {
+        Prepared prepared = prepare(request);
+        return transactions.inTransaction(() -> insert(prepared, guestOf(request), prepared.offer().nightlyAmounts(),
+                prepared.offer().total(), ids.confirmationCode(), booking -> booking));
+    }
+
+    /** A request checked and quoted, outside any transaction: what {@link #insert} books. */
+    record Prepared(BookingRequest request, Property property, String roomType, Offer offer, @Nullable String cardToken) {}
+
+    /** Checks a request and quotes its stay; the transaction that books it re-checks the inventory. */
+    Prepared prepare(BookingRequest request) {
         Property property = properties.require(request.propertyId());
         property.requireSellable(request.stay());
         String cardToken = request.cardToken() == null ? null : CardTokens.requireToken("card_token", request.cardToken());
@@ -124,19 +135,29 @@ public final class BookingService {
             }
         }
         Offer offer = engine.quote(property.id(), roomType, ratePlan, request.stay(), request.occupancy());
-        return transactions.inTransaction(() -> {
-            Guest guest = guestOf(request);
-            Instant now = clock.instant();
-            Booking booking = new Booking(BookingId.of(ids.next()), property.id(), ids.confirmationCode(), guest.id(), roomType,
-                    request.roomNumber(), request.roomNumber() != null, ratePlan, request.block(), request.stay(),
-                    request.occupancy(), offer.nightlyAmounts(), offer.total(), offer.cancellationPolicy(),
-                    BookingStatus.CONFIRMED, request.specialRequests(), cardToken, events.actor(), now, now, null, 0);
-            engine.change(null, booking.claim()).settleWith(transactions);
-            Booking saved = bookings.save(booking);
-            folios.save(Folio.open(saved.id(), property.id(), guest.id(), property.currency()));
-            events.record(property.id(), saved.id().value(), new ReservationEvent.BookingCreated(ReservationEvent.Summary.of(saved)));
-            return saved;
-        });
+        return new Prepared(request, property, roomType, offer, cardToken);
+    }
+
+    /**
+     * Books a prepared request inside the caller's transaction at these prices: claims its nights from the
+     * engine (refused at once if taken), saves the booking and its folio, records the event.
+     *
+     * @param asRoom makes the new booking a room of a reservation, or leaves it alone
+     */
+    Booking insert(Prepared prepared, Guest guest, List<Money> nightly, Money total, String confirmationCode,
+            UnaryOperator<Booking> asRoom) {
+        BookingRequest request = prepared.request();
+        Property property = prepared.property();
+        Instant now = clock.instant();
+        Booking booking = asRoom.apply(new Booking(BookingId.of(ids.next()), property.id(), confirmationCode, guest.id(),
+                prepared.roomType(), request.roomNumber(), request.roomNumber() != null, request.ratePlan(), request.block(),
+                request.stay(), request.occupancy(), nightly, total, prepared.offer().cancellationPolicy(),
+                BookingStatus.CONFIRMED, request.specialRequests(), prepared.cardToken(), events.actor(), now, now, null, 0));
+        engine.change(null, booking.claim()).settleWith(transactions);
+        Booking saved = bookings.save(booking);
+        folios.save(Folio.open(saved.id(), property.id(), guest.id(), property.currency()));
+        events.record(property.id(), saved.id().value(), new ReservationEvent.BookingCreated(ReservationEvent.Summary.of(saved)));
+        return saved;
     }
 
     private String roomTypeOf(BookingRequest request) {
@@ -155,7 +176,7 @@ public final class BookingService {
         return room.roomType();
     }
 
-    private Guest guestOf(BookingRequest request) {
+    Guest guestOf(BookingRequest request) {
         if ((request.guestId() == null) == (request.guest() == null)) {
             throw new InvalidRequestException("guest_id", "give either a guest_id or a guest, not both or neither");
         }

@@ -1,5 +1,6 @@
 package io.hotelkit.reservations;
 
+import io.hotelkit.shared.ReservationId;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.PropertyId;
@@ -50,4 +51,36 @@ public interface Bookings {
     List<Booking> overlapping(PropertyId propertyId, DateRange nights, @Nullable String roomType);
 
     Booking save(Booking booking);
+
+    /**
+     * The rooms of a reservation, in their order; empty if the property has none by that id. This default
+     * reads the property's bookings page by page; a store with an index on the reservation overrides it.
+     */
+    default List<Booking> ofReservation(PropertyId propertyId, ReservationId reservationId) {
+        return scan(propertyId, booking -> reservationId.equals(booking.reservationId()));
+    }
+
+    /**
+     * The rooms booked under a channel's reference, in their order; empty if none is. Per property a reference
+     * names one reservation: a store refuses, with {@link io.hotelkit.shared.DuplicateException}, a second
+     * booking of the same reference and room, and a database with a unique key does so whatever the
+     * concurrency. This default reads page by page, as {@link #ofReservation}.
+     */
+    default List<Booking> withChannelRef(PropertyId propertyId, ChannelRef ref) {
+        return scan(propertyId, booking -> ref.equals(booking.channel()));
+    }
+
+    private List<Booking> scan(PropertyId propertyId, java.util.function.Predicate<Booking> wanted) {
+        List<Booking> found = new java.util.ArrayList<>();
+        BookingId after = null;
+        while (true) {
+            List<Booking> page = list(BookingFilter.ofProperty(propertyId), after, 500);
+            page.stream().filter(wanted).forEach(found::add);
+            if (page.size() < 500) {
+                found.sort(java.util.Comparator.comparingInt(Booking::reservationRoom));
+                return found;
+            }
+            after = page.getLast().id();
+        }
+    }
 }

@@ -48,6 +48,11 @@ class BookingEntity extends VersionedEntity {
     Instant createdAt;
     Instant updatedAt;
     @Nullable String cancellationReason;
+    @Nullable String reservationId;
+    int reservationRoom;
+    @Nullable String source;
+    @Nullable String externalRef;
+    @Nullable String guestName;
 
     record Key(String propertyId, String id) {}
 }

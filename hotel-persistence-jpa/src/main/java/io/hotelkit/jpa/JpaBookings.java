@@ -6,10 +6,12 @@ import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingFilter;
 import io.hotelkit.reservations.Bookings;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.ReservationId;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -141,6 +143,27 @@ final class JpaBookings implements Bookings {
                 throw e;
             }
         });
+    }
+
+    /** By the index {@code bookings_of_reservation} (V12), within the property. */
+    @Override
+    public List<Booking> ofReservation(PropertyId propertyId, ReservationId reservationId) {
+        return transactions.call(em -> em.createQuery("from BookingEntity b where b.propertyId = :property"
+                        + " and b.reservationId = :reservation order by b.reservationRoom", BookingEntity.class)
+                .setParameter("property", propertyId.value())
+                .setParameter("reservation", reservationId.value())
+                .getResultList().stream().map(ReservationMapper::toDomain).toList());
+    }
+
+    /** By the unique key {@code bookings_channel_ref} (V12), within the property. */
+    @Override
+    public List<Booking> withChannelRef(PropertyId propertyId, ChannelRef ref) {
+        return transactions.call(em -> em.createQuery("from BookingEntity b where b.propertyId = :property"
+                        + " and b.source = :source and b.externalRef = :ref order by b.reservationRoom", BookingEntity.class)
+                .setParameter("property", propertyId.value())
+                .setParameter("source", ref.source())
+                .setParameter("ref", ref.externalRef())
+                .getResultList().stream().map(ReservationMapper::toDomain).toList());
     }
 
     private void take(@Nullable Booking stored, Booking booking) {

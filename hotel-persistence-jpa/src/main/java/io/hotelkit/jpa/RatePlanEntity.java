@@ -23,6 +23,7 @@ class RatePlanEntity extends VersionedEntity {
     @Nullable BigDecimal penaltyPercent;
     @Nullable String parentRatePlan;
     @Nullable BigDecimal adjustmentPercent;
+    @Nullable BigDecimal channelPriceTolerance;
 
     record Key(String propertyId, String code) {}
 }

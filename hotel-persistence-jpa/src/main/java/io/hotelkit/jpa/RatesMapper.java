@@ -25,6 +25,7 @@ final class RatesMapper {
         DerivedRate derived = from.derivedFrom();
         to.parentRatePlan = derived == null ? null : derived.parentRatePlan();
         to.adjustmentPercent = derived == null ? null : derived.adjustmentPercent();
+        to.channelPriceTolerance = from.channelPriceTolerance();
     }
 
     static RatePlan toDomain(RatePlanEntity row) {
@@ -40,7 +41,8 @@ final class RatesMapper {
                 row.parentRatePlan == null
                         ? null
                         : new DerivedRate(row.parentRatePlan, row.adjustmentPercent),
-                row.version);
+                row.version,
+                row.channelPriceTolerance);
     }
 
     static void copy(DailyRate from, NightlyRateEntity to) {

@@ -5,12 +5,14 @@ import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockStatus;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.ReservationId;
 import io.hotelkit.shared.Stay;
 import java.util.Currency;
 
@@ -46,6 +48,11 @@ final class ReservationMapper {
         to.createdAt = from.createdAt();
         to.updatedAt = from.updatedAt();
         to.cancellationReason = from.cancellationReason();
+        to.reservationId = from.reservationId() == null ? null : from.reservationId().value();
+        to.reservationRoom = from.reservationRoom();
+        to.source = from.channel() == null ? null : from.channel().source();
+        to.externalRef = from.channel() == null ? null : from.channel().externalRef();
+        to.guestName = from.guestName();
     }
 
     static Booking toDomain(BookingEntity row) {
@@ -73,7 +80,11 @@ final class ReservationMapper {
                 row.createdAt,
                 row.updatedAt,
                 row.cancellationReason,
-                row.version);
+                row.version,
+                row.reservationId == null ? null : ReservationId.of(row.reservationId),
+                row.reservationRoom,
+                row.source == null || row.externalRef == null ? null : ChannelRef.of(row.source, row.externalRef),
+                row.guestName);
     }
 
     static void copy(Block from, BlockEntity to) {
