@@ -126,6 +126,8 @@ class ChannelManagerScenarioTest extends RoutingTestBase {
                             .status()).isEqualTo(200);
                 } else if (event.path("entity_id").asText().equals(made.json().path("id").asText())) {
                     bookingTypes.add(type);
+                    assertThat(event.path("data").path("external_ref").asText()).isEqualTo("BDC-4711");
+                    assertThat(event.path("data").path("source").asText()).isEqualTo("booking.com");
                 }
             }
             assertThat(bookingTypes).containsExactly("booking.created", "booking.modified", "booking.cancelled");

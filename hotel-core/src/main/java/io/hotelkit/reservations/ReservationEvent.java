@@ -10,11 +10,13 @@ import org.jspecify.annotations.Nullable;
 public sealed interface ReservationEvent extends EventPayload {
 
     /** A booking as its events describe it, after the change. */
+    /** A booking as its events carry it; {@code channel} is the channel's reference of a channel booking. */
     record Summary(String confirmationCode, BookingStatus status, String roomType, @Nullable String roomNumber,
-                   String ratePlan, LocalDate checkin, LocalDate checkout, Money total) {
+                   String ratePlan, LocalDate checkin, LocalDate checkout, Money total, @Nullable ChannelRef channel) {
         public static Summary of(Booking booking) {
             return new Summary(booking.confirmationCode(), booking.status(), booking.roomType(), booking.roomNumber(),
-                    booking.ratePlan(), booking.stay().checkin(), booking.stay().checkout(), booking.total());
+                    booking.ratePlan(), booking.stay().checkin(), booking.stay().checkout(), booking.total(),
+                    booking.channel());
         }
     }
 

@@ -9,6 +9,7 @@ import io.hotelkit.inventory.InventoryEvent;
 import io.hotelkit.operations.OperationsEvent;
 import io.hotelkit.rates.RateEvent;
 import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.reservations.ReservationEvent;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.EventPayload;
@@ -149,6 +150,10 @@ public final class EventWire {
         data.put("checkout_date", booking.checkout().toString());
         data.put("total", booking.total().amount().toPlainString());
         data.put("currency", booking.total().currency().getCurrencyCode());
+        if (booking.channel() != null) {
+            data.put("source", booking.channel().source());
+            data.put("external_ref", booking.channel().externalRef());
+        }
     }
 
     private static void billing(BillingEvent payload, Map<String, Object> data) {
@@ -328,7 +333,8 @@ public final class EventWire {
         ReservationEvent.Summary booking() {
             return new ReservationEvent.Summary(text("confirmation_code"), BookingStatus.valueOf(upper("status")),
                     text("room_type"), optionalText("room_number"), text("rate_plan"), date("checkin_date"),
-                    date("checkout_date"), money("total"));
+                    date("checkout_date"), money("total"),
+                    optionalText("source") == null ? null : ChannelRef.of(text("source"), text("external_ref")));
         }
 
         BillingEvent.PaymentSummary payment() {

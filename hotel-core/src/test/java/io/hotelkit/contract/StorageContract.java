@@ -549,6 +549,6 @@ public abstract class StorageContract {
     private DomainEvent event(PropertyId propertyId, String bookingId, String eventId) {
         return new DomainEvent(eventId, propertyId, bookingId, "key-1", NOW, new ReservationEvent.BookingCreated(
                 new ReservationEvent.Summary("HK-1", BookingStatus.CONFIRMED, "DBL", null, "BAR",
-                        LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-03"), eur("240.00"))));
+                        LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-03"), eur("240.00"), null)));
     }
 }

@@ -11,6 +11,7 @@ import io.hotelkit.inventory.InventoryEvent;
 import io.hotelkit.operations.OperationsEvent;
 import io.hotelkit.rates.RateEvent;
 import io.hotelkit.reservations.BookingStatus;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.reservations.ReservationEvent;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.EventPayload;
@@ -48,9 +49,9 @@ class EventWireFormatTest {
     private static final LocalDate MARCH_1 = LocalDate.parse("2026-03-01");
     private static final LocalDate MARCH_4 = LocalDate.parse("2026-03-04");
     private static final ReservationEvent.Summary BOOKING = new ReservationEvent.Summary("HK-7F3Q",
-            BookingStatus.CONFIRMED, "DBL", "101", "BAR", MARCH_1, MARCH_4, Money.of("412.50", "EUR"));
+            BookingStatus.CONFIRMED, "DBL", "101", "BAR", MARCH_1, MARCH_4, Money.of("412.50", "EUR"), null);
     private static final ReservationEvent.Summary UNASSIGNED = new ReservationEvent.Summary("HK-7F3Q",
-            BookingStatus.CANCELLED, "DBL", null, "BAR", MARCH_1, MARCH_4, Money.of("412.50", "EUR"));
+            BookingStatus.CANCELLED, "DBL", null, "BAR", MARCH_1, MARCH_4, Money.of("412.50", "EUR"), null);
     private static final BillingEvent.PaymentSummary PAYMENT = new BillingEvent.PaymentSummary(BookingId.of("b-1"),
             Money.of("100.00", "EUR"), PaymentMethod.CARD, Payment.Status.CAPTURED);
 
@@ -82,6 +83,9 @@ class EventWireFormatTest {
         samples.put("booking.no_show", new ReservationEvent.BookingNoShow(UNASSIGNED, Money.of("137.50", "EUR")));
         samples.put("guest.registered", new GuestEvent.GuestRegistered(true));
         samples.put("guest.updated", new GuestEvent.GuestUpdated());
+        samples.put("booking.created.channel", new ReservationEvent.BookingCreated(new ReservationEvent.Summary("HK-7F3Q",
+                BookingStatus.CONFIRMED, "DBL", null, "BAR", MARCH_1, MARCH_4, Money.of("412.50", "EUR"),
+                ChannelRef.of("booking.com", "BDC-4711"))));
         samples.put("guest.erased", new GuestEvent.GuestErased());
         samples.put("folio.charge_posted", new BillingEvent.RoomNightCharged(MARCH_1));
         samples.put("folio.charge_posted.extra", new BillingEvent.ExtraCharged("minibar", new BigDecimal("12.50")));

@@ -70,7 +70,7 @@ final class Fixtures {
 
     /** A booking as events describe it: a room, a three-night stay, an amount with cents. */
     static final ReservationEvent.Summary BOOKING = new ReservationEvent.Summary("HK-7F3Q", BookingStatus.CONFIRMED,
-            "DBL", "101", "BAR", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-04"), Money.of("412.50", "EUR"));
+            "DBL", "101", "BAR", LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-04"), Money.of("412.50", "EUR"), null);
 
     static DomainEvent event(PropertyId propertyId, String entityId, EventPayload payload) {
         return new DomainEvent(unique("E"), propertyId, entityId, "tester",
