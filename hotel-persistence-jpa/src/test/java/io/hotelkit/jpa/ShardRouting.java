@@ -25,7 +25,7 @@ final class ShardRouting {
             "room_types", "rooms", "room_out_of_order", "rate_plans", "nightly_rates", "blocks",
             "type_nights", "block_nights", "room_nights",
             "bookings", "folios", "folio_lines", "payments", "payment_refunds", "invoices", "invoice_lines",
-            "invoice_numbers");
+            "invoice_numbers", "webhook_subscriptions", "webhook_deliveries", "webhook_redeliveries");
 
     /** Not per property, and why a statement on them need not name one (docs/SCALING.md). */
     static final Map<String, String> EXEMPT = exempt();
