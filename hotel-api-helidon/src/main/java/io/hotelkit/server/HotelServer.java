@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 public final class HotelServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(HotelServer.class.getName());
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** How often the database is asked whether it answers, and how long an answer may take. */
     private static final Duration PROBE_PERIOD = Duration.ofMillis(200);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
@@ -169,7 +170,7 @@ public final class HotelServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            server.stop();
+            stopWithin(STOP_WAIT);
         } finally {
             webhooks.close();
             instances.close();
@@ -178,6 +179,24 @@ public final class HotelServer implements AutoCloseable {
                 redis.close();
             }
             closeQuietly(store);
+        }
+    }
+
+    /**
+     * Helidon's stop removes its request metrics under its registry's write lock, which it has been seen to
+     * wait for without end (helidon#10858, #11604: several registries over one Micrometer registry, as
+     * several servers in one JVM have). A close must not hang its caller: past the wait the stop goes on in
+     * the background and the rest is closed.
+     */
+    private void stopWithin(Duration wait) {
+        Thread stopping = Thread.ofPlatform().daemon().name("hotelkit-server-stop").start(server::stop);
+        try {
+            if (!stopping.join(wait)) {
+                LOG.log(Level.WARNING, "the web server did not stop within " + wait.toSeconds()
+                        + " s (Helidon's metrics registry); closing the rest");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
