@@ -23,6 +23,7 @@ import io.hotelkit.privacy.PersonalData;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.RateService;
+import io.hotelkit.reporting.FinanceReports;
 import io.hotelkit.reporting.Reports;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockService;
@@ -89,6 +90,7 @@ public final class Hotel {
     private final InvoiceService invoices;
     private final NightAudit nightAudit;
     private final Reports reports;
+    private final FinanceReports financeReports;
     private final PersonalData personalData;
     private final Events events;
     private final Idempotency idempotency;
@@ -144,6 +146,7 @@ public final class Hotel {
                 transactions, engine, events, ids, clock);
         this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
                 storage.nightAllowances(), engine);
+        this.financeReports = new FinanceReports(storage.properties(), storage.bookings(), storage.folios(), storage.payments());
         this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
                 storage.invoices(), storage.loyaltyAccounts(), transactions, events, clock);
         loadEngine();
@@ -226,6 +229,11 @@ public final class Hotel {
 
     public Reports reports() {
         return reports;
+    }
+
+    /** The books of a business date: the finance report and the journal. */
+    public FinanceReports financeReports() {
+        return financeReports;
     }
 
     public PersonalData personalData() {
