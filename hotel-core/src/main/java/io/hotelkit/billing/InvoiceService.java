@@ -121,6 +121,31 @@ public final class InvoiceService {
                 .orElseThrow(() -> new NotFoundException("invoice", id));
     }
 
+    /**
+     * The invoice's VAT breakdown, a line per rate in rate order, from its lines' {@link ChargeSplit}s at the
+     * property's taxes.
+     */
+    public List<Invoice.VatLine> vatBreakdown(Invoice invoice) {
+        Property property = properties.require(invoice.propertyId());
+        java.util.Map<java.math.BigDecimal, Money[]> byRate = new java.util.TreeMap<>();
+        for (Invoice.Line line : invoice.lines()) {
+            ChargeSplit split = ChargeSplit.of(line.kind(), line.amount(), property);
+            Money[] sums = byRate.computeIfAbsent(split.vatPercent(),
+                    rate -> new Money[] {Money.zero(property.currency()), Money.zero(property.currency())});
+            sums[0] = sums[0].plus(split.net());
+            sums[1] = sums[1].plus(split.vat());
+        }
+        return byRate.entrySet().stream()
+                .map(rate -> new Invoice.VatLine(rate.getKey(), rate.getValue()[0], rate.getValue()[1],
+                        rate.getValue()[0].plus(rate.getValue()[1])))
+                .toList();
+    }
+
+    /** The property that issued the invoice, whose name, address and VAT id it prints as the seller's. */
+    public Property seller(Invoice invoice) {
+        return properties.require(invoice.propertyId());
+    }
+
     /** Who the invoice is made out to: its guest's name, or {@code erased} once the guest's data is erased. */
     public String billTo(Invoice invoice) {
         return guests.findBy(invoice.guestId()).map(Guest::name).orElse(Guest.ERASED_NAME);
@@ -176,15 +201,11 @@ public final class InvoiceService {
         return Invoice.number(year, numbers.next(property.id(), year));
     }
 
-    /** The VAT in the lines: the tax lines when VAT is added on top, else what the room charges contain. */
+    /** The VAT in the lines: the sum of their {@link ChargeSplit}s' VAT. */
     private static Money vat(Property property, List<Invoice.Line> lines) {
         Money vat = Money.zero(property.currency());
         for (Invoice.Line line : lines) {
-            if (line.kind() == FolioLineKind.TAX) {
-                vat = vat.plus(line.amount());
-            } else if (property.taxes().vatIncluded() && line.kind() == FolioLineKind.ROOM) {
-                vat = vat.plus(property.taxes().vatContainedIn(line.amount(), property.rounding()));
-            }
+            vat = vat.plus(ChargeSplit.of(line.kind(), line.amount(), property).vat());
         }
         return vat;
     }

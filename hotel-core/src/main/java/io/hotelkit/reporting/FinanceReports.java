@@ -1,5 +1,6 @@
 package io.hotelkit.reporting;
 
+import io.hotelkit.billing.ChargeSplit;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
@@ -94,7 +95,7 @@ public final class FinanceReports {
                 }
                 if (charge) {
                     charges += amount;
-                    LineSplit split = LineSplit.of(line, property);
+                    ChargeSplit split = ChargeSplit.of(line.kind(), line.amount(), property);
                     if (split.isRevenue()) {
                         long[] sums = revenue.computeIfAbsent(split.category(), c -> new TreeMap<>())
                                 .computeIfAbsent(split.vatPercent(), r -> new long[2]);
@@ -177,11 +178,11 @@ public final class FinanceReports {
         postings.add(Journal.Posting.signed(ledger, line.amount()));
         if (line.kind().isCharge()) {
             LineSplit split = LineSplit.of(line, property);
-            if (!split.net().isZero() || split.vat().isZero()) {
-                postings.add(Journal.Posting.signed(split.account(), split.net().negate()));
+            if (!split.split().net().isZero() || split.split().vat().isZero()) {
+                postings.add(Journal.Posting.signed(split.account(), split.split().net().negate()));
             }
-            if (!split.vat().isZero()) {
-                postings.add(Journal.Posting.signed(Journal.vat(split.vatPercent()), split.vat().negate()));
+            if (!split.split().vat().isZero()) {
+                postings.add(Journal.Posting.signed(Journal.vat(split.split().vatPercent()), split.split().vat().negate()));
             }
         } else {
             PaymentMethod method = methods == null ? null : methods.get(line.reference());
