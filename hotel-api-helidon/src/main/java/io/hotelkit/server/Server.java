@@ -75,7 +75,7 @@ public final class Server {
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
-                new ReportsResource(hotel.reports(), hotel.inventory()),
+                new ReportsResource(hotel.reports(), hotel.financeReports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),
