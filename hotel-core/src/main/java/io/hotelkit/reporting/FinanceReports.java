@@ -25,6 +25,7 @@ import java.util.Currency;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -160,8 +161,7 @@ public final class FinanceReports {
                 if (!line.kind().isCharge() && methods == null) {
                     methods = methods(account);
                 }
-                lines.add(new Dated(line, account.booking().id(), entry(line, account.booking().id(), Journal.GUEST_LEDGER,
-                        property, methods)));
+                lines.add(new Dated(line, entry(line, account.booking().id(), Journal.GUEST_LEDGER, property, methods)));
             }
         }
         lines.sort(Comparator.comparing((Dated dated) -> dated.line().postedAt()).thenComparing(dated -> dated.line().id()));
@@ -188,7 +188,7 @@ public final class FinanceReports {
             PaymentMethod method = methods == null ? null : methods.get(line.reference());
             postings.add(Journal.Posting.signed(Journal.payments(method), line.amount().negate()));
         }
-        return new Journal.Entry(line.id(), bookingId.value(), line.kind().name().toLowerCase(java.util.Locale.ROOT),
+        return new Journal.Entry(line.id(), bookingId.value(), line.kind().name().toLowerCase(Locale.ROOT),
                 line.description(), postings);
     }
 
@@ -235,5 +235,5 @@ public final class FinanceReports {
 
     private record Account(Booking booking, Folio folio) {}
 
-    private record Dated(FolioLine line, BookingId bookingId, Journal.Entry entry) {}
+    private record Dated(FolioLine line, Journal.Entry entry) {}
 }
