@@ -2,6 +2,7 @@ package io.hotelkit.benchmarks.replay;
 
 import io.hotelkit.Hotel;
 import io.hotelkit.jpa.JpaStore;
+import io.hotelkit.reporting.OccupancyReport;
 import io.hotelkit.shared.DateRange;
 import java.nio.file.Path;
 
