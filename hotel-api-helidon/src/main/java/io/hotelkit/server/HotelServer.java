@@ -10,11 +10,11 @@ import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Ids;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +124,7 @@ public final class HotelServer implements AutoCloseable {
             LOG.log(Level.INFO, "start-up: database {0} ms (pool, Flyway and Hibernate: the line above), engine load {1} ms, "
                     + "keys and demo {2} ms, web server {3} ms; {4} ms since the JVM started",
                     (opened - start) / 1_000_000, (loaded - opened) / 1_000_000, (demo - loaded) / 1_000_000,
-                    (started - demo) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime());
+                    (started - demo) / 1_000_000, sinceJvmStart());
             return new HotelServer(store, infrastructure, server, instances, webhooks, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
@@ -134,6 +134,12 @@ public final class HotelServer implements AutoCloseable {
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /** Milliseconds since this JVM started, or -1 if the platform does not say when it started. */
+    private static long sinceJvmStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(started -> Duration.between(started, Instant.now()).toMillis()).orElse(-1L);
     }
 
     /**
