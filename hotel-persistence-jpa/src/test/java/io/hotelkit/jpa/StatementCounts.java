@@ -73,7 +73,7 @@ abstract class StatementCounts {
 
     /**
      * Exactly what a booking and its cancellation send (commits are not statements here): on PostgreSQL a
-     * booking reads its property and guest, takes its nights in one batch and inserts the booking, its
+     * booking reads its property and guest, takes its nights in one statement and inserts the booking, its
      * folio and its event, and notifies the other processes on the database (delivered at commit); a
      * cancellation reads the booking once, under its lock. H2 also looks a new
      * booking's and folio's key up first (see VersionedEntity.storedBeforeInsert) and sends night rows one
