@@ -91,7 +91,7 @@ final class InventoryRows {
             order by n.i
             on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
             where t.taken + excluded.taken <= (select capacity - overbooking_limit + coalesce(t.overbooking, overbooking_limit)
-                from room_types where property_id = excluded.property_id and code = excluded.room_type)
+                from room_types where property_id = ? and code = excluded.room_type)
             returning t.room_type, t.night""";
     // The rows are locked in the order given (by the sub-select, before they are changed), as takes lock them.
     private static final String GIVE_BACK_TYPE_NIGHTS_POSTGRESQL = """
@@ -333,9 +333,7 @@ final class InventoryRows {
                     statement.setArray(2, connection.createArrayOf("varchar", nights));
                     statement.setArray(3, connection.createArrayOf("int4", changes));
                     statement.setString(4, propertyId);
-                    if (!taking) {
-                        statement.setString(5, propertyId);
-                    }
+                    statement.setString(5, propertyId);
                     try (ResultSet row = statement.executeQuery()) {
                         while (row.next()) {
                             changed.add(new TypeNight(row.getString(1), row.getObject(2, LocalDate.class)));
