@@ -209,7 +209,8 @@ public final class BookingRatios {
             String text = line.toString(StandardCharsets.UTF_8);
             line.reset();
             String lower = text.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("run ") || lower.startsWith("database") || lower.startsWith("replaying")) {
+            if (lower.startsWith("run ") || lower.startsWith("database") || lower.startsWith("replaying")
+                    || lower.startsWith("requests answered")) {
                 out.println("  " + text + "  [load average " + load() + "]");
             }
         }
