@@ -64,7 +64,7 @@ public final class ShardRouting {
             "\\b(from|join|into|update|merge into)\\s+(\\w+)(?:\\s+(?:as\\s+)?(?!where\\b|on\\b|set\\b|using\\b|left\\b|join\\b|inner\\b|order\\b|for\\b|values\\b|select\\b)(\\w+))?");
     private static final Pattern MERGE_SOURCE = Pattern.compile(
             "^merge into \\w+ \\w+ using \\(select cast\\(\\? as varchar\\(\\d+\\)\\) property_id\\b.*?\\) (\\w+) on ");
-    private static final Pattern INSERT_COLUMNS = Pattern.compile("^insert into (\\w+)\\s*(?:as\\s+\\w+\\s*)?\\(([^)]*)\\)");
+    private static final Pattern INSERT_COLUMNS = Pattern.compile("^(?:with \\w+ as \\( ?)?insert into (\\w+)\\s*(?:as\\s+\\w+\\s*)?\\(([^)]*)\\)");
 
     private ShardRouting() {}
 
