@@ -2,9 +2,13 @@ package io.hotelkit.billing;
 
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.PropertyId;
+import java.util.List;
 import java.util.Optional;
 
-/** The folios, one a booking. See {@link io.hotelkit.inventory.Properties} for how {@code save} versions. */
+/**
+ * The folios: the windows of each booking, window 1 (the guest's) from the moment it is made. Without a window
+ * number a folio is window 1. See {@link io.hotelkit.inventory.Properties} for how {@code save} versions.
+ */
 public interface Folios {
 
     Optional<Folio> findBy(BookingId bookingId);
@@ -19,5 +23,15 @@ public interface Folios {
         return findBy(bookingId).filter(folio -> folio.propertyId().equals(propertyId));
     }
 
+    /** Window {@code window} of the property's booking. */
+    Optional<Folio> findBy(PropertyId propertyId, BookingId bookingId, int window);
+
+    /** Every window of the property's booking, by window number (window 1 first); empty if it has none. */
+    List<Folio> windows(PropertyId propertyId, BookingId bookingId);
+
+    /** The windows of the property's bookings that bill {@code companyId}, by booking and window. */
+    List<Folio> billing(PropertyId propertyId, CompanyId companyId);
+
+    /** Saves a window: window 1, or another the booking has opened. */
     Folio save(Folio folio);
 }
