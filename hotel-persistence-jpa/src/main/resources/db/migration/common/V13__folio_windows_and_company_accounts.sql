@@ -6,7 +6,8 @@
 -- (comma-separated: room, tax, extra:minibar). A company (or travel agent) has its profile in companies and its
 -- account receivable in company_entries, only ever added to: invoices billed to it, credit notes, payments,
 -- and allocations of payments to invoices. An invoice says which window it invoices and, if billed to a
--- company's account, which company. Every key starts with property_id (docs/SCALING.md).
+-- company's account, which company. Every key starts with property_id (docs/SCALING.md). Foreign keys are left
+-- unnamed, as V8's: H2 then names their indexes as MigrationsIT expects of both databases.
 create table companies (
     property_id   varchar(64)    not null references properties (id),
     id            varchar(64)    not null,
@@ -40,7 +41,7 @@ create table company_entries (
     entry_at     timestamp with time zone not null,
     constraint company_entries_pkey primary key (property_id, company_id, line_no),
     constraint company_entries_id_unique unique (property_id, company_id, id),
-    constraint company_entries_company foreign key (property_id, company_id) references companies (property_id, id)
+    foreign key (property_id, company_id) references companies (property_id, id)
 );
 
 create table folio_windows (
@@ -56,8 +57,8 @@ create table folio_windows (
     version      bigint        not null,
     constraint folio_windows_pkey primary key (property_id, booking_id, window_no),
     constraint folio_windows_not_the_guests check (window_no between 2 and 8),
-    constraint folio_windows_folio foreign key (property_id, booking_id) references folios (property_id, booking_id),
-    constraint folio_windows_company foreign key (property_id, company_id) references companies (property_id, id)
+    foreign key (property_id, booking_id) references folios (property_id, booking_id),
+    foreign key (property_id, company_id) references companies (property_id, id)
 );
 create index folio_windows_of_company on folio_windows (property_id, company_id);
 
@@ -75,7 +76,7 @@ create table folio_window_lines (
     posted_at      timestamp with time zone not null,
     constraint folio_window_lines_pkey primary key (property_id, booking_id, window_no, line_no),
     constraint folio_window_lines_reference_unique unique (property_id, booking_id, window_no, reference),
-    constraint folio_window_lines_window foreign key (property_id, booking_id, window_no)
+    foreign key (property_id, booking_id, window_no)
         references folio_windows (property_id, booking_id, window_no)
 );
 
