@@ -294,8 +294,21 @@ public final class InvoiceService {
                 .orElseThrow(() -> new NotFoundException("invoice", id));
     }
 
-    /** Who the invoice is made out to: its guest's name, or {@code erased} once the guest's data is erased. */
+    /**
+     * Who the invoice is made out to: the company it bills, the person its window bills, else its guest's name
+     * ({@code erased} once the guest's data is erased).
+     */
     public String billTo(Invoice invoice) {
+        if (invoice.companyId() != null) {
+            return companies.findBy(invoice.propertyId(), invoice.companyId()).map(Company::name).orElse(invoice.companyId().value());
+        }
+        if (invoice.window() != Folio.GUEST_WINDOW) {
+            String person = folios.findBy(invoice.propertyId(), invoice.bookingId(), invoice.window())
+                    .map(folio -> folio.payer().name()).orElse(null);
+            if (person != null) {
+                return person;
+            }
+        }
         return guests.findBy(invoice.guestId()).map(Guest::name).orElse(Guest.ERASED_NAME);
     }
 
