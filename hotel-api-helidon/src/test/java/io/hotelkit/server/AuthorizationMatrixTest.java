@@ -185,15 +185,15 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.LIST_FOLIOS,            "front_desk auditor",                     200, P + "/bookings/${booking}/folios", null),
         new Row(Route.OPEN_FOLIO,             "front_desk",                             201, P + "/bookings/${booking}/folios",
                 "{\"payer_kind\": \"person\", \"name\": \"Rui Costa\"}"),
-        new Row(Route.GET_FOLIO_WINDOW,       "front_desk auditor",                     200, P + "/bookings/${booking}/folios/1", null),
-        new Row(Route.SET_FOLIO_ROUTING,      "front_desk",                             200, P + "/bookings/${windowed}/folios/2/routing",
+        new Row(Route.GET_FOLIO_WINDOW,       "front_desk auditor",                     200, P + "/bookings/${booking}/folios/${one}", null),
+        new Row(Route.SET_FOLIO_ROUTING,      "front_desk",                             200, P + "/bookings/${windowed}/folios/${two}/routing",
                 "{\"routes\": [\"room\", \"extra:minibar\"]}"),
         new Row(Route.MOVE_FOLIO_LINE,        "front_desk",                             201,
-                P + "/bookings/${charged}/folios/1/lines/${line}/move", "{\"booking_id\": \"${booking}\", \"window\": 1}"),
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/move", "{\"booking_id\": \"${booking}\", \"window\": 1}"),
         new Row(Route.VOID_FOLIO_LINE,        "front_desk manager",                     201,
-                P + "/bookings/${charged}/folios/1/lines/${line}/void", "{\"reason\": \"posted to the wrong room\"}"),
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/void", "{\"reason\": \"posted to the wrong room\"}"),
         new Row(Route.POST_ALLOWANCE,         "manager",                                201,
-                P + "/bookings/${charged}/folios/1/lines/${line}/allowances",
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/allowances",
                 "{\"amount\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"reason\": \"goodwill\"}"),
         // Companies billed on account: managers; front desk reads and records payments on account; auditors read.
         new Row(Route.CREATE_COMPANY,         "manager",                                201, P + "/companies", COMPANY),
@@ -553,6 +553,8 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "payment" -> lisbon.payment();
                     case "invoice" -> lisbon.invoice();
                     // the first line of the charged booking's folio (its 10.00 minibar, dated today)
+                    case "one" -> "1";
+                    case "two" -> "2";
                     case "line" -> api.get(lisbon.path("/bookings/" + value("charged") + "/folio"), lisbon.frontDesk).json()
                             .path("lines").path(0).path("id").asText();
                     case "windowed" -> {
