@@ -1,6 +1,7 @@
 package io.hotelkit.reporting;
 
 import io.hotelkit.billing.ChargeSplit;
+import io.hotelkit.billing.CityLedger;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
@@ -50,12 +51,15 @@ public final class FinanceReports {
     private final Bookings bookings;
     private final Folios folios;
     private final Payments payments;
+    private final CityLedger cityLedger;
 
-    public FinanceReports(Properties properties, Bookings bookings, Folios folios, Payments payments) {
+    /** @param cityLedger where the city ledger's company balances are read */
+    public FinanceReports(Properties properties, Bookings bookings, Folios folios, Payments payments, CityLedger cityLedger) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.folios = Objects.requireNonNull(folios, "folios");
         this.payments = Objects.requireNonNull(payments, "payments");
+        this.cityLedger = Objects.requireNonNull(cityLedger, "city ledger");
     }
 
     /**
@@ -96,7 +100,7 @@ public final class FinanceReports {
                 }
                 if (charge) {
                     charges += amount;
-                    ChargeSplit split = ChargeSplit.of(line.kind(), line.amount(), property);
+                    ChargeSplit split = ChargeSplit.of(splitKind(account.folio(), line), line.amount(), property);
                     if (split.isRevenue()) {
                         long[] sums = revenue.computeIfAbsent(split.category(), c -> new TreeMap<>())
                                 .computeIfAbsent(split.vatPercent(), r -> new long[2]);
@@ -105,6 +109,8 @@ public final class FinanceReports {
                     } else {
                         cityTax += amount;
                     }
+                } else if (line.kind() == FolioLineKind.CITY_LEDGER) {
+                    paid -= amount;
                 } else {
                     paid -= amount;
                     if (methods == null) {
@@ -138,9 +144,13 @@ public final class FinanceReports {
         }
         ledger.sort(Comparator.comparing((FinanceReport.LedgerRow row) -> String.valueOf(row.roomNumber()))
                 .thenComparing(row -> row.bookingId().value()));
+        List<FinanceReport.CityLedgerRow> companies = cityLedger.balances(propertyId, date).stream()
+                .map(balance -> new FinanceReport.CityLedgerRow(balance.companyId().value(), balance.name(), balance.balance()))
+                .toList();
+        Money companiesOwe = companies.stream().map(FinanceReport.CityLedgerRow::balance).reduce(Money.zero(currency), Money::plus);
         return new FinanceReport(date, currency, revenueRows, Money.ofMinor(cityTax, currency), paymentRows,
-                Money.ofMinor(depositsHeld, currency), ledger, Money.ofMinor(closing, currency), List.of(),
-                Money.zero(currency), new FinanceReport.TrialBalance(Money.ofMinor(opening, currency),
+                Money.ofMinor(depositsHeld, currency), ledger, Money.ofMinor(closing, currency), companies,
+                companiesOwe, new FinanceReport.TrialBalance(Money.ofMinor(opening, currency),
                         Money.ofMinor(charges, currency), Money.ofMinor(paid, currency), Money.ofMinor(closing, currency)));
     }
 
@@ -161,7 +171,8 @@ public final class FinanceReports {
                 if (!line.kind().isCharge() && methods == null) {
                     methods = methods(account);
                 }
-                lines.add(new Dated(line, entry(line, account.booking().id(), Journal.GUEST_LEDGER, property, methods)));
+                lines.add(new Dated(line, entry(line, splitKind(account.folio(), line), account.booking().id(),
+                        Journal.GUEST_LEDGER, property, methods)));
             }
         }
         lines.sort(Comparator.comparing((Dated dated) -> dated.line().postedAt()).thenComparing(dated -> dated.line().id()));
@@ -172,18 +183,20 @@ public final class FinanceReports {
      * The entry of one folio line: the ledger takes the line's amount (a debit for a charge or a refund, a
      * credit for a payment), and revenue, VAT, city tax or the payment method the opposite.
      */
-    static Journal.Entry entry(FolioLine line, BookingId bookingId, String ledger, Property property,
+    static Journal.Entry entry(FolioLine line, FolioLineKind kind, BookingId bookingId, String ledger, Property property,
             @Nullable Map<String, PaymentMethod> methods) {
         List<Journal.Posting> postings = new ArrayList<>();
         postings.add(Journal.Posting.signed(ledger, line.amount()));
         if (line.kind().isCharge()) {
-            LineSplit split = LineSplit.of(line, property);
+            LineSplit split = LineSplit.of(line, kind, property);
             if (!split.split().net().isZero() || split.split().vat().isZero()) {
                 postings.add(Journal.Posting.signed(split.account(), split.split().net().negate()));
             }
             if (!split.split().vat().isZero()) {
                 postings.add(Journal.Posting.signed(Journal.vat(split.split().vatPercent()), split.split().vat().negate()));
             }
+        } else if (line.kind() == FolioLineKind.CITY_LEDGER) {
+            postings.add(Journal.Posting.signed(Journal.CITY_LEDGER, line.amount().negate()));
         } else {
             PaymentMethod method = methods == null ? null : methods.get(line.reference());
             postings.add(Journal.Posting.signed(Journal.payments(method), line.amount().negate()));
@@ -200,6 +213,17 @@ public final class FinanceReports {
                     + property.businessDate());
         }
         return property;
+    }
+
+    /**
+     * The kind a charge line is split as: its own, or for a correction (void, allowance, transfer) the kind of
+     * the line it corrects, so a room's allowance takes back the room's revenue and VAT.
+     */
+    private static FolioLineKind splitKind(Folio folio, FolioLine line) {
+        if (!line.kind().isCharge() || line.kind().isCorrectable() || line.correctedLineId() == null) {
+            return line.kind();
+        }
+        return folio.lineById(line.correctedLineId()).map(FolioLine::kind).orElse(line.kind());
     }
 
     private static FinanceReport.PaymentRow paymentRow(@Nullable PaymentMethod method, long[] sums, Currency currency) {
@@ -224,7 +248,7 @@ public final class FinanceReports {
         while (true) {
             List<Booking> page = bookings.list(BookingFilter.ofProperty(propertyId), after, PAGE);
             for (Booking booking : page) {
-                folios.findBy(propertyId, booking.id()).ifPresent(folio -> all.add(new Account(booking, folio)));
+                folios.windows(propertyId, booking.id()).forEach(folio -> all.add(new Account(booking, folio)));
             }
             if (page.size() < PAGE) {
                 return all;
