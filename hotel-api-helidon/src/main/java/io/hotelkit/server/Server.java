@@ -77,6 +77,8 @@ final class Server {
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
+                new FolioWindowsResource(hotel.folioWindows(), hotel.inventory(), idempotent),
+                new CompaniesResource(hotel.cityLedger(), hotel.inventory(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
                 new ReportsResource(hotel.reports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),

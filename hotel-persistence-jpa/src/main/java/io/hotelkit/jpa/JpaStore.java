@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
@@ -84,6 +85,8 @@ public final class JpaStore implements Storage, AutoCloseable {
             BlockEntity.class,
             BookingEntity.class,
             FolioEntity.class,
+            FolioWindowEntity.class,
+            CompanyEntity.class,
             PaymentEntity.class,
             InvoiceEntity.class);
 
@@ -104,6 +107,7 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Guests guests;
     private final LoyaltyAccounts loyaltyAccounts;
     private final Folios folios;
+    private final Companies companies;
     private final Payments payments;
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
@@ -139,6 +143,7 @@ public final class JpaStore implements Storage, AutoCloseable {
         this.guests = new JpaGuests(unitOfWork);
         this.loyaltyAccounts = new JpaLoyaltyAccounts(unitOfWork);
         this.folios = new JpaFolios(unitOfWork);
+        this.companies = new JpaCompanies(unitOfWork);
         this.payments = new JpaPayments(unitOfWork);
         this.invoices = new JpaInvoices(unitOfWork);
         this.invoiceNumbers = new JpaInvoiceNumbers(unitOfWork);
@@ -233,6 +238,11 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public LoyaltyAccounts loyaltyAccounts() {
         return loyaltyAccounts;
+    }
+
+    @Override
+    public Companies companies() {
+        return companies;
     }
 
     @Override
