@@ -52,13 +52,17 @@ final class Views {
             @JsonFormat(pattern = "HH:mm") LocalTime checkOutTime,
             int maxStayNights,
             Tax tax,
-            LocalDate businessDate) {
+            LocalDate businessDate,
+            String language,
+            @Nullable String address,
+            @Nullable String vatId) {
 
         static PropertyView of(Property property) {
             return new PropertyView(property.id().value(), property.code(), property.name(), property.timezone().getId(),
                     property.currency().getCurrencyCode(), property.checkInTime(), property.checkOutTime(),
                     property.maxStayNights(), new Tax(property.taxes().vatPercent(), property.taxes().vatIncluded(),
-                            property.taxes().cityTaxPerPersonNight()), property.businessDate());
+                            property.taxes().cityTaxPerPersonNight()), property.businessDate(), property.language(),
+                    property.address(), property.vatId());
         }
     }
 

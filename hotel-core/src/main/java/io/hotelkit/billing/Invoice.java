@@ -5,6 +5,7 @@ import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,6 +81,12 @@ public record Invoice(
     public static String number(int year, long sequence) {
         return "%04d-%06d".formatted(year, sequence);
     }
+
+    /**
+     * The invoice's charges at one VAT rate: {@code net + vat = gross}, each the sum of the lines'
+     * {@link ChargeSplit}s; the rates' grosses add up to the total.
+     */
+    public record VatLine(BigDecimal percent, Money net, Money vat, Money gross) {}
 
     /** A line: a folio charge as invoiced (negated on a credit note). */
     public record Line(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {

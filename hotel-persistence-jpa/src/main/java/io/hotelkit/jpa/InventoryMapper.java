@@ -38,6 +38,9 @@ final class InventoryMapper {
         to.cityTaxPerPersonNight = from.taxes().cityTaxPerPersonNight().amount();
         to.rounding = from.rounding().mode().name();
         to.businessDate = from.businessDate();
+        to.language = from.language();
+        to.address = from.address();
+        to.vatId = from.vatId();
     }
 
     static Property toDomain(PropertyEntity row) {
@@ -57,6 +60,9 @@ final class InventoryMapper {
                         Money.of(row.cityTaxPerPersonNight, currency)),
                 new Rounding(RoundingMode.valueOf(row.rounding)),
                 row.businessDate,
+                row.language,
+                row.address,
+                row.vatId,
                 row.version);
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code properties}; {@link InventoryMapper} maps it to and from {@link io.hotelkit.inventory.Property}. */
 @Entity
@@ -25,4 +26,7 @@ class PropertyEntity extends VersionedEntity {
     BigDecimal cityTaxPerPersonNight;
     String rounding;
     LocalDate businessDate;
+    String language;
+    @Nullable String address;
+    @Nullable String vatId;
 }
