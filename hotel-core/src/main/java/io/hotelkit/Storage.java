@@ -4,6 +4,8 @@ import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -54,6 +56,12 @@ public interface Storage {
     Folios folios();
 
     Payments payments();
+
+    /** The bookings' deposits: what each owes before arrival, frozen from its rate plan. */
+    Deposits deposits();
+
+    /** The card pre-authorisations guaranteeing bookings. */
+    Authorisations authorisations();
 
     Invoices invoices();
 

@@ -2,6 +2,7 @@ package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.billing.BalanceNotZeroException;
+import io.hotelkit.billing.DepositService;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
@@ -48,9 +49,21 @@ public final class FrontDesk {
     private final Clock clock;
     private final BookingRecords records;
     private final RoomAssignment assignment;
+    private final @Nullable DepositService deposits;
 
     public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Loyalty loyalty,
             UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+        this(properties, rooms, bookings, folios, loyalty, transactions, engine, events, ids, clock, null);
+    }
+
+    /**
+     * A front desk that settles card guarantees at check-out (with {@code deposits}): an open pre-authorisation
+     * pays the balance, the rest released.
+     */
+    public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Loyalty loyalty,
+            UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock,
+            @Nullable DepositService deposits) {
+        this.deposits = deposits;
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
@@ -180,6 +193,14 @@ public final class FrontDesk {
             for (LocalDate night = leaving.stay().checkin(); night.isBefore(leaving.stay().checkout()); night = night.plusDays(1)) {
                 charged = RoomCharges.postNight(charged, night, leaving.priceOf(night), leaving.occupancy(), property, ids,
                         clock.instant());
+            }
+            if (deposits != null) {
+                if (charged != folio) {
+                    charged = folios.save(charged);
+                }
+                folio = charged;
+                charged = deposits.settleAtCheckOut(property, id, charged.balance());
+                folio = charged;
             }
             if (!charged.balance().isZero()) {
                 throw new BalanceNotZeroException(id, charged.balance());
