@@ -74,6 +74,7 @@ public final class Server {
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
+                new DepositsResource(hotel.deposits(), hotel.guarantees(), hotel.inventory(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
                 new ReportsResource(hotel.reports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),

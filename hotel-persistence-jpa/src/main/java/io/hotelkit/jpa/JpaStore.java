@@ -7,6 +7,8 @@ import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -78,6 +80,8 @@ public final class JpaStore implements Storage, AutoCloseable {
             BookingEntity.class,
             FolioEntity.class,
             PaymentEntity.class,
+            DepositEntity.class,
+            AuthorisationEntity.class,
             InvoiceEntity.class);
 
     private final RenewablePool dataSource;
@@ -98,6 +102,8 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final LoyaltyAccounts loyaltyAccounts;
     private final Folios folios;
     private final Payments payments;
+    private final Deposits deposits;
+    private final Authorisations authorisations;
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -133,6 +139,8 @@ public final class JpaStore implements Storage, AutoCloseable {
         this.loyaltyAccounts = new JpaLoyaltyAccounts(unitOfWork);
         this.folios = new JpaFolios(unitOfWork);
         this.payments = new JpaPayments(unitOfWork);
+        this.deposits = new JpaDeposits(unitOfWork);
+        this.authorisations = new JpaAuthorisations(unitOfWork);
         this.invoices = new JpaInvoices(unitOfWork);
         this.invoiceNumbers = new JpaInvoiceNumbers(unitOfWork);
     }
@@ -236,6 +244,16 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public Payments payments() {
         return payments;
+    }
+
+    @Override
+    public Deposits deposits() {
+        return deposits;
+    }
+
+    @Override
+    public Authorisations authorisations() {
+        return authorisations;
     }
 
     @Override
