@@ -34,7 +34,7 @@ public interface PaymentGateway {
      * @throws PaymentGatewayException as {@link #capture}
      */
     default Result authorise(String idempotencyKey, String cardToken, Money amount) {
-        throw new PaymentGatewayException(getClass().getSimpleName() + " does not authorise cards");
+        throw new PaymentGatewayException(getClass().getName() + " does not authorise cards");
     }
 
     /**
@@ -42,12 +42,12 @@ public interface PaymentGateway {
      * authorisation is captured once. The answer's reference is the capture's, which a refund names.
      */
     default Result captureAuthorisation(String idempotencyKey, String authorisationReference, Money amount) {
-        throw new PaymentGatewayException(getClass().getSimpleName() + " does not capture authorisations");
+        throw new PaymentGatewayException(getClass().getName() + " does not capture authorisations");
     }
 
     /** Releases an authorisation: nothing of it is taken. */
     default Result voidAuthorisation(String idempotencyKey, String authorisationReference) {
-        throw new PaymentGatewayException(getClass().getSimpleName() + " does not void authorisations");
+        throw new PaymentGatewayException(getClass().getName() + " does not void authorisations");
     }
 
     /** What the gateway did. A decline is an answer, not a failure. */
