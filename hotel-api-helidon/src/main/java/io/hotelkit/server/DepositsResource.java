@@ -47,6 +47,9 @@ final class DepositsResource implements HttpService {
                 .handle(Route.GET_DEPOSIT, this::get)
                 .handle(Route.PAY_DEPOSIT, NewDeposit.class, idempotent.creating(this::pay))
                 .handle(Route.GUARANTEE_BOOKING, NewGuarantee.class, idempotent.creating(this::guarantee))
+                .handle(Route.GET_AUTHORISATION, this::authorisation)
+                .handle(Route.CAPTURE_AUTHORISATION, NewCapture.class, idempotent.creating(this::capture))
+                .handle(Route.VOID_AUTHORISATION, idempotent.creating(this::voidAuthorisation))
                 .handle(Route.OVERDUE_DEPOSITS_REPORT, this::overdue));
     }
 
@@ -77,6 +80,8 @@ final class DepositsResource implements HttpService {
 
     /** @param amount what to hold; by default the most the guest can owe before staying (see API.md) */
     record NewGuarantee(@NotNull @Size(min = 1, max = 255) String cardToken, @Nullable Money amount) {}
+
+    record NewCapture(@NotNull Money amount) {}
 
     record AuthorisationView(String id, String bookingId, Money amount, Authorisation.Status status, Money captured,
                              Money released, String gatewayReference, @Nullable String paymentId, @Nullable String cardHint,
@@ -125,8 +130,28 @@ final class DepositsResource implements HttpService {
         Money amount = body.amount() == null ? null : Params.positive(body.amount(), hotel.currency(), "amount");
         Authorisation authorisation = guarantees.guarantee(property, Params.booking(req), body.cardToken(), amount,
                 Idempotent.key(req));
-        return Reply.created("/v1/properties/" + property.value() + "/bookings/" + authorisation.bookingId().value() + "/deposit",
-                AuthorisationView.of(authorisation));
+        return Reply.created(location(authorisation), AuthorisationView.of(authorisation));
+    }
+
+    private Reply authorisation(ServerRequest req) {
+        return Reply.ok(AuthorisationView.of(deposits.authorisation(Params.property(req), Params.authorisation(req))));
+    }
+
+    /** Captures all or part of an open authorisation as a card payment; the rest goes back to the card. */
+    private Reply capture(ServerRequest req, NewCapture body) {
+        PropertyId property = Params.property(req);
+        Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
+        Authorisation captured = deposits.capture(property, Params.authorisation(req), amount, Idempotent.key(req));
+        return Reply.created(location(captured), AuthorisationView.of(captured));
+    }
+
+    private Reply voidAuthorisation(ServerRequest req) {
+        PropertyId property = Params.property(req);
+        return Reply.ok(AuthorisationView.of(deposits.voidAuthorisation(property, Params.authorisation(req), Idempotent.key(req))));
+    }
+
+    private static String location(Authorisation authorisation) {
+        return "/v1/properties/" + authorisation.propertyId().value() + "/authorisations/" + authorisation.id().value();
     }
 
     private Reply overdue(ServerRequest req) {

@@ -184,6 +184,10 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                 "{\"amount\": {\"amount\": \"10.00\", \"currency\": \"EUR\"}, \"method\": \"cash\"}"),
         new Row(Route.GUARANTEE_BOOKING,      "front_desk",                             201, P + "/bookings/${booking}/authorisations",
                 "{\"card_token\": \"tok_visa\"}"),
+        new Row(Route.GET_AUTHORISATION,      "front_desk manager auditor",             200, P + "/authorisations/${authorisation}", null),
+        new Row(Route.CAPTURE_AUTHORISATION,  "front_desk",                             201, P + "/authorisations/${authorisation}/capture",
+                "{\"amount\": {\"amount\": \"80.00\", \"currency\": \"EUR\"}}"),
+        new Row(Route.VOID_AUTHORISATION,     "front_desk",                             200, P + "/authorisations/${authorisation}/void", null),
         new Row(Route.LIST_INVOICES,          "front_desk auditor",                     200, P + "/invoices", null),
         new Row(Route.GET_INVOICE,            "front_desk auditor",                     200, P + "/invoices/${invoice}", null),
         new Row(Route.ISSUE_CREDIT_NOTE,      "front_desk",                             201, P + "/invoices/${invoice}/credit-notes", null),
@@ -536,6 +540,7 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "settled" -> lisbon.settled();
                     case "charged" -> lisbon.charged();
                     case "payment" -> lisbon.payment();
+                    case "authorisation" -> lisbon.authorisation();
                     case "invoice" -> lisbon.invoice();
                     case "guest" -> lisbon.guest();
                     case "reservation" -> lisbon.reservation(bookingKey);

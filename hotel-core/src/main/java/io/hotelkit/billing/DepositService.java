@@ -117,6 +117,21 @@ public final class DepositService {
                 policy.dueOn(property.businessDate(), checkin))));
     }
 
+    /**
+     * Asks a changed stay for its deposit again, by the policy the booking was made with, inside the caller's
+     * transaction: the amount of the new nightly prices; a deposit due days before arrival falls due that many days
+     * before the new arrival (never before today), one due at booking stays due when it was. A settled deposit, or
+     * a booking without one, is left as it is.
+     */
+    public void reprice(Property property, BookingId bookingId, List<Money> nightly, LocalDate checkin) {
+        deposits.findBy(property.id(), bookingId).filter(deposit -> deposit.isHeld() && !deposit.policy().isNone())
+                .ifPresent(deposit -> deposits.save(new Deposit(deposit.bookingId(), deposit.propertyId(), deposit.policy(),
+                        deposit.policy().amount(nightly, property.rounding()),
+                        deposit.policy().daysBeforeArrival() == null ? deposit.dueOn()
+                                : deposit.policy().dueOn(property.businessDate(), checkin),
+                        null, deposit.version())));
+    }
+
     public DepositStatus status(PropertyId propertyId, BookingId bookingId) {
         Folio folio = folio(propertyId, bookingId);
         return status(folio, deposits.findBy(propertyId, bookingId));

@@ -302,6 +302,9 @@ public final class BookingService {
                 engine.change(booking.claim(), changed.claim()).settleWith(transactions);
             }
             Booking saved = bookings.save(changed);
+            if (deposits != null && (!saved.nightly().equals(booking.nightly()) || !saved.stay().equals(booking.stay()))) {
+                deposits.reprice(properties.require(propertyId), saved.id(), saved.nightly(), saved.stay().checkin());
+            }
             events.record(propertyId, id.value(), new ReservationEvent.BookingModified(ReservationEvent.Summary.of(saved),
                     booking.stay().checkin(), booking.stay().checkout(), booking.roomType()));
             return saved;

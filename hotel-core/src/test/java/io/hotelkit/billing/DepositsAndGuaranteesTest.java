@@ -149,6 +149,19 @@ class DepositsAndGuaranteesTest {
                 .due()).isEqualTo(eur("0.00"));
     }
 
+    @Test
+    void a_longer_stay_asks_its_deposit_again_by_the_policy_it_was_made_with() {
+        Booking booking = book("DEP30", stay("2026-12-20", "2026-12-23"));
+        hotel.rates().setDepositPolicy(lisbon.id(), "DEP30", DepositPolicy.none());
+
+        hotel.bookings().modify(lisbon.id(), booking.id(), booking.version(), new io.hotelkit.reservations.BookingChanges(
+                LocalDate.parse("2026-12-22"), LocalDate.parse("2026-12-27"), null, null, null, null));
+
+        DepositService.DepositStatus status = hotel.deposits().status(lisbon.id(), booking.id());
+        assertThat(status.due()).isEqualTo(eur("150.00")); // 30 % of five nights
+        assertThat(status.dueOn()).isEqualTo(LocalDate.parse("2026-12-15"));
+    }
+
     // ---- paying and overdue -------------------------------------------------------------------------
 
     @Test
