@@ -75,8 +75,10 @@ abstract class StatementCounts {
     /**
      * Exactly what a booking and its cancellation send (commits are not statements here): on PostgreSQL a
      * booking reads its property and guest, takes its nights in one batch and inserts the booking, its
-     * folio and its event, and notifies the other processes on the database (delivered at commit); a
-     * cancellation reads the booking once, under its lock. H2 also looks a new
+     * folio and its event, and notifies the other processes on the database (delivered at commit); it reads its
+     * rate plan's deposit policy, to freeze the deposit (a plan without one writes nothing). A cancellation reads
+     * the booking once, under its lock, and the booking's payments, card authorisations and deposit, to refund or
+     * keep the deposit and release or capture the card (a booking with neither writes nothing). H2 also looks a new
      * booking's and folio's key up first (see VersionedEntity.storedBeforeInsert) and sends night rows one
      * by one.
      */
@@ -88,14 +90,17 @@ abstract class StatementCounts {
 
         if (postgres()) {
             assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",
-                    "insert type_nights", "insert bookings", "insert folios", "insert outbox_events", "notify");
+                    "insert type_nights", "insert bookings", "insert folios", "select rate_plans", "insert outbox_events", "notify");
             assertThat(cancelling).extracting(StatementCounts::kind).containsExactly("select bookings for update",
-                    "select properties", "update type_nights", "update bookings", "insert outbox_events", "notify");
+                    "select properties", "update type_nights", "update bookings", "select payments", "select authorisations",
+                    "select deposits", "insert outbox_events", "notify");
         } else {
             assertThat(beyondNightRows(booking)).extracting(StatementCounts::kind).containsExactly("select properties",
-                    "select guests", "select bookings", "insert bookings", "select folios", "insert folios", "insert outbox_events");
+                    "select guests", "select bookings", "insert bookings", "select folios", "insert folios", "select rate_plans",
+                    "insert outbox_events");
             assertThat(beyondNightRows(cancelling)).extracting(StatementCounts::kind).containsExactly(
-                    "select bookings for update", "select properties", "update bookings", "insert outbox_events");
+                    "select bookings for update", "select properties", "update bookings", "select payments", "select authorisations",
+                    "select deposits", "insert outbox_events");
         }
     }
 
