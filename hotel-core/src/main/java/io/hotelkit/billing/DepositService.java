@@ -192,7 +192,7 @@ public final class DepositService {
     public Payment payDeposit(PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method,
             @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey, Runnable stillToArrive) {
         Objects.requireNonNull(stillToArrive, "check");
-        return paymentService.pay(propertyId, bookingId, amount, method, cardToken, idempotencyKey, true, () -> {
+        return paymentService.pay(propertyId, bookingId, Folio.GUEST_WINDOW, amount, method, cardToken, idempotencyKey, true, () -> {
             stillToArrive.run();
             Optional<Deposit> deposit = deposits.findBy(propertyId, bookingId);
             if (deposit.isPresent() && !deposit.get().isHeld()) {

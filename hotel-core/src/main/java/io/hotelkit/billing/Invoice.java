@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  *     personal data reaches invoices without changing a figure or a number of them
  * @param vat the VAT in the total, whether added on top of prices or included in them
  * @param paymentHint how it was paid, masked (a card's last characters), if by card
+ * @param window the folio window it invoices (1, the guest's, for invoices issued before windows)
+ * @param companyId the company it is billed to, whose account receivable holds it; null when billed to the
+ *     guest (or to the window's payer)
  */
 public record Invoice(
         InvoiceId id,
@@ -34,7 +37,9 @@ public record Invoice(
         List<Line> lines,
         Money total,
         Money vat,
-        @Nullable String paymentHint) {
+        @Nullable String paymentHint,
+        int window,
+        @Nullable CompanyId companyId) {
 
     public Invoice {
         Objects.requireNonNull(id, "invoice id");
@@ -58,6 +63,17 @@ public record Invoice(
             throw new IllegalArgumentException("invoice total " + total + " is not the sum of its lines, " + sum);
         }
         Objects.requireNonNull(vat, "vat");
+        if (window < 1 || window > Folio.MAX_WINDOWS) {
+            throw new IllegalArgumentException("an invoice's folio window is 1 to " + Folio.MAX_WINDOWS + ": " + window);
+        }
+    }
+
+    /** An invoice of the guest's window, billed to the guest: as invoices were before windows. */
+    public Invoice(InvoiceId id, PropertyId propertyId, BookingId bookingId, String number, InvoiceKind kind, @Nullable InvoiceId credits,
+            LocalDate issueDate, Instant issuedAt, GuestId guestId, List<Line> lines, Money total, Money vat,
+            @Nullable String paymentHint) {
+        this(id, propertyId, bookingId, number, kind, credits, issueDate, issuedAt, guestId, lines, total, vat, paymentHint,
+                Folio.GUEST_WINDOW, null);
     }
 
     /** The number of the {@code sequence}-th invoice of a property's year: {@code 2026-000042}. */

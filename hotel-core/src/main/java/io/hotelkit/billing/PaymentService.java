@@ -65,23 +65,38 @@ public final class PaymentService {
      */
     public Payment pay(PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method, @Nullable String cardToken,
             @Nullable IdempotencyKey idempotencyKey) {
-        return pay(propertyId, bookingId, amount, method, cardToken, idempotencyKey, false, () -> {});
+        return pay(propertyId, bookingId, Folio.GUEST_WINDOW, amount, method, cardToken, idempotencyKey);
     }
 
     /**
-     * A payment, or a deposit; {@code check} runs first inside the transaction (a deposit's: the booking is
-     * still to arrive).
+     * Takes a payment towards one window of a booking's folio (the guest's is window 1), as {@link #pay}.
+     *
+     * @throws InvalidRequestException naming {@code window} if the booking has no such window
      */
-    Payment pay(PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method, @Nullable String cardToken,
-            @Nullable IdempotencyKey idempotencyKey, boolean deposit, Runnable check) {
+    public Payment pay(PropertyId propertyId, BookingId bookingId, int window, Money amount, PaymentMethod method,
+            @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey) {
+        return pay(propertyId, bookingId, window, amount, method, cardToken, idempotencyKey, false, () -> {});
+    }
+
+    /**
+     * A payment, or a deposit (always to window 1); {@code check} runs first inside the transaction (a deposit's:
+     * the booking is still to arrive).
+     */
+    Payment pay(PropertyId propertyId, BookingId bookingId, int window, Money amount, PaymentMethod method,
+            @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey, boolean deposit, Runnable check) {
         Objects.requireNonNull(amount, "amount").requirePositive("a payment");
         Objects.requireNonNull(method, "method");
         Idempotency.Request request = Idempotency.Request.of(deposit ? "pay deposit" : "pay").with("property_id", propertyId.value())
                 .with("booking_id", bookingId.value()).with("amount", amount).with("method", method)
                 .with("card_token", cardToken);
+        if (window != Folio.GUEST_WINDOW) {
+            request = request.with("window", window);
+        }
         String gatewayKey = gatewayIdempotencyKey("pay_", idempotencyKey, ids::next);
         return idempotency.once(idempotencyKey, request, () -> {
-            Folio folio = folio(propertyId, bookingId);
+            Folio folio = window == Folio.GUEST_WINDOW ? folio(propertyId, bookingId)
+                    : folios.findBy(propertyId, bookingId, window).orElseThrow(() -> new InvalidRequestException("window",
+                            "booking " + bookingId + " has no folio window " + window));
             check.run();
             Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());
@@ -168,7 +183,9 @@ public final class PaymentService {
         };
         Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
         payments.save(payment.withRefund(refund));
-        Folio folio = folio(propertyId, payment.bookingId());
+        Folio folio = folios.windows(propertyId, payment.bookingId()).stream()
+                .filter(window -> window.hasReference("payment:" + paymentId)).findFirst()
+                .orElseGet(() -> folio(propertyId, payment.bookingId()));
         folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
                 description, amount, "refund:" + refundId, now)));
         events.record(propertyId, paymentId.value(),

@@ -89,11 +89,17 @@ public record TaxPolicy(BigDecimal vatPercent, boolean vatIncluded, Money cityTa
 
         /** The sum of {@link TaxPolicy#nightTotalMinor} of each night. */
         public long stayTotalMinor(long[] roomMinor) {
+            return stayTotalMinor(roomMinor, 0, roomMinor.length);
+        }
+
+        /** The sum of {@link TaxPolicy#nightTotalMinor} of the nights {@code roomMinor[from]} to {@code roomMinor[to - 1]}. */
+        public long stayTotalMinor(long[] roomMinor, int from, int to) {
+            Objects.checkFromToIndex(from, to, roomMinor.length);
             long total = 0;
             long vat = 0;
-            for (int n = 0; n < roomMinor.length; n++) {
+            for (int n = from; n < to; n++) {
                 long room = roomMinor[n];
-                if (n == 0 || room != roomMinor[n - 1]) { // nights in a row often cost the same: their VAT is divided out once
+                if (n == from || room != roomMinor[n - 1]) { // nights in a row often cost the same: their VAT is divided out once
                     vat = vatOnTopPpm == 0 ? 0 : rounding.divide(Math.multiplyExact(room, vatOnTopPpm), 100 * PPM_PER_PERCENT);
                 }
                 total += room + vat + cityTaxMinor;

@@ -43,6 +43,7 @@ public class ForwardingStorage implements Storage {
     @Override public Blocks blocks() { return delegate.blocks(); }
     @Override public Guests guests() { return delegate.guests(); }
     @Override public Folios folios() { return delegate.folios(); }
+    @Override public io.hotelkit.billing.Companies companies() { return delegate.companies(); }
     @Override public Payments payments() { return delegate.payments(); }
     @Override public Deposits deposits() { return delegate.deposits(); }
     @Override public Authorisations authorisations() { return delegate.authorisations(); }

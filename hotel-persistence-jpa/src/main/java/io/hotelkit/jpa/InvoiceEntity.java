@@ -36,6 +36,8 @@ class InvoiceEntity {
     BigDecimal total;
     BigDecimal vat;
     @Nullable String paymentHint;
+    int windowNo = 1;
+    @Nullable String companyId;
 
     @ElementCollection
     @CollectionTable(name = "invoice_lines", joinColumns = {
