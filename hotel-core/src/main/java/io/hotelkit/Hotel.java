@@ -9,6 +9,7 @@ import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
 import io.hotelkit.billing.CityLedger;
 import io.hotelkit.billing.InvoiceService;
+import io.hotelkit.billing.DepositService;
 import io.hotelkit.billing.PaymentGateway;
 import io.hotelkit.billing.PaymentService;
 import io.hotelkit.billing.SimulatedPaymentGateway;
@@ -35,6 +36,7 @@ import io.hotelkit.reservations.Cancellations;
 import io.hotelkit.reservations.FolioCharges;
 import io.hotelkit.reservations.FolioWindows;
 import io.hotelkit.reservations.FrontDesk;
+import io.hotelkit.reservations.Guarantees;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.DomainEvent;
@@ -91,6 +93,8 @@ public final class Hotel {
     private final BlockService blocks;
     private final Loyalty loyalty;
     private final PaymentService payments;
+    private final DepositService deposits;
+    private final Guarantees guarantees;
     private final InvoiceService invoices;
     private final NightAudit nightAudit;
     private final Reports reports;
@@ -130,16 +134,19 @@ public final class Hotel {
         this.guests = new GuestService(storage.guests(), transactions, idempotency, events, ids, clock);
         this.loyalty = new Loyalty(storage.loyaltyAccounts(), storage.guests(), builder.loyaltyProgram, transactions,
                 events, clock);
-        this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
-                storage.folios(), guests, transactions, idempotency, engine, events, ids, clock);
         this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
                 loyalty, transactions, idempotency, events, ids, clock);
+        this.deposits = new DepositService(storage.properties(), storage.folios(), storage.payments(), storage.deposits(),
+                storage.authorisations(), payments, builder.paymentGateway, transactions, idempotency, events, ids, clock);
+        this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
+                storage.folios(), guests, transactions, idempotency, engine, events, ids, clock, storage.ratePlans(), deposits);
         this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.companies(), storage.invoices(),
                 storage.invoiceNumbers(), storage.payments(), storage.guests(), transactions, idempotency, events, ids, clock);
         this.frontDesk = new FrontDesk(storage.properties(), storage.rooms(), storage.bookings(), storage.folios(), storage.companies(),
-                invoices, loyalty, transactions, engine, events, ids, clock);
+                invoices, loyalty, transactions, engine, events, ids, clock, deposits);
         this.cancellations = new Cancellations(storage.properties(), storage.bookings(), storage.folios(),
-                transactions, engine, events, ids, clock);
+                transactions, engine, events, ids, clock, deposits);
+        this.guarantees = new Guarantees(storage.properties(), storage.bookings(), storage.folios(), deposits);
         this.reservations = new ReservationService(bookings, cancellations, storage.bookings(), storage.ratePlans(),
                 transactions, ids);
         this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), storage.companies(),
@@ -153,7 +160,7 @@ public final class Hotel {
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
                 transactions, engine, events);
         this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), storage.companies(), cancellations, blocks,
-                transactions, engine, events, ids, clock);
+                transactions, engine, events, ids, clock, deposits);
         this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
                 storage.nightAllowances(), engine);
         this.personalData = new PersonalData(storage.guests(), storage.bookings(), storage.folios(), storage.payments(),
@@ -232,6 +239,16 @@ public final class Hotel {
 
     public Loyalty loyalty() {
         return loyalty;
+    }
+
+    /** Deposits, card pre-authorisations, and what is overdue or held. */
+    public DepositService deposits() {
+        return deposits;
+    }
+
+    /** Deposits and card guarantees of bookings, checked against the booking. */
+    public Guarantees guarantees() {
+        return guarantees;
     }
 
     public PaymentService payments() {

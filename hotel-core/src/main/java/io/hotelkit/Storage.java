@@ -5,6 +5,8 @@ import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -58,6 +60,12 @@ public interface Storage {
     Companies companies();
 
     Payments payments();
+
+    /** The bookings' deposits: what each owes before arrival, frozen from its rate plan. */
+    Deposits deposits();
+
+    /** The card pre-authorisations guaranteeing bookings. */
+    Authorisations authorisations();
 
     Invoices invoices();
 

@@ -44,7 +44,7 @@ final class OperationsResource implements HttpService {
      *     interrupted audit is not charged again)
      */
     record AuditResult(LocalDate closedDate, LocalDate businessDate, int nightsCharged, int noShows,
-                       List<String> releasedBlocks) {}
+                       List<String> releasedBlocks, List<DepositsResource.OverdueDeposit> overdueDeposits) {}
 
     private Reply businessDate(ServerRequest req) {
         Property property = inventory.property(Params.property(req));
@@ -59,6 +59,9 @@ final class OperationsResource implements HttpService {
         NightAudit.Result result = nightAudit.close(Params.property(req));
         afterAudit.accept(Params.property(req));
         return Reply.ok(new AuditResult(result.closedDate(), result.businessDate(), result.charged(), result.noShows(),
-                result.releasedBlocks()));
+                result.releasedBlocks(), result.overdueDeposits().stream()
+                        .map(status -> new DepositsResource.OverdueDeposit(status.bookingId().value(), status.due(), status.paid(),
+                                status.outstanding(), java.util.Objects.requireNonNull(status.dueOn())))
+                        .toList()));
     }
 }

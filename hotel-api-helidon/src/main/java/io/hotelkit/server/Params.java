@@ -62,6 +62,11 @@ final class Params {
         return id(req, "paymentId", "payment", PaymentId::of);
     }
 
+    /** An authorisation's id: a payment id, as authorisations and payments share one kind of id. */
+    static PaymentId authorisation(ServerRequest req) {
+        return id(req, "authorisationId", "authorisation", PaymentId::of);
+    }
+
     static InvoiceId invoice(ServerRequest req) {
         return id(req, "invoiceId", "invoice", InvoiceId::of);
     }

@@ -6,6 +6,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.hotelkit.inventory.InventoryService;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.DepositPolicy;
+import io.hotelkit.server.DepositsResource.DepositPolicyBody;
 import io.hotelkit.rates.DerivedRate;
 import io.hotelkit.rates.MealPlan;
 import io.hotelkit.rates.PriceRow;
@@ -55,6 +57,7 @@ final class RatePlansResource implements HttpService {
                 .handle(Route.CREATE_RATE_PLAN, NewRatePlan.class, idempotent.creating(this::create))
                 .handle(Route.LIST_RATE_PLANS, this::list)
                 .handle(Route.GET_RATE_PLAN, this::get)
+                .handle(Route.SET_DEPOSIT_POLICY, DepositPolicyBody.class, this::setDepositPolicy)
                 .handle(Route.SET_PRICES, this::setPrices)
                 .handle(Route.GET_PRICES, this::prices));
     }
@@ -65,19 +68,21 @@ final class RatePlansResource implements HttpService {
             @Nullable MealPlan mealPlan,
             @NotNull @Valid Views.Policy cancellationPolicy,
             @Nullable @Valid Derivation derivedFrom,
-            @Nullable @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal channelPriceTolerancePercent) {}
+            @Nullable @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal channelPriceTolerancePercent,
+            @Nullable @Valid DepositPolicyBody depositPolicy) {}
 
     record Derivation(
             @NotBlank @Size(max = 32) String ratePlan,
             @NotNull @DecimalMin(value = "-100", inclusive = false) @DecimalMax("1000") BigDecimal adjustmentPercent) {}
 
     record RatePlanView(String code, String name, MealPlan mealPlan, Views.Policy cancellationPolicy,
-                        @Nullable Derivation derivedFrom, @Nullable BigDecimal channelPriceTolerancePercent) {
+                        @Nullable Derivation derivedFrom, @Nullable BigDecimal channelPriceTolerancePercent,
+                        DepositPolicyBody depositPolicy) {
 
         static RatePlanView of(RatePlan plan) {
             return new RatePlanView(plan.code(), plan.name(), plan.mealPlan(), Views.Policy.of(plan.cancellationPolicy()),
                     plan.derivation().map(d -> new Derivation(d.parentRatePlan(), d.adjustmentPercent())).orElse(null),
-                    plan.channelPriceTolerance());
+                    plan.channelPriceTolerance(), DepositPolicyBody.of(plan.depositPolicy()));
         }
     }
 
@@ -111,8 +116,15 @@ final class RatePlansResource implements HttpService {
         DerivedRate derived = body.derivedFrom() == null ? null
                 : new DerivedRate(body.derivedFrom().ratePlan(), body.derivedFrom().adjustmentPercent());
         RatePlan plan = rates.addRatePlan(property, body.code(), body.name(), body.mealPlan(),
-                body.cancellationPolicy().toPolicy(), derived, body.channelPriceTolerancePercent());
+                body.cancellationPolicy().toPolicy(), derived, body.channelPriceTolerancePercent(),
+                body.depositPolicy() == null ? DepositPolicy.none() : body.depositPolicy().toPolicy("deposit_policy"));
         return Reply.created("/v1/properties/" + property.value() + "/rate-plans/" + plan.code(), RatePlanView.of(plan));
+    }
+
+    /** Gives a plan another deposit policy; bookings made before keep theirs. */
+    private Reply setDepositPolicy(ServerRequest req, DepositPolicyBody body) {
+        DepositPolicy policy = body.toPolicy("deposit_policy");
+        return Reply.ok(RatePlanView.of(rates.setDepositPolicy(Params.property(req), Params.path(req, "ratePlanCode"), policy)));
     }
 
     private Reply list(ServerRequest req) {

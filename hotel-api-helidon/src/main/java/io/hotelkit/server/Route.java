@@ -55,6 +55,7 @@ enum Route {
     CREATE_RATE_PLAN(Method.POST, "/properties/{propertyId}/rate-plans", MANAGER),
     LIST_RATE_PLANS(Method.GET, "/properties/{propertyId}/rate-plans", MANAGER, FRONT_DESK, AUDITOR),
     GET_RATE_PLAN(Method.GET, "/properties/{propertyId}/rate-plans/{ratePlanCode}", MANAGER, FRONT_DESK, AUDITOR),
+    SET_DEPOSIT_POLICY(Method.PUT, "/properties/{propertyId}/rate-plans/{ratePlanCode}/deposit-policy", MANAGER),
     SET_PRICES(Method.PUT, "/properties/{propertyId}/rate-plans/{ratePlanCode}/prices", MANAGER),
     GET_PRICES(Method.GET, "/properties/{propertyId}/rate-plans/{ratePlanCode}/prices", MANAGER, FRONT_DESK, AUDITOR),
     CREATE_BLOCK(Method.POST, "/properties/{propertyId}/blocks", MANAGER),
@@ -107,6 +108,12 @@ enum Route {
     CREATE_PAYMENT(Method.POST, "/properties/{propertyId}/payments", FRONT_DESK),
     GET_PAYMENT(Method.GET, "/properties/{propertyId}/payments/{paymentId}", FRONT_DESK, AUDITOR),
     REFUND_PAYMENT(Method.POST, "/properties/{propertyId}/payments/{paymentId}/refunds", FRONT_DESK),
+    GET_DEPOSIT(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/deposit", FRONT_DESK, MANAGER, AUDITOR),
+    PAY_DEPOSIT(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/deposit/payments", FRONT_DESK),
+    GUARANTEE_BOOKING(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/authorisations", FRONT_DESK),
+    GET_AUTHORISATION(Method.GET, "/properties/{propertyId}/authorisations/{authorisationId}", FRONT_DESK, MANAGER, AUDITOR),
+    CAPTURE_AUTHORISATION(Method.POST, "/properties/{propertyId}/authorisations/{authorisationId}/capture", FRONT_DESK),
+    VOID_AUTHORISATION(Method.POST, "/properties/{propertyId}/authorisations/{authorisationId}/void", FRONT_DESK),
     LIST_INVOICES(Method.GET, "/properties/{propertyId}/invoices", FRONT_DESK, AUDITOR),
     GET_INVOICE(Method.GET, "/properties/{propertyId}/invoices/{invoiceId}", FRONT_DESK, AUDITOR),
     // A full credit note by front desk as before; managers too, and they credit chosen lines (a body with lines).
@@ -144,6 +151,7 @@ enum Route {
     // The books of a business date: the accountant's close, read like the other reports.
     FINANCE_REPORT(Method.GET, "/properties/{propertyId}/reports/finance", MANAGER, AUDITOR),
     JOURNAL_REPORT(Method.GET, "/properties/{propertyId}/reports/journal", MANAGER, AUDITOR),
+    OVERDUE_DEPOSITS_REPORT(Method.GET, "/properties/{propertyId}/reports/overdue-deposits", MANAGER, FRONT_DESK, AUDITOR),
     EVENTS(Method.GET, "/properties/{propertyId}/events", MANAGER, AUDITOR),
     // The front desk reads a booking's history on its page.
     AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, FRONT_DESK, AUDITOR),

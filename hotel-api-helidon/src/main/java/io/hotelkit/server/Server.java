@@ -77,6 +77,7 @@ final class Server {
                 new PaymentsResource(hotel.payments(), hotel.inventory(), infrastructure.transactions(), idempotent,
                         infrastructure.meters()),
                 new InvoicesResource(hotel.invoices(), idempotent),
+                new DepositsResource(hotel.deposits(), hotel.guarantees(), hotel.inventory(), idempotent),
                 new FolioWindowsResource(hotel.folioWindows(), hotel.inventory(), idempotent),
                 new CompaniesResource(hotel.cityLedger(), hotel.inventory(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),

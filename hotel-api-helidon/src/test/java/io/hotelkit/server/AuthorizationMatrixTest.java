@@ -110,6 +110,8 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                 + " \"cancellation_policy\": {\"free_until_days_before\": 1, \"penalty\": \"none\"}}"),
         new Row(Route.LIST_RATE_PLANS,        "manager front_desk auditor",             200, P + "/rate-plans", null),
         new Row(Route.GET_RATE_PLAN,          "manager front_desk auditor",             200, P + "/rate-plans/FLEX", null),
+        new Row(Route.SET_DEPOSIT_POLICY,     "manager",                                200, P + "/rate-plans/FLEX/deposit-policy",
+                "{\"kind\": \"none\"}"),
         new Row(Route.SET_PRICES,             "manager",                                204, P + "/rate-plans/FLEX/prices",
                 "[{\"room_type\": \"SGL\", \"from\": \"${day+50}\", \"to\": \"${day+51}\","
                 + " \"amount\": {\"amount\": \"85.00\", \"currency\": \"EUR\"}}]"),
@@ -178,6 +180,15 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.GET_PAYMENT,            "front_desk auditor",                     200, P + "/payments/${payment}", null),
         new Row(Route.REFUND_PAYMENT,         "front_desk",                             201, P + "/payments/${payment}/refunds",
                 "{\"amount\": {\"amount\": \"4.00\", \"currency\": \"EUR\"}}"),
+        new Row(Route.GET_DEPOSIT,            "front_desk manager auditor",             200, P + "/bookings/${booking}/deposit", null),
+        new Row(Route.PAY_DEPOSIT,            "front_desk",                             201, P + "/bookings/${booking}/deposit/payments",
+                "{\"amount\": {\"amount\": \"10.00\", \"currency\": \"EUR\"}, \"method\": \"cash\"}"),
+        new Row(Route.GUARANTEE_BOOKING,      "front_desk",                             201, P + "/bookings/${booking}/authorisations",
+                "{\"card_token\": \"tok_visa\"}"),
+        new Row(Route.GET_AUTHORISATION,      "front_desk manager auditor",             200, P + "/authorisations/${authorisation}", null),
+        new Row(Route.CAPTURE_AUTHORISATION,  "front_desk",                             201, P + "/authorisations/${authorisation}/capture",
+                "{\"amount\": {\"amount\": \"80.00\", \"currency\": \"EUR\"}}"),
+        new Row(Route.VOID_AUTHORISATION,     "front_desk",                             200, P + "/authorisations/${authorisation}/void", null),
         new Row(Route.LIST_INVOICES,          "front_desk auditor",                     200, P + "/invoices", null),
         new Row(Route.GET_INVOICE,            "front_desk auditor",                     200, P + "/invoices/${invoice}", null),
         new Row(Route.ISSUE_CREDIT_NOTE,      "front_desk manager",                     201, P + "/invoices/${invoice}/credit-notes", null),
@@ -211,6 +222,8 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                 P + "/reports/occupancy?from=${day+0}&to=${day+7}", null),
         new Row(Route.ARRIVALS_REPORT,        "manager housekeeping auditor",           200, P + "/reports/arrivals?date=${day+0}", null),
         new Row(Route.DEPARTURES_REPORT,      "manager auditor",                        200, P + "/reports/departures?date=${day+1}", null),
+        new Row(Route.OVERDUE_DEPOSITS_REPORT, "manager front_desk auditor",            200,
+                P + "/reports/overdue-deposits?date=${day+0}", null),
         new Row(Route.IN_HOUSE_REPORT,        "manager auditor",                        200, P + "/reports/in-house?date=${day+0}", null),
         new Row(Route.FINANCE_REPORT,         "manager auditor",                        200, P + "/reports/finance?date=${day+0}", null),
         new Row(Route.JOURNAL_REPORT,         "manager auditor",                        200, P + "/reports/journal?date=${day+0}", null),
@@ -553,6 +566,7 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "settled" -> lisbon.settled();
                     case "charged" -> lisbon.charged();
                     case "payment" -> lisbon.payment();
+                    case "authorisation" -> lisbon.authorisation();
                     case "invoice" -> lisbon.invoice();
                     // the first line of the charged booking's folio (its 10.00 minibar, dated today)
                     case "one" -> "1";

@@ -204,6 +204,24 @@ final class Fixture implements AutoCloseable {
                 gatewayCalls.incrementAndGet();
                 return gateway.refund(idempotencyKey, captureReference, amount);
             }
+
+            @Override
+            public Result authorise(String idempotencyKey, String cardToken, Money amount) {
+                gatewayCalls.incrementAndGet();
+                return gateway.authorise(idempotencyKey, cardToken, amount);
+            }
+
+            @Override
+            public Result captureAuthorisation(String idempotencyKey, String authorisationReference, Money amount) {
+                gatewayCalls.incrementAndGet();
+                return gateway.captureAuthorisation(idempotencyKey, authorisationReference, amount);
+            }
+
+            @Override
+            public Result voidAuthorisation(String idempotencyKey, String authorisationReference) {
+                gatewayCalls.incrementAndGet();
+                return gateway.voidAuthorisation(idempotencyKey, authorisationReference);
+            }
         };
     }
 

@@ -150,6 +150,15 @@ final class Lisbon {
     }
 
     /** A booking of one night from today, checked in. */
+    /** An open card pre-authorisation of 150.00 guaranteeing a new booking. */
+    String authorisation() {
+        String id = booking(frontDesk);
+        var guarantee = api.post(path("/bookings/" + id + "/authorisations"), frontDesk, """
+                {"card_token": "tok_visa", "amount": {"amount": "150.00", "currency": "EUR"}}""");
+        assertThat(guarantee.status()).as(guarantee.toString()).isEqualTo(201);
+        return guarantee.json().path("id").asText();
+    }
+
     String checkedIn() {
         String id = booking(frontDesk);
         expect(200, api.post(path("/bookings/" + id + "/check-in"), frontDesk));

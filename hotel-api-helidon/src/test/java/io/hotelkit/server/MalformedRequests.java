@@ -92,6 +92,7 @@ abstract class MalformedRequests {
                 "out_of_order_room", lisbon.outOfOrderRoom(), "block", lisbon.block(), "booking", booking,
                 "settled", lisbon.settled(), "charged", lisbon.charged(), "payment", lisbon.payment()));
         made.put("invoice", lisbon.invoice());
+        made.put("authorisation", lisbon.authorisation());
         made.put("guest", lisbon.guest());
         made.put("reservation", lisbon.reservation(lisbon.frontDesk));
         made.put("source", "bdc");

@@ -51,7 +51,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Idempotency-Key, and retry on it until they get 201; mid-storm the server is killed ({@code kill -9}) and
  * started again, and the clients retry what it never answered. Then the gateway's ledger of captures must
  * equal the payments stored: one capture per payment, with its amount; none for a payment that does not
- * exist; none twice. The breaker must have opened and closed again (the server logs every change).
+ * exist; none twice. The breaker must have opened and closed again (the server logs every change). Then (issue
+ * 15) bookings are guaranteed by card pre-authorisations and paid card deposits on a gateway failing a quarter of
+ * its calls, and cancelled: late ones capture the first night from their authorisation (a partial capture, the rest
+ * released), free ones void theirs and refund the deposit; the gateway's refunds and authorisations (status and
+ * captured amount) must equal ours as its captures do.
  *
  * <p>Run alone: {@code ./mvnw -B -ntp verify -pl hotel-api-helidon -am -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=PaymentGatewayDrillIT}.
@@ -63,6 +67,7 @@ class PaymentGatewayDrillIT {
     private static final int CLIENTS = 6;
     private static final int KILL_AFTER = 40;
     private static final int RECOVER_AFTER = 90;
+    private static final int GUARANTEES = 6;
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration STORM = Duration.ofMinutes(4);
     private static final Pattern LISTENING = Pattern.compile("gateway simulator: listening on (http://127\\.0\\.0\\.1:\\d+)");
@@ -177,6 +182,41 @@ class PaymentGatewayDrillIT {
             CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(STORM.toSeconds() + 30, TimeUnit.SECONDS);
             clients.shutdown();
 
+            // Issue 15: card guarantees and deposits on a gateway failing a quarter of its calls. Late cancellations
+            // capture the first night from a 500.00 authorisation (a partial capture, the rest released); free ones
+            // void theirs and refund a card deposit.
+            put(gateway + "/admin/mode", "failure_rate=0.25&timeout_rate=0");
+            LocalDate today = LocalDate.parse(server.get().get(property, ADMIN_KEY).json().path("business_date").asText());
+            int late = 0;
+            int deposits = 0;
+            for (int i = 0; i < GUARANTEES; i++) {
+                boolean free = i % 2 == 1;
+                String booking = bookOn(server.get(), property, free ? today.plusDays(120 + i) : today.plusDays(1));
+                retrying(server.get(), property + "/bookings/" + booking + "/authorisations",
+                        "{\"card_token\": \"tok_visa\", \"amount\": {\"amount\": \"500.00\", \"currency\": \"EUR\"}}",
+                        "drill6-auth-" + i);
+                if (free) {
+                    retrying(server.get(), property + "/bookings/" + booking + "/deposit/payments",
+                            "{\"amount\": {\"amount\": \"30.00\", \"currency\": \"EUR\"}, \"method\": \"card\","
+                            + " \"card_token\": \"tok_visa\"}", "drill6-deposit-" + i);
+                    deposits++;
+                } else {
+                    late++;
+                }
+                retrying(server.get(), property + "/bookings/" + booking + "/cancel", "{\"reason\": \"drill\"}", null);
+                JsonNode deposit = server.get().get(property + "/bookings/" + booking + "/deposit", ADMIN_KEY).json();
+                assertThat(deposit.path("authorisations").get(0).path("status").asText()).isEqualTo(free ? "voided" : "captured");
+                assertThat(deposit.path("paid").path("amount").asText()).isEqualTo("0.00");
+            }
+            put(gateway + "/admin/mode", "failure_rate=0&timeout_rate=0");
+            for (int i = 0; i < 20 && !endsClosed(server.get()); i++) { // successes close a breaker the failures opened
+                pause(1100);
+                String booking = bookOn(server.get(), property, today.plusDays(200 + i));
+                retrying(server.get(), property + "/bookings/" + booking + "/authorisations", "{\"card_token\": \"tok_visa\"}",
+                        "drill6-close-" + i);
+                retrying(server.get(), property + "/bookings/" + booking + "/cancel", "{\"reason\": \"drill\"}", null);
+            }
+
             // What the gateway captured against what we stored
             JsonNode ledger = JSON.readTree(get(gateway + "/v1/captures")).path("captures");
             Map<String, BigDecimal> captured = new HashMap<>();
@@ -198,6 +238,35 @@ class PaymentGatewayDrillIT {
                     referenceOfPayment.put(rows.getString("id"), rows.getString("gateway_reference"));
                 }
             }
+            // Refunds and authorisations: the gateway's ledger against ours, amounts to the cent and how each ended
+            Map<String, BigDecimal> refunded = new HashMap<>();
+            for (JsonNode refund : JSON.readTree(get(gateway + "/v1/refunds")).path("refunds")) {
+                refunded.put(refund.path("id").asText(), new BigDecimal(refund.path("amount").asText()).stripTrailingZeros());
+            }
+            Map<String, String> held = new HashMap<>();
+            for (JsonNode hold : JSON.readTree(get(gateway + "/v1/authorisations")).path("authorisations")) {
+                held.put(hold.path("id").asText(), hold.path("status").asText().toUpperCase(java.util.Locale.ROOT) + " "
+                        + new BigDecimal(hold.path("captured").asText()).stripTrailingZeros().toPlainString());
+            }
+            Map<String, BigDecimal> ourRefunds = new HashMap<>();
+            Map<String, String> ourHolds = new HashMap<>();
+            try (Connection sql = database.user() == null ? DriverManager.getConnection(database.url())
+                    : DriverManager.getConnection(database.url(), database.user(), database.password());
+                 Statement statement = sql.createStatement()) {
+                try (ResultSet rows = statement.executeQuery("select r.gateway_reference, r.amount from payment_refunds r"
+                        + " join payments p on p.property_id = r.property_id and p.id = r.payment_id where p.method = 'CARD'")) {
+                    while (rows.next()) {
+                        ourRefunds.put(rows.getString(1), rows.getBigDecimal(2).stripTrailingZeros());
+                    }
+                }
+                try (ResultSet rows = statement.executeQuery(
+                        "select gateway_reference, status, captured from authorisations where status <> 'DECLINED'")) {
+                    while (rows.next()) {
+                        ourHolds.put(rows.getString(1), rows.getString(2) + " "
+                                + rows.getBigDecimal(3).stripTrailingZeros().toPlainString());
+                    }
+                }
+            }
             List<String> transitions = instances.stream().flatMap(instance -> TRANSITION.matcher(instance.output()).results())
                     .map(match -> match.group(1) + "->" + match.group(2)).toList();
             long opened = transitions.stream().filter(t -> t.endsWith("->OPEN")).count();
@@ -217,7 +286,12 @@ class PaymentGatewayDrillIT {
             assertThat(referenceOfPayment.keySet()).as("every answered payment is stored (none lost)")
                     .containsAll(answered.values());
             assertThat(stored).as("the gateway's ledger equals our payments: one capture each, same amounts; %s", figures)
-                    .hasSize(PAYMENTS).isEqualTo(captured);
+                    .hasSize(PAYMENTS + late + deposits).isEqualTo(captured);
+            assertThat(ourRefunds).as("the gateway's refunds equal ours").hasSize(deposits).isEqualTo(refunded);
+            assertThat(ourHolds).as("the gateway's authorisations equal ours, captured in part or voided").isEqualTo(held)
+                    .hasSizeGreaterThanOrEqualTo(GUARANTEES);
+            assertThat(ourHolds.values()).filteredOn(hold -> hold.startsWith("CAPTURED")).hasSize(late)
+                    .allSatisfy(hold -> assertThat(new BigDecimal(hold.substring(9))).isLessThan(new BigDecimal("500")));
             assertThat(toldFailed.get()).as("the gateway's failures reached clients").isPositive();
             assertThat(((Number) stormStats.get("timeouts")).longValue()).as("captures answered too late").isPositive();
             assertThat(((Number) finalStats.get("replays")).longValue()).as("retries found earlier captures").isPositive();
@@ -283,6 +357,41 @@ class PaymentGatewayDrillIT {
         }
         assertThat(ids).hasSize(count);
         return ids;
+    }
+
+    /** A one-night booking arriving on {@code checkin}. */
+    private static String bookOn(ServerProcess server, String property, LocalDate checkin) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            ServerProcess.Response booking = server.call("POST", property + "/bookings", ADMIN_KEY,
+                    "{\"guest\": {\"name\": \"Drill Six\", \"email\": \"drill6@example.com\"}, \"room_type\": \"STD\","
+                    + " \"rate_plan\": \"FLEX\", \"checkin_date\": \"" + checkin + "\", \"checkout_date\": \""
+                    + checkin.plusDays(1) + "\", \"adults\": 1}");
+            if (booking.status() == 201) {
+                return booking.json().path("id").asText();
+            }
+            pause(100);
+        }
+        throw new AssertionError("no room to book on " + checkin);
+    }
+
+    /** Posts until the server answers 2xx, again on 502 (the gateway failed, nothing recorded) with the same key. */
+    private static JsonNode retrying(ServerProcess server, String path, String json, String key) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            ServerProcess.Response response = key == null ? server.call("POST", path, ADMIN_KEY, json)
+                    : server.call("POST", path, ADMIN_KEY, json, "Idempotency-Key", key);
+            if (response.status() / 100 == 2) {
+                return response.json();
+            }
+            assertThat(response.status()).as("%s: %s", path, response.body()).isEqualTo(502);
+            pause(150);
+        }
+        throw new AssertionError(path + " never succeeded");
+    }
+
+    private static boolean endsClosed(ServerProcess server) {
+        List<String> transitions = TRANSITION.matcher(server.output()).results()
+                .map(match -> match.group(1) + "->" + match.group(2)).toList();
+        return transitions.isEmpty() || transitions.getLast().endsWith("->CLOSED");
     }
 
     private interface Condition {

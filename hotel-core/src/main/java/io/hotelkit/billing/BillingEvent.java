@@ -51,6 +51,42 @@ public sealed interface BillingEvent extends EventPayload {
         }
     }
 
+    /** An authorisation as its events describe it. */
+    record AuthorisationSummary(BookingId bookingId, Money amount, Authorisation.Status status) {
+        public static AuthorisationSummary of(Authorisation authorisation) {
+            return new AuthorisationSummary(authorisation.bookingId(), authorisation.amount(), authorisation.status());
+        }
+    }
+
+    /** A card was pre-authorised to guarantee a booking. */
+    record PaymentAuthorised(AuthorisationSummary authorisation) implements BillingEvent {
+        public EventType type() {
+            return EventType.PAYMENT_AUTHORISED;
+        }
+    }
+
+    /** The gateway declined to pre-authorise a card. */
+    record AuthorisationDeclined(AuthorisationSummary authorisation) implements BillingEvent {
+        public EventType type() {
+            return EventType.PAYMENT_AUTHORISATION_DECLINED;
+        }
+    }
+
+    /** Part or all of an authorisation was captured as payment {@code paymentId}; the rest, {@code released}, went back to the card. */
+    record AuthorisationCaptured(AuthorisationSummary authorisation, String paymentId, Money captured, Money released)
+            implements BillingEvent {
+        public EventType type() {
+            return EventType.PAYMENT_AUTHORISATION_CAPTURED;
+        }
+    }
+
+    /** An authorisation was released in full. */
+    record AuthorisationVoided(AuthorisationSummary authorisation) implements BillingEvent {
+        public EventType type() {
+            return EventType.PAYMENT_AUTHORISATION_VOIDED;
+        }
+    }
+
     record InvoiceIssued(String number, BookingId bookingId, Money total) implements BillingEvent {
         public EventType type() {
             return EventType.INVOICE_ISSUED;

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param gatewayReference the gateway's (or the till's) reference of the capture
  * @param cardHint the last characters of the card token, for receipts and invoices; never a card number
  * @param loyaltyPoints the points a loyalty payment took
+ * @param deposit whether the payment is a deposit taken before arrival (see {@link Deposit}); a deposit is held
+ *     until the booking is checked out, and refunded by a free cancellation
  */
 public record Payment(
         PaymentId id,
@@ -31,7 +33,8 @@ public record Payment(
         long loyaltyPoints,
         List<Refund> refunds,
         Instant createdAt,
-        long version) implements Versioned<Payment> {
+        long version,
+        boolean deposit) implements Versioned<Payment> {
 
     public enum Status {
         CAPTURED,
@@ -48,6 +51,14 @@ public record Payment(
         Objects.requireNonNull(gatewayReference, "gateway reference");
         refunds = List.copyOf(refunds);
         Objects.requireNonNull(createdAt, "created at");
+    }
+
+    /** A payment that is not a deposit. */
+    public Payment(PaymentId id, PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method, Status status,
+            String gatewayReference, @Nullable String cardHint, @Nullable String declineReason, long loyaltyPoints,
+            List<Refund> refunds, Instant createdAt, long version) {
+        this(id, propertyId, bookingId, amount, method, status, gatewayReference, cardHint, declineReason, loyaltyPoints,
+                refunds, createdAt, version, false);
     }
 
     /** What can still be refunded: the captured amount less the refunds. */
@@ -77,13 +88,13 @@ public record Payment(
         List<Refund> all = new ArrayList<>(refunds);
         all.add(refund);
         return new Payment(id, propertyId, bookingId, amount, method, status, gatewayReference, cardHint, declineReason,
-                loyaltyPoints, all, createdAt, version);
+                loyaltyPoints, all, createdAt, version, deposit);
     }
 
     @Override
     public Payment withVersion(long newVersion) {
         return new Payment(id, propertyId, bookingId, amount, method, status, gatewayReference, cardHint, declineReason,
-                loyaltyPoints, refunds, createdAt, newVersion);
+                loyaltyPoints, refunds, createdAt, newVersion, deposit);
     }
 
     /** Money given back from a payment. */

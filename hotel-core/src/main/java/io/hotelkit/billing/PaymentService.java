@@ -75,9 +75,18 @@ public final class PaymentService {
      */
     public Payment pay(PropertyId propertyId, BookingId bookingId, int window, Money amount, PaymentMethod method,
             @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey) {
+        return pay(propertyId, bookingId, window, amount, method, cardToken, idempotencyKey, false, () -> {});
+    }
+
+    /**
+     * A payment, or a deposit (always to window 1); {@code check} runs first inside the transaction (a deposit's:
+     * the booking is still to arrive).
+     */
+    Payment pay(PropertyId propertyId, BookingId bookingId, int window, Money amount, PaymentMethod method,
+            @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey, boolean deposit, Runnable check) {
         Objects.requireNonNull(amount, "amount").requirePositive("a payment");
         Objects.requireNonNull(method, "method");
-        Idempotency.Request request = Idempotency.Request.of("pay").with("property_id", propertyId.value())
+        Idempotency.Request request = Idempotency.Request.of(deposit ? "pay deposit" : "pay").with("property_id", propertyId.value())
                 .with("booking_id", bookingId.value()).with("amount", amount).with("method", method)
                 .with("card_token", cardToken);
         if (window != Folio.GUEST_WINDOW) {
@@ -88,6 +97,7 @@ public final class PaymentService {
             Folio folio = window == Folio.GUEST_WINDOW ? folio(propertyId, bookingId)
                     : folios.findBy(propertyId, bookingId, window).orElseThrow(() -> new InvalidRequestException("window",
                             "booking " + bookingId + " has no folio window " + window));
+            check.run();
             Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());
             if (method == PaymentMethod.CARD) {
@@ -105,20 +115,21 @@ public final class PaymentService {
                     PaymentGateway.Result result = gateway.capture(gatewayKey, cardToken, amount);
                     yield new Payment(id, propertyId, bookingId, amount, method,
                             result.approved() ? Payment.Status.CAPTURED : Payment.Status.DECLINED, result.reference(),
-                            hint(cardToken), result.declineReason(), 0, List.of(), now, 0);
+                            hint(cardToken), result.declineReason(), 0, List.of(), now, 0, deposit);
                 }
                 case LOYALTY_POINTS -> {
                     long points = loyalty.redeem(folio.guestId(), amount, id.value());
                     yield new Payment(id, propertyId, bookingId, amount, method, Payment.Status.CAPTURED, "points_" + id,
-                            null, null, points, List.of(), now, 0);
+                            null, null, points, List.of(), now, 0, deposit);
                 }
                 case CASH, BANK_TRANSFER -> new Payment(id, propertyId, bookingId, amount, method, Payment.Status.CAPTURED,
-                        method.name().toLowerCase() + "_" + id, null, null, 0, List.of(), now, 0);
+                        method.name().toLowerCase() + "_" + id, null, null, 0, List.of(), now, 0, deposit);
             };
             Payment saved = payments.save(payment);
             if (saved.status() == Payment.Status.CAPTURED) {
                 folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.PAYMENT,
-                        "Payment, " + method.name().toLowerCase().replace('_', ' '), amount.negate(), "payment:" + id, now)));
+                        (deposit ? "Deposit, " : "Payment, ") + method.name().toLowerCase().replace('_', ' '), amount.negate(),
+                        "payment:" + id, now)));
             }
             BillingEvent.PaymentSummary summary = BillingEvent.PaymentSummary.of(saved);
             events.record(propertyId, id.value(), saved.status() == Payment.Status.CAPTURED
@@ -138,40 +149,66 @@ public final class PaymentService {
         Idempotency.Request request = Idempotency.Request.of("refund").with("property_id", propertyId.value())
                 .with("payment_id", paymentId.value()).with("amount", amount);
         String gatewayKey = gatewayIdempotencyKey("ref_", idempotencyKey, ids::next);
-        return idempotency.once(idempotencyKey, request, () -> {
-            Payment payment = payment(propertyId, paymentId);
-            amount.requireCurrency(payment.amount().currency());
-            String refundId = ids.next();
-            Instant now = clock.instant();
-            payment.withRefund(new Payment.Refund(refundId, amount, "pending", now)); // refuses before money moves
-            String reference = switch (payment.method()) {
-                case CARD -> {
-                    PaymentGateway.Result result = gateway.refund(gatewayKey, payment.gatewayReference(), amount);
-                    if (!result.approved()) {
-                        throw new RefundNotAllowedException(paymentId, "the gateway declined it: " + result.declineReason());
-                    }
-                    yield result.reference();
-                }
-                case LOYALTY_POINTS -> {
-                    long points = amount.equals(payment.refundable()) ? payment.loyaltyPoints()
-                            - refundedPoints(payment) : loyalty.program().pointsToPay(amount.amount());
-                    loyalty.restore(folio(propertyId, payment.bookingId()).guestId(), points, refundId);
-                    yield "points_" + refundId;
-                }
-                case CASH, BANK_TRANSFER -> payment.method().name().toLowerCase() + "_" + refundId;
-            };
-            Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
-            payments.save(payment.withRefund(refund));
-            Folio folio = folios.windows(propertyId, payment.bookingId()).stream()
-                    .filter(window -> window.hasReference("payment:" + paymentId)).findFirst()
-                    .orElseGet(() -> folio(propertyId, payment.bookingId()));
-            folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
-                    "Refund of payment " + paymentId, amount, "refund:" + refundId, now)));
-            events.record(propertyId, paymentId.value(),
-                    new BillingEvent.PaymentRefunded(BillingEvent.PaymentSummary.of(payment), refundId, amount));
-            return refund;
-        }, refund -> refund.id(), id -> payment(propertyId, paymentId).refunds().stream()
+        return idempotency.once(idempotencyKey, request, () -> refundNow(payment(propertyId, paymentId), amount, gatewayKey,
+                "Refund of payment " + paymentId), refund -> refund.id(), id -> payment(propertyId, paymentId).refunds().stream()
                 .filter(refund -> refund.id().equals(id)).findFirst().orElseThrow());
+    }
+
+    /**
+     * Refunds part or all of a payment inside the caller's transaction, asking the gateway with {@code gatewayKey}
+     * for a card: the refund goes on the folio with {@code description}, and its event is recorded.
+     */
+    Payment.Refund refundNow(Payment payment, Money amount, String gatewayKey, String description) {
+        PropertyId propertyId = payment.propertyId();
+        PaymentId paymentId = payment.id();
+        amount.requireCurrency(payment.amount().currency());
+        String refundId = ids.next();
+        Instant now = clock.instant();
+        payment.withRefund(new Payment.Refund(refundId, amount, "pending", now)); // refuses before money moves
+        String reference = switch (payment.method()) {
+            case CARD -> {
+                PaymentGateway.Result result = gateway.refund(gatewayKey, payment.gatewayReference(), amount);
+                if (!result.approved()) {
+                    throw new RefundNotAllowedException(paymentId, "the gateway declined it: " + result.declineReason());
+                }
+                yield result.reference();
+            }
+            case LOYALTY_POINTS -> {
+                long points = amount.equals(payment.refundable()) ? payment.loyaltyPoints()
+                        - refundedPoints(payment) : loyalty.program().pointsToPay(amount.amount());
+                loyalty.restore(folio(propertyId, payment.bookingId()).guestId(), points, refundId);
+                yield "points_" + refundId;
+            }
+            case CASH, BANK_TRANSFER -> payment.method().name().toLowerCase() + "_" + refundId;
+        };
+        Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
+        payments.save(payment.withRefund(refund));
+        Folio folio = folios.windows(propertyId, payment.bookingId()).stream()
+                .filter(window -> window.hasReference("payment:" + paymentId)).findFirst()
+                .orElseGet(() -> folio(propertyId, payment.bookingId()));
+        folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
+                description, amount, "refund:" + refundId, now)));
+        events.record(propertyId, paymentId.value(),
+                new BillingEvent.PaymentRefunded(BillingEvent.PaymentSummary.of(payment), refundId, amount));
+        return refund;
+    }
+
+    /**
+     * Records money a gateway captured from an authorisation, inside the caller's transaction: a card payment on
+     * the folio, with its event.
+     */
+    Payment recordCapture(PropertyId propertyId, BookingId bookingId, Money amount, String captureReference,
+            @Nullable String cardHint, String description) {
+        Folio folio = folio(propertyId, bookingId);
+        Property property = properties.require(propertyId);
+        PaymentId id = PaymentId.of(ids.next());
+        Instant now = clock.instant();
+        Payment saved = payments.save(new Payment(id, propertyId, bookingId, amount, PaymentMethod.CARD, Payment.Status.CAPTURED,
+                captureReference, cardHint, null, 0, List.of(), now, 0, false));
+        folios.save(folio.post(new FolioLine(ids.next(), property.businessDate(), FolioLineKind.PAYMENT, description,
+                amount.negate(), "payment:" + id, now)));
+        events.record(propertyId, id.value(), new BillingEvent.PaymentCaptured(BillingEvent.PaymentSummary.of(saved)));
+        return saved;
     }
 
     public Payment payment(PropertyId propertyId, PaymentId id) {

@@ -9,11 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A payment gateway for tests, demos and benchmarks: it captures the test tokens {@code tok_visa} and
- * {@code tok_mastercard} (and any other {@code tok_} token), and declines {@code tok_declined}. Configurable
+ * A payment gateway for tests, demos and benchmarks: it captures (and authorises) the test tokens {@code tok_visa}
+ * and {@code tok_mastercard} (and any other {@code tok_} token), and declines {@code tok_declined}. Configurable
  * latency, failure and timeout rates make it misbehave like a real one, deterministically for a seed. It
  * keeps every key it answered, so a repeated key returns the first answer and captures nothing twice,
- * and it counts the money it moved, for tests to check.
+ * and it keeps a {@linkplain #ledger() ledger} of the money it moved, for tests to check against the payments.
+ *
+ * <p>Like a real gateway it refuses (declines) what would move money wrongly: a capture of more than an
+ * authorisation holds, a second capture of one, a void of a captured one, a refund of more than a capture left.
  */
 public final class SimulatedPaymentGateway implements PaymentGateway {
 
@@ -25,6 +28,23 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final AtomicLong captures = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
+    private final java.util.List<Entry> ledger = new java.util.ArrayList<>();
+    private final Map<String, Entry> byReference = new java.util.HashMap<>();
+
+    /**
+     * A line of the ledger: an approved authorisation, capture, void or refund.
+     *
+     * @param subject the card token of a capture or authorisation, the authorisation a capture or void ends,
+     *     the capture a refund gives back
+     */
+    public record Entry(Kind kind, String reference, String subject, Money amount) {
+        public enum Kind {
+            AUTHORISATION,
+            CAPTURE,
+            VOID,
+            REFUND
+        }
+    }
 
     private SimulatedPaymentGateway(Builder builder) {
         this.latency = builder.latency;
@@ -53,13 +73,112 @@ public final class SimulatedPaymentGateway implements PaymentGateway {
                 return Result.declined(reference("dcl"), "card declined");
             }
             captures.incrementAndGet();
-            return Result.approved(reference("ch"));
+            return record(Entry.Kind.CAPTURE, reference("ch"), cardToken, amount);
         });
     }
 
     @Override
     public Result refund(String idempotencyKey, String captureReference, Money amount) {
-        return call(idempotencyKey, "refund " + captureReference + " " + amount, () -> Result.approved(reference("re")));
+        return call(idempotencyKey, "refund " + captureReference + " " + amount, () -> {
+            synchronized (ledger) {
+                Entry capture = byReference.get(captureReference);
+                if (capture == null || capture.kind() != Entry.Kind.CAPTURE) {
+                    return Result.declined(reference("dcl"), "no such capture");
+                }
+                if (!capture.amount().currency().equals(amount.currency())) {
+                    return Result.declined(reference("dcl"), "the capture is in " + capture.amount().currency());
+                }
+                Money refunded = sum(Entry.Kind.REFUND, captureReference, amount);
+                if (refunded.compareTo(capture.amount()) > 0) {
+                    return Result.declined(reference("dcl"), "more than the capture left");
+                }
+                return record(Entry.Kind.REFUND, reference("re"), captureReference, amount);
+            }
+        });
+    }
+
+    @Override
+    public Result authorise(String idempotencyKey, String cardToken, Money amount) {
+        return call(idempotencyKey, "authorise " + cardToken + " " + amount, () -> {
+            if (!cardToken.startsWith("tok_")) {
+                return Result.declined(reference("dcl"), "unknown card token");
+            }
+            if (cardToken.equals("tok_declined")) {
+                return Result.declined(reference("dcl"), "card declined");
+            }
+            return record(Entry.Kind.AUTHORISATION, reference("au"), cardToken, amount);
+        });
+    }
+
+    @Override
+    public Result captureAuthorisation(String idempotencyKey, String authorisationReference, Money amount) {
+        return call(idempotencyKey, "capture " + authorisationReference + " " + amount, () -> {
+            synchronized (ledger) {
+                String refusal = open(authorisationReference, amount);
+                if (refusal == null && amount.compareTo(byReference.get(authorisationReference).amount()) > 0) {
+                    refusal = "more than the authorisation holds";
+                }
+                if (refusal != null) {
+                    return Result.declined(reference("dcl"), refusal);
+                }
+                captures.incrementAndGet();
+                return record(Entry.Kind.CAPTURE, reference("ch"), authorisationReference, amount);
+            }
+        });
+    }
+
+    @Override
+    public Result voidAuthorisation(String idempotencyKey, String authorisationReference) {
+        return call(idempotencyKey, "void " + authorisationReference, () -> {
+            synchronized (ledger) {
+                Entry authorisation = byReference.get(authorisationReference);
+                String refusal = authorisation == null ? "no such authorisation" : open(authorisationReference, authorisation.amount());
+                if (refusal != null) {
+                    return Result.declined(reference("dcl"), refusal);
+                }
+                return record(Entry.Kind.VOID, reference("vo"), authorisationReference, authorisation.amount());
+            }
+        });
+    }
+
+    /** Every approved authorisation, capture, void and refund, in order. */
+    public java.util.List<Entry> ledger() {
+        synchronized (ledger) {
+            return java.util.List.copyOf(ledger);
+        }
+    }
+
+    /** Why an authorisation cannot be captured or voided now, or {@code null} if it can. Holds the ledger's lock. */
+    private @org.jspecify.annotations.Nullable String open(String authorisationReference, Money amount) {
+        Entry authorisation = byReference.get(authorisationReference);
+        if (authorisation == null || authorisation.kind() != Entry.Kind.AUTHORISATION) {
+            return "no such authorisation";
+        }
+        if (!authorisation.amount().currency().equals(amount.currency())) {
+            return "the authorisation is in " + authorisation.amount().currency();
+        }
+        boolean ended = ledger.stream().anyMatch(entry -> entry.subject().equals(authorisationReference)
+                && (entry.kind() == Entry.Kind.CAPTURE || entry.kind() == Entry.Kind.VOID));
+        return ended ? "the authorisation was captured or voided already" : null;
+    }
+
+    private Money sum(Entry.Kind kind, String subject, Money plus) {
+        Money total = plus;
+        for (Entry entry : ledger) {
+            if (entry.kind() == kind && entry.subject().equals(subject)) {
+                total = total.plus(entry.amount());
+            }
+        }
+        return total;
+    }
+
+    private Result record(Entry.Kind kind, String reference, String subject, Money amount) {
+        synchronized (ledger) {
+            Entry entry = new Entry(kind, reference, subject, amount);
+            ledger.add(entry);
+            byReference.put(reference, entry);
+        }
+        return Result.approved(reference);
     }
 
     /** How many captures were approved, each key counted once. */

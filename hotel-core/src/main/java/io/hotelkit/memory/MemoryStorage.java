@@ -6,6 +6,8 @@ import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -45,6 +47,8 @@ public final class MemoryStorage implements Storage {
     private final Companies companies = new MemoryCompanies(transactions);
     private final ApiKeys apiKeys = new MemoryApiKeys(transactions);
     private final Payments payments = new MemoryPayments(transactions);
+    private final Deposits deposits = new MemoryDeposits(transactions);
+    private final Authorisations authorisations = new MemoryAuthorisations(transactions);
     private final Invoices invoices = new MemoryInvoices(transactions);
     private final InvoiceNumbers invoiceNumbers = new MemoryInvoiceNumbers(transactions);
     private final LoyaltyAccounts loyaltyAccounts = new MemoryLoyaltyAccounts(transactions);
@@ -126,6 +130,16 @@ public final class MemoryStorage implements Storage {
     @Override
     public Payments payments() {
         return payments;
+    }
+
+    @Override
+    public Deposits deposits() {
+        return deposits;
+    }
+
+    @Override
+    public Authorisations authorisations() {
+        return authorisations;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.hotelkit.operations;
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.billing.BillingEvent;
 import io.hotelkit.billing.Companies;
+import io.hotelkit.billing.DepositService;
+import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.internal.Posting;
 import io.hotelkit.billing.internal.RoomCharges;
@@ -26,6 +28,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The night audit closes a property's business date: it charges every guest in the house for the night,
@@ -48,10 +51,19 @@ public final class NightAudit {
     private final Events events;
     private final IdGenerator ids;
     private final Clock clock;
+    private final @Nullable DepositService deposits;
 
     public NightAudit(Properties properties, Bookings bookings, Folios folios, Companies companies, Cancellations cancellations,
             BlockService blockService, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids,
             Clock clock) {
+        this(properties, bookings, folios, companies, cancellations, blockService, transactions, engine, events, ids, clock, null);
+    }
+
+    /** A night audit that lists the deposits overdue on the date it closes (with {@code deposits}). */
+    public NightAudit(Properties properties, Bookings bookings, Folios folios, Companies companies, Cancellations cancellations,
+            BlockService blockService, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids,
+            Clock clock, @Nullable DepositService deposits) {
+        this.deposits = deposits;
         this.properties = Objects.requireNonNull(properties, "properties");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.posting = new Posting(Objects.requireNonNull(folios, "folios"), Objects.requireNonNull(companies, "companies"));
@@ -110,7 +122,15 @@ public final class NightAudit {
             transactions.afterCommit(() -> engine.updateProperty(next));
             return next;
         });
-        return new Result(date, closed.businessDate(), charged[0], noShows[0], released);
+        return new Result(date, closed.businessDate(), charged[0], noShows[0], released, overdueDeposits(propertyId, date));
+    }
+
+    /**
+     * The deposits due on or before the closed date and not paid in full, of bookings still to arrive or in the
+     * house (the no-shows just marked are settled, and drop out).
+     */
+    private List<DepositService.DepositStatus> overdueDeposits(PropertyId propertyId, LocalDate date) {
+        return deposits == null ? List.of() : deposits.overdue(propertyId, date);
     }
 
     /**
@@ -134,8 +154,19 @@ public final class NightAudit {
      * What an audit did.
      *
      * @param charged bookings whose night it charged now (not those charged by an earlier, interrupted run)
+     * @param overdueDeposits the deposits due on or before the closed date and not paid in full, by due date
      */
-    public record Result(LocalDate closedDate, LocalDate businessDate, int charged, int noShows, List<String> releasedBlocks) {}
+    public record Result(LocalDate closedDate, LocalDate businessDate, int charged, int noShows, List<String> releasedBlocks,
+            List<DepositService.DepositStatus> overdueDeposits) {
+        public Result {
+            releasedBlocks = List.copyOf(releasedBlocks);
+            overdueDeposits = List.copyOf(overdueDeposits);
+        }
+
+        public Result(LocalDate closedDate, LocalDate businessDate, int charged, int noShows, List<String> releasedBlocks) {
+            this(closedDate, businessDate, charged, noShows, releasedBlocks, List.of());
+        }
+    }
 
     /** The business date's evening has not come yet where the property is: closing it would charge a night not slept. */
     public static final class NightAuditTooEarlyException extends ConflictException {

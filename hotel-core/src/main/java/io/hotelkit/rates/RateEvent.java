@@ -22,4 +22,14 @@ public sealed interface RateEvent extends EventPayload {
             return EventType.RATES_CHANGED;
         }
     }
+
+    /**
+     * A plan was given a deposit policy: its kind ({@code none}, {@code first_night}, {@code percent},
+     * {@code full_stay}), the percent of a percent deposit, and the days before arrival it is due ({@code null}: at booking).
+     */
+    record DepositPolicySet(String kind, @Nullable BigDecimal percent, @Nullable Integer daysBeforeArrival) implements RateEvent {
+        public EventType type() {
+            return EventType.RATE_PLAN_DEPOSIT_POLICY_SET;
+        }
+    }
 }

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param channelPriceTolerance how far, in percent of the offer's room price, a channel's own price for a stay
  *     may be from it (as online travel agencies send theirs, with their markups); {@code null}: channels book at
  *     the offer's price only
+ * @param depositPolicy what the plan asks to be paid before arrival, and when; frozen in each booking's
+ *     {@link io.hotelkit.billing.Deposit} when it is made
  */
 public record RatePlan(
         PropertyId propertyId,
@@ -24,7 +26,8 @@ public record RatePlan(
         CancellationPolicy cancellationPolicy,
         @Nullable DerivedRate derivedFrom,
         long version,
-        @Nullable BigDecimal channelPriceTolerance) implements Versioned<RatePlan> {
+        @Nullable BigDecimal channelPriceTolerance,
+        DepositPolicy depositPolicy) implements Versioned<RatePlan> {
 
     /** At most 100%: a channel's price is never negative. */
     public static final BigDecimal MAX_CHANNEL_PRICE_TOLERANCE = BigDecimal.valueOf(100);
@@ -43,12 +46,20 @@ public record RatePlan(
             throw new IllegalArgumentException("channel price tolerance must be from 0 to less than 100 percent, not "
                     + channelPriceTolerance.toPlainString());
         }
+        Objects.requireNonNull(depositPolicy, "deposit policy");
+    }
+
+    /** A plan that takes no deposit. */
+    public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
+            @Nullable DerivedRate derivedFrom, long version, @Nullable BigDecimal channelPriceTolerance) {
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance,
+                DepositPolicy.none());
     }
 
     /** A plan whose channels book at the offer's price only. */
     public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
             @Nullable DerivedRate derivedFrom, long version) {
-        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null);
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null, DepositPolicy.none());
     }
 
     public Optional<DerivedRate> derivation() {
@@ -61,6 +72,7 @@ public record RatePlan(
 
     @Override
     public RatePlan withVersion(long version) {
-        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance);
+        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance,
+                depositPolicy);
     }
 }

@@ -51,9 +51,17 @@ public final class RateService {
      */
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance) {
+        return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, channelPriceTolerance,
+                DepositPolicy.none());
+    }
+
+    /** A plan that asks for a deposit before arrival (see {@link DepositPolicy}). */
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance,
+            DepositPolicy depositPolicy) {
         properties.require(propertyId);
         RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
-                cancellationPolicy, derivedFrom, 0, channelPriceTolerance);
+                cancellationPolicy, derivedFrom, 0, channelPriceTolerance, Objects.requireNonNull(depositPolicy, "deposit policy"));
         return transactions.inTransaction(() -> {
             ratePlans.findBy(propertyId, code).ifPresent(existing -> {
                 throw new DuplicateException("rate plan", code, null);
@@ -72,6 +80,22 @@ public final class RateService {
                     : new RateEvent.RatePlanCreated(saved.name(), derivedFrom.parentRatePlan(), derivedFrom.adjustmentPercent()));
             transactions.afterCommit(() -> engine.defineRatePlan(saved));
             return saved;
+        });
+    }
+
+    /**
+     * Gives a plan another deposit policy. Bookings made before keep the deposit they were made with; only
+     * bookings made from now on are asked for the new one.
+     */
+    public RatePlan setDepositPolicy(PropertyId propertyId, String code, DepositPolicy depositPolicy) {
+        Objects.requireNonNull(depositPolicy, "deposit policy");
+        return transactions.inTransaction(() -> {
+            RatePlan plan = ratePlan(propertyId, code);
+            RatePlan saved = ratePlans.save(new RatePlan(plan.propertyId(), plan.code(), plan.name(), plan.mealPlan(),
+                    plan.cancellationPolicy(), plan.derivedFrom(), plan.version(), plan.channelPriceTolerance(), depositPolicy));
+            events.record(propertyId, code, new RateEvent.DepositPolicySet(depositPolicy.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    depositPolicy.percent(), depositPolicy.daysBeforeArrival()));
+            return saved; // the engine sells by prices and restrictions only: it has nothing to learn
         });
     }
 

@@ -2,6 +2,7 @@ package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.availability.Offer;
+import io.hotelkit.billing.DepositService;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.guests.Guest;
@@ -12,6 +13,7 @@ import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.Rooms;
+import io.hotelkit.rates.RatePlans;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
@@ -56,10 +58,24 @@ public final class BookingService {
     private final IdGenerator ids;
     private final Clock clock;
     private final BookingRecords records;
+    private final @Nullable RatePlans ratePlans;
+    private final @Nullable DepositService deposits;
 
     public BookingService(Properties properties, Rooms rooms, Bookings bookings, Blocks blocks, Folios folios,
             GuestService guests, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine, Events events,
             IdGenerator ids, Clock clock) {
+        this(properties, rooms, bookings, blocks, folios, guests, transactions, idempotency, engine, events, ids, clock, null, null);
+    }
+
+    /**
+     * A booking service that freezes each new booking's deposit from its rate plan's {@link
+     * io.hotelkit.rates.DepositPolicy} (with {@code deposits}).
+     */
+    public BookingService(Properties properties, Rooms rooms, Bookings bookings, Blocks blocks, Folios folios,
+            GuestService guests, UnitOfWork transactions, Idempotency idempotency, AvailabilityEngine engine, Events events,
+            IdGenerator ids, Clock clock, @Nullable RatePlans ratePlans, @Nullable DepositService deposits) {
+        this.ratePlans = ratePlans;
+        this.deposits = deposits;
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
@@ -158,8 +174,18 @@ public final class BookingService {
         // them for less of the transaction. A refused booking rolls the folio back with the transaction.
         folios.save(Folio.open(booking.id(), property.id(), guest.id(), property.currency()));
         Booking saved = bookings.save(booking);
+        openDeposit(property, saved);
         events.record(property.id(), saved.id().value(), new ReservationEvent.BookingCreated(ReservationEvent.Summary.of(saved)));
         return saved;
+    }
+
+    /** Freezes the new booking's deposit as its rate plan asks now. */
+    private void openDeposit(Property property, Booking booking) {
+        if (deposits == null || ratePlans == null) {
+            return;
+        }
+        ratePlans.findBy(property.id(), booking.ratePlan()).ifPresent(plan -> deposits.open(property, booking.id(),
+                plan.depositPolicy(), booking.nightly(), booking.stay().checkin()));
     }
 
     private String roomTypeOf(BookingRequest request) {
@@ -278,6 +304,9 @@ public final class BookingService {
                 engine.change(booking.claim(), changed.claim()).settleWith(transactions);
             }
             Booking saved = bookings.save(changed);
+            if (deposits != null && (!saved.nightly().equals(booking.nightly()) || !saved.stay().equals(booking.stay()))) {
+                deposits.reprice(properties.require(propertyId), saved.id(), saved.nightly(), saved.stay().checkin());
+            }
             events.record(propertyId, id.value(), new ReservationEvent.BookingModified(ReservationEvent.Summary.of(saved),
                     booking.stay().checkin(), booking.stay().checkout(), booking.roomType()));
             return saved;

@@ -1,6 +1,7 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
+import io.hotelkit.billing.DepositService;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
@@ -33,9 +34,21 @@ public final class Cancellations {
     private final IdGenerator ids;
     private final Clock clock;
     private final BookingRecords records;
+    private final @Nullable DepositService deposits;
 
     public Cancellations(Properties properties, Bookings bookings, Folios folios, UnitOfWork transactions,
             AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+        this(properties, bookings, folios, transactions, engine, events, ids, clock, null);
+    }
+
+    /**
+     * Cancellations that settle deposits and card guarantees too (with {@code deposits}): a free cancellation
+     * refunds the deposit and releases the card; a fee is kept from the deposit or captured from the card, and
+     * the rest refunded or released.
+     */
+    public Cancellations(Properties properties, Bookings bookings, Folios folios, UnitOfWork transactions,
+            AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock, @Nullable DepositService deposits) {
+        this.deposits = deposits;
         this.properties = Objects.requireNonNull(properties, "properties");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
         this.folios = Objects.requireNonNull(folios, "folios");
@@ -94,6 +107,9 @@ public final class Cancellations {
         engine.change(booking.claim(), null).settleWith(transactions);
         Booking saved = bookings.save(ended);
         postFee(booking, property, fee, feeDescription, feeReference);
+        if (deposits != null) {
+            deposits.settleEnded(property, booking.id(), fee);
+        }
         ReservationEvent.Summary summary = ReservationEvent.Summary.of(saved);
         events.record(property.id(), saved.id().value(), event == EventType.BOOKING_NO_SHOW
                 ? new ReservationEvent.BookingNoShow(summary, fee)

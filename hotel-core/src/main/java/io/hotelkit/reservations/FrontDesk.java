@@ -2,6 +2,7 @@ package io.hotelkit.reservations;
 
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.billing.BalanceNotZeroException;
+import io.hotelkit.billing.DepositService;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
@@ -53,9 +54,21 @@ public final class FrontDesk {
     private final Clock clock;
     private final BookingRecords records;
     private final RoomAssignment assignment;
+    private final @Nullable DepositService deposits;
 
     public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Companies companies, InvoiceService invoices,
             Loyalty loyalty, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+        this(properties, rooms, bookings, folios, companies, invoices, loyalty, transactions, engine, events, ids, clock, null);
+    }
+
+    /**
+     * A front desk that settles card guarantees at check-out (with {@code deposits}): an open pre-authorisation
+     * pays the guest window's balance, the rest released.
+     */
+    public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Companies companies, InvoiceService invoices,
+            Loyalty loyalty, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock,
+            @Nullable DepositService deposits) {
+        this.deposits = deposits;
         this.posting = new Posting(Objects.requireNonNull(folios, "folios"), Objects.requireNonNull(companies, "companies"));
         this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.properties = Objects.requireNonNull(properties, "properties");
@@ -190,6 +203,9 @@ public final class FrontDesk {
                     RoomCharges.postNight(posting, propertyId, id, night, leaving.priceOf(night), leaving.occupancy(), property, ids,
                             clock.instant());
                 }
+            }
+            if (deposits != null) { // window 1, the guest's, with the nights: what a card guarantee pays
+                deposits.settleAtCheckOut(property, id, records.folio(propertyId, id).balance());
             }
             List<Folio> windows = posting.windows(propertyId, id);
             for (Folio window : windows) {

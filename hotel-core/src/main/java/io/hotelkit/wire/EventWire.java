@@ -80,6 +80,9 @@ public final class EventWire {
             case RATE_PLAN_CREATED -> new RateEvent.RatePlanCreated(in.text("name"), in.optionalText("derived_from"),
                     in.optionalText("adjustment_percent") == null ? null : in.decimal("adjustment_percent"));
             case RATES_CHANGED -> new RateEvent.RatesChanged(in.number("rows"), in.number("nights"));
+            case RATE_PLAN_DEPOSIT_POLICY_SET -> new RateEvent.DepositPolicySet(in.text("kind"),
+                    in.optionalText("percent") == null ? null : in.decimal("percent"),
+                    in.optionalText("days_before_arrival") == null ? null : in.integer("days_before_arrival"));
             case BLOCK_CREATED -> new ReservationEvent.BlockCreated(in.text("room_type"), in.date("from"), in.date("to"),
                     in.integer("rooms"));
             case BLOCK_RELEASED -> new ReservationEvent.BlockReleased();
@@ -103,6 +106,11 @@ public final class EventWire {
             case PAYMENT_DECLINED -> new BillingEvent.PaymentDeclined(in.payment());
             case PAYMENT_REFUNDED -> new BillingEvent.PaymentRefunded(in.payment(), in.text("refund_id"),
                     in.money("refunded"));
+            case PAYMENT_AUTHORISED -> new BillingEvent.PaymentAuthorised(in.authorisation());
+            case PAYMENT_AUTHORISATION_DECLINED -> new BillingEvent.AuthorisationDeclined(in.authorisation());
+            case PAYMENT_AUTHORISATION_CAPTURED -> new BillingEvent.AuthorisationCaptured(in.authorisation(),
+                    in.text("payment_id"), in.money("captured"), in.money("released"));
+            case PAYMENT_AUTHORISATION_VOIDED -> new BillingEvent.AuthorisationVoided(in.authorisation());
             case INVOICE_ISSUED -> new BillingEvent.InvoiceIssued(in.text("number"), BookingId.of(in.text("booking_id")),
                     in.money("total"));
             case CREDIT_NOTE_ISSUED -> new BillingEvent.CreditNoteIssued(in.text("number"),
@@ -196,6 +204,15 @@ public final class EventWire {
                 data.put("refund_id", event.refundId());
                 data.put("refunded", event.refunded().amount().toPlainString());
             }
+            case BillingEvent.PaymentAuthorised event -> authorisation(event.authorisation(), data);
+            case BillingEvent.AuthorisationDeclined event -> authorisation(event.authorisation(), data);
+            case BillingEvent.AuthorisationCaptured event -> {
+                authorisation(event.authorisation(), data);
+                data.put("payment_id", event.paymentId());
+                data.put("captured", event.captured().amount().toPlainString());
+                data.put("released", event.released().amount().toPlainString());
+            }
+            case BillingEvent.AuthorisationVoided event -> authorisation(event.authorisation(), data);
             case BillingEvent.InvoiceIssued event -> invoice(event.number(), event.bookingId(), event.total(), data);
             case BillingEvent.CreditNoteIssued event -> invoice(event.number(), event.bookingId(), event.total(), data);
             case BillingEvent.FolioWindowOpened event -> {
@@ -260,6 +277,13 @@ public final class EventWire {
         data.put("status", payment.status().name().toLowerCase(Locale.ROOT));
     }
 
+    private static void authorisation(BillingEvent.AuthorisationSummary authorisation, Map<String, Object> data) {
+        data.put("booking_id", authorisation.bookingId().value());
+        data.put("amount", authorisation.amount().amount().toPlainString());
+        data.put("currency", authorisation.amount().currency().getCurrencyCode());
+        data.put("status", authorisation.status().code());
+    }
+
     private static void invoice(String number, BookingId bookingId, Money total, Map<String, Object> data) {
         data.put("number", number);
         data.put("booking_id", bookingId.value());
@@ -314,6 +338,15 @@ public final class EventWire {
             case RateEvent.RatesChanged event -> {
                 data.put("rows", event.rows());
                 data.put("nights", event.nights());
+            }
+            case RateEvent.DepositPolicySet event -> {
+                data.put("kind", event.kind());
+                if (event.percent() != null) {
+                    data.put("percent", event.percent().toPlainString());
+                }
+                if (event.daysBeforeArrival() != null) {
+                    data.put("days_before_arrival", (long) event.daysBeforeArrival());
+                }
             }
         }
     }
@@ -413,6 +446,11 @@ public final class EventWire {
         BillingEvent.PaymentSummary payment() {
             return new BillingEvent.PaymentSummary(BookingId.of(text("booking_id")), money("amount"),
                     PaymentMethod.valueOf(upper("method")), Payment.Status.valueOf(upper("status")));
+        }
+
+        BillingEvent.AuthorisationSummary authorisation() {
+            return new BillingEvent.AuthorisationSummary(BookingId.of(text("booking_id")), money("amount"),
+                    io.hotelkit.billing.Authorisation.Status.valueOf(upper("status")));
         }
     }
 }

@@ -421,6 +421,66 @@ public abstract class StorageContract {
     }
 
     @Test
+    void deposits_keep_their_policy_and_are_listed_when_due_and_while_held() {
+        Property property = setUpProperty("DEP");
+        LocalDate first = LocalDate.parse("2026-12-01");
+        io.hotelkit.billing.Deposit due = tx(() -> storage.deposits().save(io.hotelkit.billing.Deposit.of(BookingId.of(id()),
+                property.id(), io.hotelkit.rates.DepositPolicy.daysBefore(io.hotelkit.rates.DepositPolicy.Kind.PERCENT,
+                        new BigDecimal("33.5"), 7), eur("100.50"), first.plusDays(3))));
+        io.hotelkit.billing.Deposit early = tx(() -> storage.deposits().save(io.hotelkit.billing.Deposit.of(BookingId.of(id()),
+                property.id(), io.hotelkit.rates.DepositPolicy.atBooking(io.hotelkit.rates.DepositPolicy.Kind.FULL_STAY, null),
+                eur("300.00"), first)));
+        io.hotelkit.billing.Deposit settled = tx(() -> storage.deposits().save(early.settled(first.plusDays(1))));
+        Payment deposit = tx(() -> storage.payments().save(new Payment(PaymentId.of(id()), property.id(), due.bookingId(), eur("10.00"),
+                PaymentMethod.CASH, Payment.Status.CAPTURED, "cash_1", null, null, 0, List.of(), NOW, 0, true)));
+
+        assertThat(settled.version()).isEqualTo(2);
+        assertThat(storage.deposits().findBy(property.id(), due.bookingId())).contains(due);
+        assertThat(storage.deposits().findBy(property.id(), early.bookingId())).contains(settled);
+        assertThat(storage.deposits().dueBy(property.id(), first.plusDays(2))).isEmpty();
+        assertThat(storage.deposits().dueBy(property.id(), first.plusDays(3))).containsExactly(due);
+        assertThat(storage.deposits().heldOn(property.id(), first)).containsExactlyInAnyOrder(due, settled);
+        assertThat(storage.deposits().heldOn(property.id(), first.plusDays(1))).containsExactly(due);
+        assertThat(storage.payments().findBy(deposit.id()).orElseThrow().deposit()).isTrue();
+        assertThatThrownBy(() -> tx(() -> storage.deposits().save(early.settled(first)))).isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void authorisations_keep_how_they_ended() {
+        Property property = setUpProperty("AUTH");
+        BookingId bookingId = BookingId.of(id());
+        io.hotelkit.billing.Authorisation open = tx(() -> storage.authorisations().save(new io.hotelkit.billing.Authorisation(
+                PaymentId.of(id()), property.id(), bookingId, eur("150.00"), io.hotelkit.billing.Authorisation.Status.AUTHORISED,
+                eur("0.00"), "au_1", null, "****visa", null, NOW, 0)));
+        io.hotelkit.billing.Authorisation declined = tx(() -> storage.authorisations().save(new io.hotelkit.billing.Authorisation(
+                PaymentId.of(id()), property.id(), bookingId, eur("150.00"), io.hotelkit.billing.Authorisation.Status.DECLINED,
+                eur("0.00"), "dcl_1", null, "****ined", "card declined", NOW.plusSeconds(1), 0)));
+        io.hotelkit.billing.Authorisation captured = tx(() -> storage.authorisations().save(
+                open.capturedBy(PaymentId.of(id()), eur("99.99"))));
+
+        assertThat(storage.authorisations().findBy(property.id(), open.id())).contains(captured);
+        assertThat(captured.released()).isEqualTo(eur("50.01"));
+        assertThat(storage.authorisations().ofBooking(property.id(), bookingId)).containsExactly(captured, declined);
+        assertThat(storage.authorisations().findBy(setUpProperty("AUTH2").id(), open.id())).isEmpty();
+    }
+
+    @Test
+    void a_rate_plan_keeps_its_deposit_policy() {
+        Property property = tx(() -> storage.properties().save(property("DEPRP")));
+        io.hotelkit.rates.DepositPolicy policy = io.hotelkit.rates.DepositPolicy.daysBefore(
+                io.hotelkit.rates.DepositPolicy.Kind.PERCENT, new BigDecimal("12.5"), 14);
+        RatePlan plan = tx(() -> storage.ratePlans().save(new RatePlan(property.id(), "DEP", "Deposit", MealPlan.ROOM_ONLY,
+                CancellationPolicy.freeCancellation(), null, 0, null, policy)));
+        RatePlan none = tx(() -> storage.ratePlans().save(new RatePlan(property.id(), "NONE", "None", MealPlan.ROOM_ONLY,
+                CancellationPolicy.freeCancellation(), null, 0)));
+
+        assertThat(storage.ratePlans().findBy(property.id(), "DEP").orElseThrow().depositPolicy()).isEqualTo(policy);
+        assertThat(storage.ratePlans().findBy(property.id(), "NONE").orElseThrow().depositPolicy())
+                .isEqualTo(io.hotelkit.rates.DepositPolicy.none());
+        assertThat(storage.ratePlans().list(property.id())).containsExactly(plan, none);
+    }
+
+    @Test
     void invoices_are_added_once_and_never_changed() {
         Property property = setUpProperty("INV");
         BookingId bookingId = BookingId.of(id());

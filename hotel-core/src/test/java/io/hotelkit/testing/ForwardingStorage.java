@@ -5,6 +5,8 @@ import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -43,6 +45,8 @@ public class ForwardingStorage implements Storage {
     @Override public Folios folios() { return delegate.folios(); }
     @Override public io.hotelkit.billing.Companies companies() { return delegate.companies(); }
     @Override public Payments payments() { return delegate.payments(); }
+    @Override public Deposits deposits() { return delegate.deposits(); }
+    @Override public Authorisations authorisations() { return delegate.authorisations(); }
     @Override public Invoices invoices() { return delegate.invoices(); }
     @Override public InvoiceNumbers invoiceNumbers() { return delegate.invoiceNumbers(); }
     @Override public LoyaltyAccounts loyaltyAccounts() { return delegate.loyaltyAccounts(); }

@@ -157,6 +157,7 @@ final class BillingMapper {
         to.declineReason = from.declineReason();
         to.loyaltyPoints = from.loyaltyPoints();
         to.createdAt = from.createdAt();
+        to.deposit = from.deposit();
         AppendOnly.copy(from.refunds(), to.refunds, Payment.Refund::id, row -> row.id, refund -> {
             PaymentEntity.RefundRow row = new PaymentEntity.RefundRow();
             row.id = refund.id();
@@ -176,7 +177,7 @@ final class BillingMapper {
                         .map(refund -> new Payment.Refund(refund.id, Money.of(refund.amount, currency), refund.gatewayReference,
                                 refund.createdAt))
                         .toList(),
-                row.createdAt, row.version);
+                row.createdAt, row.version, row.deposit);
     }
 
     static InvoiceEntity toEntity(Invoice from) {

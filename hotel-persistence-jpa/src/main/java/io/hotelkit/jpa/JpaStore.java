@@ -8,6 +8,8 @@ import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guests;
 import io.hotelkit.guests.LoyaltyAccounts;
@@ -88,6 +90,8 @@ public final class JpaStore implements Storage, AutoCloseable {
             FolioWindowEntity.class,
             CompanyEntity.class,
             PaymentEntity.class,
+            DepositEntity.class,
+            AuthorisationEntity.class,
             InvoiceEntity.class);
 
     private final RenewablePool dataSource;
@@ -109,6 +113,8 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Folios folios;
     private final Companies companies;
     private final Payments payments;
+    private final Deposits deposits;
+    private final Authorisations authorisations;
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -145,6 +151,8 @@ public final class JpaStore implements Storage, AutoCloseable {
         this.folios = new JpaFolios(unitOfWork);
         this.companies = new JpaCompanies(unitOfWork);
         this.payments = new JpaPayments(unitOfWork);
+        this.deposits = new JpaDeposits(unitOfWork);
+        this.authorisations = new JpaAuthorisations(unitOfWork);
         this.invoices = new JpaInvoices(unitOfWork);
         this.invoiceNumbers = new JpaInvoiceNumbers(unitOfWork);
     }
@@ -253,6 +261,16 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public Payments payments() {
         return payments;
+    }
+
+    @Override
+    public Deposits deposits() {
+        return deposits;
+    }
+
+    @Override
+    public Authorisations authorisations() {
+        return authorisations;
     }
 
     @Override

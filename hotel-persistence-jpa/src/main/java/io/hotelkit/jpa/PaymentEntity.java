@@ -34,6 +34,7 @@ class PaymentEntity extends VersionedEntity {
     @Nullable String declineReason;
     long loyaltyPoints;
     Instant createdAt;
+    boolean deposit;
 
     @ElementCollection
     @CollectionTable(name = "payment_refunds", joinColumns = {

@@ -24,6 +24,9 @@ class RatePlanEntity extends VersionedEntity {
     @Nullable String parentRatePlan;
     @Nullable BigDecimal adjustmentPercent;
     @Nullable BigDecimal channelPriceTolerance;
+    String depositKind;
+    @Nullable BigDecimal depositPercent;
+    @Nullable Integer depositDaysBefore;
 
     record Key(String propertyId, String code) {}
 }

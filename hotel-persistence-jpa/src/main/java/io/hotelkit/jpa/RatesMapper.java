@@ -2,6 +2,7 @@ package io.hotelkit.jpa;
 
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.DepositPolicy;
 import io.hotelkit.rates.DerivedRate;
 import io.hotelkit.rates.MealPlan;
 import io.hotelkit.rates.RatePlan;
@@ -26,6 +27,9 @@ final class RatesMapper {
         to.parentRatePlan = derived == null ? null : derived.parentRatePlan();
         to.adjustmentPercent = derived == null ? null : derived.adjustmentPercent();
         to.channelPriceTolerance = from.channelPriceTolerance();
+        to.depositKind = from.depositPolicy().kind().name();
+        to.depositPercent = from.depositPolicy().percent();
+        to.depositDaysBefore = from.depositPolicy().daysBeforeArrival();
     }
 
     static RatePlan toDomain(RatePlanEntity row) {
@@ -42,7 +46,8 @@ final class RatesMapper {
                         ? null
                         : new DerivedRate(row.parentRatePlan, row.adjustmentPercent),
                 row.version,
-                row.channelPriceTolerance);
+                row.channelPriceTolerance,
+                new DepositPolicy(DepositPolicy.Kind.valueOf(row.depositKind), row.depositPercent, row.depositDaysBefore));
     }
 
     static void copy(DailyRate from, NightlyRateEntity to) {

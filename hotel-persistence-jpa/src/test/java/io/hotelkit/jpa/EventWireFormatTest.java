@@ -73,6 +73,7 @@ class EventWireFormatTest {
         samples.put("rate_plan.created", new RateEvent.RatePlanCreated("Best available", null, null));
         samples.put("rate_plan.created.derived", new RateEvent.RatePlanCreated("Members", "BAR", new BigDecimal("-10.5")));
         samples.put("rate_plan.rates_changed", new RateEvent.RatesChanged(2, 31));
+        samples.put("rate_plan.deposit_policy_set", new RateEvent.DepositPolicySet("percent", new BigDecimal("30"), 7));
         samples.put("block.created", new ReservationEvent.BlockCreated("DBL", MARCH_1, MARCH_4, 10));
         samples.put("block.released", new ReservationEvent.BlockReleased());
         samples.put("block.cancelled", new ReservationEvent.BlockCancelled());
@@ -95,6 +96,16 @@ class EventWireFormatTest {
         samples.put("payment.declined", new BillingEvent.PaymentDeclined(new BillingEvent.PaymentSummary(BookingId.of("b-1"),
                 Money.of("100.00", "EUR"), PaymentMethod.CARD, Payment.Status.DECLINED)));
         samples.put("payment.refunded", new BillingEvent.PaymentRefunded(PAYMENT, "r-1", Money.of("40.00", "EUR")));
+        BillingEvent.AuthorisationSummary held = new BillingEvent.AuthorisationSummary(BookingId.of("b-1"),
+                Money.of("150.00", "EUR"), io.hotelkit.billing.Authorisation.Status.AUTHORISED);
+        samples.put("payment.authorised", new BillingEvent.PaymentAuthorised(held));
+        samples.put("payment.authorisation_declined", new BillingEvent.AuthorisationDeclined(new BillingEvent.AuthorisationSummary(
+                BookingId.of("b-1"), Money.of("150.00", "EUR"), io.hotelkit.billing.Authorisation.Status.DECLINED)));
+        samples.put("payment.authorisation_captured", new BillingEvent.AuthorisationCaptured(new BillingEvent.AuthorisationSummary(
+                BookingId.of("b-1"), Money.of("150.00", "EUR"), io.hotelkit.billing.Authorisation.Status.CAPTURED), "p-2",
+                Money.of("120.50", "EUR"), Money.of("29.50", "EUR")));
+        samples.put("payment.authorisation_voided", new BillingEvent.AuthorisationVoided(new BillingEvent.AuthorisationSummary(
+                BookingId.of("b-1"), Money.of("150.00", "EUR"), io.hotelkit.billing.Authorisation.Status.VOIDED)));
         samples.put("invoice.issued", new BillingEvent.InvoiceIssued("LIS-2026-000001", BookingId.of("b-1"),
                 Money.of("412.50", "EUR")));
         samples.put("invoice.credit_note_issued", new BillingEvent.CreditNoteIssued("LIS-2026-000002", BookingId.of("b-1"),

@@ -77,7 +77,9 @@ abstract class StatementCounts {
      * booking reads its property and guest, inserts its folio and itself, takes its nights in one statement
      * (after the booking's row, so that their locks are held for less of the transaction) and inserts its event with
      * the notification to the other processes on the database (one statement, delivered at commit); a
-     * cancellation reads the booking once, under its lock. H2 also looks a new
+     * cancellation reads the booking once, under its lock. A booking reads its rate plan's deposit policy, to freeze
+     * the deposit; a cancellation reads the booking's payments, card authorisations and deposit, to refund or keep the
+     * deposit and release or capture the card (a booking with neither writes nothing). H2 also looks a new
      * booking's and folio's key up first (see VersionedEntity.storedBeforeInsert) and sends night rows one
      * by one.
      */
@@ -89,14 +91,17 @@ abstract class StatementCounts {
 
         if (postgres()) {
             assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",
-                    "insert folios", "insert bookings", "insert type_nights", "insert outbox_events and notify");
+                    "insert folios", "insert bookings", "select rate_plans", "insert type_nights", "insert outbox_events and notify");
             assertThat(cancelling).extracting(StatementCounts::kind).containsExactly("select bookings for update",
-                    "select properties", "update type_nights", "update bookings", "insert outbox_events and notify");
+                    "select properties", "update type_nights", "update bookings", "select payments", "select authorisations",
+                    "select deposits", "insert outbox_events and notify");
         } else {
             assertThat(beyondNightRows(booking)).extracting(StatementCounts::kind).containsExactly("select properties",
-                    "select guests", "select folios", "insert folios", "select bookings", "insert bookings", "insert outbox_events");
+                    "select guests", "select folios", "insert folios", "select bookings", "insert bookings", "select rate_plans",
+                    "insert outbox_events");
             assertThat(beyondNightRows(cancelling)).extracting(StatementCounts::kind).containsExactly(
-                    "select bookings for update", "select properties", "update bookings", "insert outbox_events");
+                    "select bookings for update", "select properties", "update bookings", "select payments", "select authorisations",
+                    "select deposits", "insert outbox_events");
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The {@link PaymentGateway} port over HTTP, to a gateway shaped like {@code hotel-gateway-simulator} (and
- * like common card gateways): form-encoded {@code POST /v1/captures} and {@code POST /v1/refunds} with the
+ * like common card gateways): form-encoded {@code POST /v1/captures}, {@code POST /v1/refunds},
+ * {@code POST /v1/authorisations}, {@code POST /v1/authorisations/{id}/capture} and {@code .../void}, with the
  * call's idempotency key in the {@code Idempotency-Key} header, answered with JSON {@code {id, status,
  * decline_reason}}. A 200 is an answer (approved or declined); anything else, a connection that fails or an
  * answer later than the timeout is a {@link PaymentGatewayException}: whether money moved is then unknown,
@@ -65,6 +66,30 @@ public final class HttpPaymentGateway implements PaymentGateway {
         form.put("amount", amount.amount().toPlainString());
         form.put("currency", amount.currency().getCurrencyCode());
         return call("/v1/refunds", idempotencyKey, form);
+    }
+
+    @Override
+    public Result authorise(String idempotencyKey, String cardToken, Money amount) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("card_token", cardToken);
+        form.put("amount", amount.amount().toPlainString());
+        form.put("currency", amount.currency().getCurrencyCode());
+        return call("/v1/authorisations", idempotencyKey, form);
+    }
+
+    @Override
+    public Result captureAuthorisation(String idempotencyKey, String authorisationReference, Money amount) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("amount", amount.amount().toPlainString());
+        form.put("currency", amount.currency().getCurrencyCode());
+        return call("/v1/authorisations/" + URLEncoder.encode(authorisationReference, StandardCharsets.UTF_8) + "/capture",
+                idempotencyKey, form);
+    }
+
+    @Override
+    public Result voidAuthorisation(String idempotencyKey, String authorisationReference) {
+        return call("/v1/authorisations/" + URLEncoder.encode(authorisationReference, StandardCharsets.UTF_8) + "/void",
+                idempotencyKey, Map.of());
     }
 
     private Result call(String path, String idempotencyKey, Map<String, String> form) {

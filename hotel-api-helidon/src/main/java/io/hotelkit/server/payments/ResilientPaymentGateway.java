@@ -114,6 +114,21 @@ public final class ResilientPaymentGateway implements PaymentGateway {
         return guarded(() -> gateway.refund(idempotencyKey, captureReference, amount));
     }
 
+    @Override
+    public Result authorise(String idempotencyKey, String cardToken, Money amount) {
+        return guarded(() -> gateway.authorise(idempotencyKey, cardToken, amount));
+    }
+
+    @Override
+    public Result captureAuthorisation(String idempotencyKey, String authorisationReference, Money amount) {
+        return guarded(() -> gateway.captureAuthorisation(idempotencyKey, authorisationReference, amount));
+    }
+
+    @Override
+    public Result voidAuthorisation(String idempotencyKey, String authorisationReference) {
+        return guarded(() -> gateway.voidAuthorisation(idempotencyKey, authorisationReference));
+    }
+
     public CircuitBreaker.State circuitState() {
         return circuitBreaker.getState();
     }

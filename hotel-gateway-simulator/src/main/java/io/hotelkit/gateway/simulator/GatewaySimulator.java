@@ -34,8 +34,18 @@ import java.util.regex.Pattern;
  * <pre>
  * POST /v1/captures   Idempotency-Key; card_token, amount, currency  200 {id, status approved|declined, ...}
  * POST /v1/refunds    Idempotency-Key; capture, amount, currency     200 {id, status approved|declined, ...}
- * GET  /v1/captures   the ledger: every approved capture, in order
+ * POST /v1/authorisations               Idempotency-Key; card_token, amount, currency   200 {id, status, ...}
+ * POST /v1/authorisations/{id}/capture  Idempotency-Key; amount, currency: all or part, the rest released
+ * POST /v1/authorisations/{id}/void     Idempotency-Key: releases it all
+ * GET  /v1/captures   the ledger: every approved capture (of a card or of an authorisation), in order
  * GET  /v1/refunds    every approved refund, in order
+ * GET  /v1/authorisations  every approved authorisation with its state: authorised, captured (captured,
+ *                     released, capture) or voided</pre>
+ *
+ * <p>Like a real gateway it declines what would move money wrongly: a capture of more than an authorisation
+ * holds, a second capture or a void of an ended one, a refund of more than a capture left.
+ *
+ * <pre>
  * GET  /v1/stats      calls, injected failures and timeouts, replays
  * GET  /admin/mode    the misbehaviour now; PUT /admin/mode with any of failure_rate, delay_ms,
  *                     timeout_rate, timeout_ms (form-encoded) changes it
@@ -49,6 +59,7 @@ public final class GatewaySimulator implements AutoCloseable {
 
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Pattern ENDING = Pattern.compile("/v1/authorisations/([^/]{1,200})/(capture|void)");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -57,6 +68,8 @@ public final class GatewaySimulator implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Entry> captures = new ArrayList<>();
     private final List<Entry> refunds = new ArrayList<>();
+    /** Approved authorisations by id, in order; guarded by {@code captures}, as every change to the ledger. */
+    private final Map<String, Hold> holds = new LinkedHashMap<>();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
@@ -153,6 +166,13 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
+    /** Every approved authorisation with its state, in the order they were made. */
+    public List<Hold> authorisations() {
+        synchronized (captures) {
+            return List.copyOf(holds.values());
+        }
+    }
+
     /** How many calls arrived, retries and failures included. */
     public long calls() {
         return calls.get();
@@ -176,6 +196,30 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * An approved authorisation: {@code status} authorised, captured or voided; once captured, what was captured
+     * ({@code captured}, by capture {@code capture}) and released.
+     */
+    public record Hold(String id, String idempotencyKey, String cardToken, BigDecimal amount, String currency, String status,
+                       BigDecimal captured, String capture, Instant at) {
+        BigDecimal released() {
+            return status.equals("authorised") ? BigDecimal.ZERO : amount.subtract(captured);
+        }
+
+        Hold ended(String newStatus, BigDecimal capturedAmount, String captureId) {
+            return new Hold(id, idempotencyKey, cardToken, amount, currency, newStatus, capturedAmount, captureId, at);
+        }
+
+        String json() {
+            return "{\"id\":" + quote(id) + ",\"idempotency_key\":" + quote(idempotencyKey) + ",\"card_token\":" + quote(cardToken)
+                    + ",\"amount\":" + quote(amount.toPlainString()) + ",\"currency\":" + quote(currency)
+                    + ",\"status\":" + quote(status) + ",\"captured\":" + quote(captured.toPlainString())
+                    + ",\"released\":" + quote(released().toPlainString())
+                    + (capture.isEmpty() ? "" : ",\"capture\":" + quote(capture))
+                    + ",\"created_at\":" + quote(at.toString()) + "}";
+        }
+    }
+
     /** The first answer to a key, and what was asked, to tell a retry from another request under the same key. */
     private record Answer(String request, String json) {}
 
@@ -185,19 +229,28 @@ public final class GatewaySimulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             try {
                 switch (method + " " + path) {
-                    case "POST /v1/captures" -> moveMoney(exchange, "capture");
-                    case "POST /v1/refunds" -> moveMoney(exchange, "refund");
+                    case "POST /v1/captures" -> moveMoney(exchange, "capture", "");
+                    case "POST /v1/refunds" -> moveMoney(exchange, "refund", "");
                     case "GET /v1/captures" -> send(exchange, 200, list("captures", captures()));
                     case "GET /v1/refunds" -> send(exchange, 200, list("refunds", refunds()));
+                    case "POST /v1/authorisations" -> moveMoney(exchange, "authorise", "");
+                    case "GET /v1/authorisations" -> send(exchange, 200, holds());
                     case "GET /v1/stats" -> send(exchange, 200, "{\"calls\":" + calls + ",\"failures\":" + failures
                             + ",\"timeouts\":" + timeouts + ",\"replays\":" + replays + ",\"captures\":" + captures().size()
-                            + ",\"refunds\":" + refunds().size() + "}");
+                            + ",\"refunds\":" + refunds().size() + ",\"authorisations\":" + authorisations().size() + "}");
                     case "GET /admin/mode" -> send(exchange, 200, mode.json());
                     case "PUT /admin/mode", "POST /admin/mode" -> {
                         mode = mode.with(form(exchange));
                         send(exchange, 200, mode.json());
                     }
-                    default -> send(exchange, 404, error("not_found", method + " " + path + " is not a route of this gateway"));
+                    default -> {
+                        java.util.regex.Matcher ending = ENDING.matcher(path);
+                        if (method.equals("POST") && ending.matches()) {
+                            moveMoney(exchange, ending.group(2), URLDecoder.decode(ending.group(1), StandardCharsets.UTF_8));
+                        } else {
+                            send(exchange, 404, error("not_found", method + " " + path + " is not a route of this gateway"));
+                        }
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 send(exchange, 400, error("invalid_request", e.getMessage()));
@@ -209,19 +262,31 @@ public final class GatewaySimulator implements AutoCloseable {
         }
     }
 
-    private void moveMoney(HttpExchange exchange, String kind) throws IOException, InterruptedException {
+    private void moveMoney(HttpExchange exchange, String kind, String authorisation) throws IOException, InterruptedException {
         calls.incrementAndGet();
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("an Idempotency-Key header of 1 to 255 visible characters is required");
         }
         Map<String, String> form = form(exchange);
-        BigDecimal amount = amount(form.get("amount"));
-        String currency = required(form, "currency");
-        if (!CURRENCY.matcher(currency).matches()) {
-            throw new IllegalArgumentException("currency is '" + currency + "', not an ISO 4217 code");
+        BigDecimal amount;
+        String currency;
+        if (kind.equals("void")) {
+            amount = BigDecimal.ZERO;
+            currency = "";
+        } else {
+            amount = amount(form.get("amount"));
+            currency = required(form, "currency");
+            if (!CURRENCY.matcher(currency).matches()) {
+                throw new IllegalArgumentException("currency is '" + currency + "', not an ISO 4217 code");
+            }
         }
-        String subject = required(form, kind.equals("capture") ? "card_token" : "capture");
+        String subject = switch (kind) {
+            case "capture" -> authorisation.isEmpty() ? required(form, "card_token") : authorisation;
+            case "authorise" -> required(form, "card_token");
+            case "refund" -> required(form, "capture");
+            default -> authorisation;
+        };
         String request = kind + " " + subject + " " + amount.stripTrailingZeros().toPlainString() + " " + currency;
 
         Mode now = mode;
@@ -236,10 +301,16 @@ public final class GatewaySimulator implements AutoCloseable {
             return;
         }
         boolean[] first = {false};
-        Answer answer = answers.computeIfAbsent(kind + ":" + key, k -> {
+        String space = authorisation.isEmpty() ? kind : "authorisation " + kind;
+        Answer answer = answers.computeIfAbsent(space + ":" + key, k -> {
             first[0] = true;
-            return new Answer(request, kind.equals("capture") ? capture(key, subject, amount, currency)
-                    : refund(key, subject, amount, currency));
+            return new Answer(request, switch (kind) {
+                case "capture" -> authorisation.isEmpty() ? capture(key, subject, amount, currency)
+                        : captureAuthorisation(key, subject, amount, currency);
+                case "authorise" -> authorise(key, subject, amount, currency);
+                case "void" -> voidAuthorisation(key, subject);
+                default -> refund(key, subject, amount, currency);
+            });
         });
         if (!answer.request().equals(request)) {
             send(exchange, 409, error("idempotency_key_reused", "idempotency key " + key + " was used for another request"));
@@ -288,6 +359,59 @@ public final class GatewaySimulator implements AutoCloseable {
             refunds.add(new Entry(id, key, "", captureId, amount, currency, Instant.now()));
         }
         return result(id, true, null, amount, currency);
+    }
+
+    private String authorise(String key, String cardToken, BigDecimal amount, String currency) {
+        String id = reference("au");
+        if (!cardToken.startsWith("tok_")) {
+            return result(id, false, "unknown card token", amount, currency);
+        }
+        if (cardToken.equals("tok_declined")) {
+            return result(id, false, "card declined", amount, currency);
+        }
+        synchronized (captures) {
+            holds.put(id, new Hold(id, key, cardToken, amount, currency, "authorised", BigDecimal.ZERO, "", Instant.now()));
+        }
+        return result(id, true, null, amount, currency);
+    }
+
+    private String captureAuthorisation(String key, String authorisationId, BigDecimal amount, String currency) {
+        String id = reference("ch");
+        synchronized (captures) {
+            Hold hold = holds.get(authorisationId);
+            String refusal = hold == null ? "no such authorisation"
+                    : !hold.status().equals("authorised") ? "the authorisation was " + hold.status() + " already"
+                    : !hold.currency().equals(currency) ? "the authorisation is in " + hold.currency()
+                    : amount.compareTo(hold.amount()) > 0 ? "more than the authorisation holds" : null;
+            if (refusal != null) {
+                return result(id, false, refusal, amount, currency);
+            }
+            holds.put(authorisationId, hold.ended("captured", amount, id));
+            captures.add(new Entry(id, key, hold.cardToken(), "", amount, currency, Instant.now()));
+        }
+        return result(id, true, null, amount, currency);
+    }
+
+    private String voidAuthorisation(String key, String authorisationId) {
+        String id = reference("vo");
+        synchronized (captures) {
+            Hold hold = holds.get(authorisationId);
+            if (hold == null || !hold.status().equals("authorised")) {
+                return result(id, false, hold == null ? "no such authorisation" : "the authorisation was " + hold.status()
+                        + " already", BigDecimal.ZERO, hold == null ? "XXX" : hold.currency());
+            }
+            holds.put(authorisationId, hold.ended("voided", BigDecimal.ZERO, ""));
+            return result(id, true, null, hold.amount(), hold.currency());
+        }
+    }
+
+    private String holds() {
+        StringBuilder json = new StringBuilder("{\"authorisations\":[");
+        List<Hold> all = authorisations();
+        for (int i = 0; i < all.size(); i++) {
+            json.append(i == 0 ? "" : ",").append(all.get(i).json());
+        }
+        return json.append("]}").toString();
     }
 
     private static String result(String id, boolean approved, String declineReason, BigDecimal amount, String currency) {

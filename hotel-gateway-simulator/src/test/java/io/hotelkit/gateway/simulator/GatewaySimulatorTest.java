@@ -98,6 +98,47 @@ class GatewaySimulatorTest {
         assertThat(gateway.refunds()).hasSize(1);
     }
 
+    @Test
+    void an_authorisation_is_captured_once_in_part_and_its_capture_is_refundable() throws Exception {
+        String hold = gatewayId(post("/v1/authorisations", "a1", "card_token=tok_visa&amount=100.00&currency=EUR").body());
+        assertThat(post("/v1/authorisations", "a1", "card_token=tok_visa&amount=100.00&currency=EUR").body())
+                .contains("\"replayed\":true");
+        assertThat(post("/v1/authorisations/" + hold + "/capture", "c0", "amount=100.01&currency=EUR").body())
+                .contains("more than the authorisation holds");
+        HttpResponse<String> captured = post("/v1/authorisations/" + hold + "/capture", "c1", "amount=40.00&currency=EUR");
+        assertThat(captured.body()).contains("approved");
+        assertThat(post("/v1/authorisations/" + hold + "/capture", "c1", "amount=40.00&currency=EUR").body())
+                .contains("\"replayed\":true");
+        assertThat(post("/v1/authorisations/" + hold + "/capture", "c2", "amount=10.00&currency=EUR").body())
+                .contains("captured already");
+        assertThat(post("/v1/authorisations/" + hold + "/void", "v1", "").body()).contains("captured already");
+        String capture = gatewayId(captured.body());
+        assertThat(post("/v1/refunds", "r1", "capture=" + capture + "&amount=40.01&currency=EUR").body()).contains("declined");
+        assertThat(post("/v1/refunds", "r2", "capture=" + capture + "&amount=15&currency=EUR").body()).contains("approved");
+
+        assertThat(gateway.captures()).singleElement().satisfies(entry -> assertThat(entry.amount()).isEqualByComparingTo("40.00"));
+        assertThat(gateway.authorisations()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo("captured");
+            assertThat(entry.captured()).isEqualByComparingTo("40.00");
+            assertThat(entry.released()).isEqualByComparingTo("60.00");
+        });
+        assertThat(get("/v1/authorisations").body()).contains("\"released\":\"60.00\"", "\"capture\":\"" + capture + "\"");
+    }
+
+    @Test
+    void a_voided_authorisation_moves_nothing_and_a_declined_card_holds_nothing() throws Exception {
+        String hold = gatewayId(post("/v1/authorisations", "a1", "card_token=tok_mastercard&amount=80&currency=EUR").body());
+        assertThat(post("/v1/authorisations/" + hold + "/void", "v1", "").body()).contains("approved");
+        assertThat(post("/v1/authorisations/" + hold + "/void", "v1", "").body()).contains("\"replayed\":true");
+        assertThat(post("/v1/authorisations/" + hold + "/capture", "c1", "amount=1&currency=EUR").body()).contains("voided already");
+        assertThat(post("/v1/authorisations", "a2", "card_token=tok_declined&amount=80&currency=EUR").body()).contains("declined");
+        assertThat(post("/v1/authorisations/au_none/void", "v2", "").body()).contains("no such authorisation");
+        assertThat(post("/v1/authorisations", "a3", "card_token=tok_visa&amount=0&currency=EUR").statusCode()).isEqualTo(400);
+
+        assertThat(gateway.captures()).isEmpty();
+        assertThat(gateway.authorisations()).extracting(GatewaySimulator.Hold::status).containsExactly("voided");
+    }
+
     private static String gatewayId(String json) {
         int start = json.indexOf("\"id\":\"") + 6;
         return json.substring(start, json.indexOf('"', start));

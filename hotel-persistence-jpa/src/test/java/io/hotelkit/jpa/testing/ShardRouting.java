@@ -24,7 +24,7 @@ public final class ShardRouting {
     public static final Set<String> PER_PROPERTY = Set.of(
             "room_types", "rooms", "room_out_of_order", "rate_plans", "nightly_rates", "blocks",
             "type_nights", "block_nights", "room_nights",
-            "bookings", "folios", "folio_lines", "folio_windows", "folio_window_lines", "companies", "company_entries", "payments", "payment_refunds", "invoices", "invoice_lines",
+            "bookings", "folios", "folio_lines", "folio_windows", "folio_window_lines", "companies", "company_entries", "payments", "payment_refunds", "deposits", "authorisations", "invoices", "invoice_lines",
             "invoice_numbers", "webhook_subscriptions", "webhook_deliveries", "webhook_redeliveries");
 
     /** Not per property, and why a statement on them need not name one (docs/SCALING.md). */

@@ -6,6 +6,8 @@ import io.hotelkit.access.ApiKeys;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
+import io.hotelkit.billing.Authorisations;
+import io.hotelkit.billing.Deposits;
 import io.hotelkit.billing.Payments;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.Guests;
@@ -72,6 +74,8 @@ public final class GuestsOnH2 implements Storage {
     @Override public Blocks blocks() { return memory.blocks(); }
     @Override public Folios folios() { return memory.folios(); }
     @Override public Payments payments() { return memory.payments(); }
+    @Override public Deposits deposits() { return memory.deposits(); }
+    @Override public Authorisations authorisations() { return memory.authorisations(); }
     @Override public Invoices invoices() { return memory.invoices(); }
     @Override public InvoiceNumbers invoiceNumbers() { return memory.invoiceNumbers(); }
     @Override public LoyaltyAccounts loyaltyAccounts() { return memory.loyaltyAccounts(); }
