@@ -2,6 +2,7 @@ package io.hotelkit.availability;
 
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotAvailableException.Reason;
@@ -32,7 +33,10 @@ final class Offers {
         List<TypeIndex> types = candidates.get();
         List<Offer> offers = new ArrayList<>(types.size() * pricing.size());
         LocalDate[] dates = nightsOf(stay);
-        TaxPolicy.GuestTaxes taxes = property.taxes().forGuests(occupancy, property.rounding());
+        TaxPolicy.StayTaxes[] taxes = new TaxPolicy.StayTaxes[pricing.size()]; // rates, city tax and packages worked out once a search
+        for (int plan = 0; plan < taxes.length; plan++) {
+            taxes[plan] = stayTaxes(property, pricing.packages(plan), occupancy);
+        }
         for (TypeIndex type : types) {
             if (!type.roomType.fits(occupancy)) {
                 continue;
@@ -45,7 +49,7 @@ final class Offers {
             for (int plan = 0; plan < nightly.length; plan++) {
                 if (nightly[plan] != null) {
                     offers.add(new Offer(type.roomType.code(), pricing.code(plan), free,
-                            Money.ofMinor(taxes.stayTotalMinor(nightly[plan]), property.currency()),
+                            Money.ofMinor(taxes[plan].stayTotalMinor(nightly[plan]), property.currency()),
                             new NightPrices(dates, nightly[plan], property.currency()), pricing.cancellationPolicy(plan)));
                 }
             }
@@ -74,9 +78,26 @@ final class Offers {
 
     private static Offer offer(Property property, RateGrid rates, String roomType, String ratePlan, int available, Stay stay,
             Occupancy occupancy, long[] nightlyMinor) {
-        long total = property.taxes().stayTotalMinor(nightlyMinor, occupancy, property.rounding());
+        long total = stayTaxes(property, rates.packages(ratePlan), occupancy).stayTotalMinor(nightlyMinor);
         return new Offer(roomType, ratePlan, available, Money.ofMinor(total, property.currency()),
                 new NightPrices(nightsOf(stay), nightlyMinor, property.currency()), rates.cancellationPolicy(ratePlan));
+    }
+
+    /** The taxes and packages of a stay in a plan for these guests. */
+    static TaxPolicy.StayTaxes stayTaxes(Property property, List<RatePackage> packages, Occupancy occupancy) {
+        List<TaxPolicy.PackageCharge> charges = packages.isEmpty() ? List.of()
+                : packages.stream().map(pkg -> pkg.forGuests(occupancy)).toList();
+        return property.taxes().forStay(occupancy, property.rounding(), charges);
+    }
+
+    /** An offer's total split by charge and VAT rate, as its folio will hold it. */
+    static TaxPolicy.Split split(Property property, RateGrid rates, Offer offer, Occupancy occupancy) {
+        List<Money> amounts = offer.nightlyAmounts();
+        long[] nightly = new long[amounts.size()];
+        for (int n = 0; n < nightly.length; n++) {
+            nightly[n] = amounts.get(n).minorUnits();
+        }
+        return stayTaxes(property, rates.packages(offer.ratePlan()), occupancy).split(nightly, property.currency());
     }
 
     private static LocalDate[] nightsOf(Stay stay) {

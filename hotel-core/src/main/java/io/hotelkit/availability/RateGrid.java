@@ -4,6 +4,7 @@ import io.hotelkit.inventory.RoomType;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.DerivedRate;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.Restriction;
 import io.hotelkit.shared.DateRange;
@@ -31,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * and {@code closed_to_departure} on the checkout date refuse it; a night with no price is not sellable.
  *
  * <p>A night's price for an occupancy is the grid's amount, which covers the room type's base occupancy,
- * plus {@code extra_adult} for each adult past the base occupancy and {@code extra_child} for each child.
+ * plus {@code extra_adult} for each adult past the base occupancy and {@code extra_child} for each child; where
+ * the room type has age bands and the ages are given, an infant of a free band pays nothing and a child older
+ * than every band counts as an adult ({@link RoomType#priced}).
  * A derived plan adjusts each of the parent's amounts by its percentage, rounded, and keeps the parent's
  * restrictions.
  *
@@ -60,7 +63,7 @@ final class RateGrid {
             throw new NotFoundException("rate plan", parent);
         }
         Map<String, Plan> changed = new HashMap<>(plans);
-        changed.put(ratePlan.code(), new Plan(ratePlan.cancellationPolicy(), byType, parent, factor));
+        changed.put(ratePlan.code(), new Plan(ratePlan.cancellationPolicy(), byType, parent, factor, ratePlan.packages()));
         plans = Map.copyOf(changed);
         planCodes = changed.keySet().stream().sorted().toList();
     }
@@ -84,7 +87,7 @@ final class RateGrid {
         }
         if (byType.size() != plan.byType.size()) {
             Map<String, Plan> changed = new HashMap<>(plans);
-            changed.put(ratePlan, new Plan(plan.policy, Map.copyOf(byType), null, 0));
+            changed.put(ratePlan, new Plan(plan.policy, Map.copyOf(byType), null, 0, plan.packages));
             plans = Map.copyOf(changed);
         }
     }
@@ -95,6 +98,11 @@ final class RateGrid {
 
     public CancellationPolicy cancellationPolicy(String ratePlan) {
         return plan(ratePlan).policy;
+    }
+
+    /** What the plan includes besides the room. */
+    public List<RatePackage> packages(String ratePlan) {
+        return plan(ratePlan).packages;
     }
 
     /**
@@ -123,7 +131,7 @@ final class RateGrid {
         if (refused != null) {
             return refused;
         }
-        return new StayPrice.Priced(nightly(plan, rates, rates.index(checkin), nights, roomType, occupancy));
+        return new StayPrice.Priced(nightly(plan, rates, rates.index(checkin), nights, roomType.priced(occupancy)));
     }
 
     /**
@@ -174,19 +182,24 @@ final class RateGrid {
             return plans[plan].policy;
         }
 
+        public List<RatePackage> packages(int plan) {
+            return plans[plan].packages;
+        }
+
         /**
          * The nightly prices of a stay arriving on epoch day {@code checkin}, in each plan in the order
          * given; {@code null} for a plan whose restrictions refuse it, whatever the restriction.
          */
         public long[][] price(RoomType roomType, long checkin, int nights, Occupancy occupancy) {
             long[][] nightly = new long[codes.length][];
+            RoomType.PricedGuests guests = roomType.priced(occupancy); // age bands resolved once a room type, not once a plan or a night
             for (int i = 0; i < codes.length; i++) {
                 NightRates rates = bases[i].byType.get(roomType.code());
                 boolean refused = sameBaseAs[i] < i
                         ? nightly[sameBaseAs[i]] == null
                         : refusal(rates, checkin, nights, true) != null;
                 if (!refused) {
-                    nightly[i] = nightly(plans[i], rates, rates.index(checkin), nights, roomType, occupancy);
+                    nightly[i] = nightly(plans[i], rates, rates.index(checkin), nights, guests);
                 }
             }
             return nightly;
@@ -235,9 +248,9 @@ final class RateGrid {
     }
 
     /** The price of each of {@code nights} nights from index {@code first} of the base's {@code rates}, which has them all. */
-    private long[] nightly(Plan plan, NightRates rates, int first, int nights, RoomType roomType, Occupancy occupancy) {
-        int extraAdults = Math.max(0, occupancy.adults() - roomType.baseOccupancy());
-        int children = occupancy.children();
+    private long[] nightly(Plan plan, NightRates rates, int first, int nights, RoomType.PricedGuests guests) {
+        int extraAdults = guests.extraAdults();
+        int children = guests.children();
         long[] nightly = new long[nights];
         for (int n = 0; n < nights; n++) {
             int i = first + n;
@@ -289,7 +302,8 @@ final class RateGrid {
     }
 
     /** A base plan ({@code parent} null) with its nights, or a derived one with its factor. */
-    private record Plan(CancellationPolicy policy, Map<String, NightRates> byType, String parent, long factorPpm) {
+    private record Plan(CancellationPolicy policy, Map<String, NightRates> byType, String parent, long factorPpm,
+            List<RatePackage> packages) {
         long adjusted(long minor, Rounding rounding) {
             return parent == null ? minor : rounding.divide(Math.multiplyExact(minor, factorPpm), 1_000_000);
         }

@@ -6,6 +6,8 @@ public enum FolioLineKind {
     TAX,
     CITY_TAX,
     EXTRA,
+    /** A rate plan's package (breakfast, parking, a spa credit), posted by the night audit beside the room. */
+    PACKAGE,
     FEE,
     PAYMENT,
     REFUND;

@@ -5,6 +5,7 @@ import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     personal data reaches invoices without changing a figure or a number of them
  * @param vat the VAT in the total, whether added on top of prices or included in them
  * @param paymentHint how it was paid, masked (a card's last characters), if by card
+ * @param vatBreakdown per VAT rate, in rate order: the net, the VAT and the gross of the lines at that rate
+ *     (lines without VAT, such as the city tax, are in none); its VAT sums to {@code vat}
  */
 public record Invoice(
         InvoiceId id,
@@ -34,7 +37,8 @@ public record Invoice(
         List<Line> lines,
         Money total,
         Money vat,
-        @Nullable String paymentHint) {
+        @Nullable String paymentHint,
+        List<VatAmount> vatBreakdown) {
 
     public Invoice {
         Objects.requireNonNull(id, "invoice id");
@@ -58,6 +62,28 @@ public record Invoice(
             throw new IllegalArgumentException("invoice total " + total + " is not the sum of its lines, " + sum);
         }
         Objects.requireNonNull(vat, "vat");
+        vatBreakdown = List.copyOf(vatBreakdown);
+    }
+
+    /** An invoice without a breakdown by VAT rate. */
+    public Invoice(InvoiceId id, PropertyId propertyId, BookingId bookingId, String number, InvoiceKind kind,
+            @Nullable InvoiceId credits, LocalDate issueDate, Instant issuedAt, GuestId guestId, List<Line> lines, Money total,
+            Money vat, @Nullable String paymentHint) {
+        this(id, propertyId, bookingId, number, kind, credits, issueDate, issuedAt, guestId, lines, total, vat, paymentHint, List.of());
+    }
+
+    /** The lines at one VAT rate: {@code net + vat = gross}. */
+    public record VatAmount(BigDecimal percent, Money net, Money vat, Money gross) {
+        public VatAmount {
+            Objects.requireNonNull(percent, "vat percent");
+            if (!net.plus(vat).equals(gross)) {
+                throw new IllegalArgumentException("net " + net + " and vat " + vat + " do not make gross " + gross);
+            }
+        }
+
+        public VatAmount negate() {
+            return new VatAmount(percent, net.negate(), vat.negate(), gross.negate());
+        }
     }
 
     /** The number of the {@code sequence}-th invoice of a property's year: {@code 2026-000042}. */
@@ -65,14 +91,23 @@ public record Invoice(
         return "%04d-%06d".formatted(year, sequence);
     }
 
-    /** A line: a folio charge as invoiced (negated on a credit note). */
-    public record Line(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {
+    /**
+     * A line: a folio charge as invoiced (negated on a credit note), with its charge category and VAT rate
+     * as the folio line has them.
+     */
+    public record Line(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount,
+            @Nullable String category, @Nullable BigDecimal vatPercent) {
         public Line {
             Objects.requireNonNull(folioLineId, "folio line id");
             Objects.requireNonNull(date, "date");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(amount, "amount");
+        }
+
+        /** A line without a category or VAT rate. */
+        public Line(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {
+            this(folioLineId, date, kind, description, amount, null, null);
         }
     }
 }

@@ -16,10 +16,15 @@ import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
+import io.hotelkit.internal.Decimals;
 import org.jspecify.annotations.Nullable;
 
 /** Issuing invoices from folios, and credit notes that reverse them. */
@@ -74,18 +79,20 @@ public final class InvoiceService {
             Set<String> invoiced = invoicedLines(propertyId, bookingId);
             List<Invoice.Line> lines = folio.lines().stream()
                     .filter(line -> line.kind().isCharge() && !invoiced.contains(line.id()))
-                    .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount()))
+                    .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount(),
+                            line.category(), line.vatPercent()))
                     .toList();
             if (lines.isEmpty()) {
                 throw new InvoiceRefusedException("booking " + bookingId + " has no charges that are not invoiced already");
             }
-            Money vat = vat(property, lines);
+            List<Invoice.VatAmount> breakdown = vatBreakdown(property, lines);
+            Money vat = breakdown.stream().map(Invoice.VatAmount::vat).reduce(Money.zero(property.currency()), Money::plus);
             String paymentHint = payments.ofBooking(propertyId, bookingId).stream()
                     .filter(payment -> payment.cardHint() != null && payment.status() == Payment.Status.CAPTURED)
                     .map(Payment::cardHint).findFirst().orElse(null);
             return save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, bookingId,
                     nextNumber(property), InvoiceKind.INVOICE, null, property.businessDate(), clock.instant(), folio.guestId(), lines,
-                    sum(property, lines), vat, paymentHint), EventType.INVOICE_ISSUED);
+                    sum(property, lines), vat, paymentHint, breakdown), EventType.INVOICE_ISSUED);
         }, invoice -> invoice.id().value(), id -> invoice(propertyId, InvoiceId.of(id)));
     }
 
@@ -108,11 +115,12 @@ public final class InvoiceService {
             }
             List<Invoice.Line> lines = invoice.lines().stream()
                     .map(line -> new Invoice.Line(line.folioLineId(), line.date(), line.kind(), line.description(),
-                            line.amount().negate()))
+                            line.amount().negate(), line.category(), line.vatPercent()))
                     .toList();
             return save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, invoice.bookingId(), nextNumber(property),
                     InvoiceKind.CREDIT_NOTE, invoice.id(), property.businessDate(), clock.instant(), invoice.guestId(), lines,
-                    invoice.total().negate(), invoice.vat().negate(), invoice.paymentHint()), EventType.CREDIT_NOTE_ISSUED);
+                    invoice.total().negate(), invoice.vat().negate(), invoice.paymentHint(),
+                    invoice.vatBreakdown().stream().map(Invoice.VatAmount::negate).toList()), EventType.CREDIT_NOTE_ISSUED);
         }, note -> note.id().value(), id -> invoice(propertyId, InvoiceId.of(id)));
     }
 
@@ -176,17 +184,36 @@ public final class InvoiceService {
         return Invoice.number(year, numbers.next(property.id(), year));
     }
 
-    /** The VAT in the lines: the tax lines when VAT is added on top, else what the room charges contain. */
-    private static Money vat(Property property, List<Invoice.Line> lines) {
-        Money vat = Money.zero(property.currency());
+    /**
+     * The VAT in the lines per rate, each line's worked out on its own and rounded: the tax lines when VAT
+     * is added on top (the charges they tax are the net), else what each charge with a VAT rate contains.
+     * Lines posted before rates have none: a room or tax line then has the property's accommodation rate.
+     */
+    static List<Invoice.VatAmount> vatBreakdown(Property property, List<Invoice.Line> lines) {
+        Map<BigDecimal, Money[]> byRate = new TreeMap<>();
+        Money zero = Money.zero(property.currency());
         for (Invoice.Line line : lines) {
+            BigDecimal rate = line.vatPercent();
+            if (rate == null && (line.kind() == FolioLineKind.TAX || line.kind() == FolioLineKind.ROOM)) {
+                rate = property.taxes().vatPercent();
+            }
+            if (rate == null) {
+                continue;
+            }
+            Money[] sums = byRate.computeIfAbsent(Decimals.normalized(rate), r -> new Money[] {zero, zero});
             if (line.kind() == FolioLineKind.TAX) {
-                vat = vat.plus(line.amount());
-            } else if (property.taxes().vatIncluded() && line.kind() == FolioLineKind.ROOM) {
-                vat = vat.plus(property.taxes().vatContainedIn(line.amount(), property.rounding()));
+                sums[1] = sums[1].plus(line.amount());
+            } else if (property.taxes().vatIncluded()) {
+                Money contained = property.rounding().includedVat(line.amount(), rate);
+                sums[0] = sums[0].plus(line.amount().minus(contained));
+                sums[1] = sums[1].plus(contained);
+            } else {
+                sums[0] = sums[0].plus(line.amount());
             }
         }
-        return vat;
+        List<Invoice.VatAmount> breakdown = new ArrayList<>();
+        byRate.forEach((rate, sums) -> breakdown.add(new Invoice.VatAmount(rate, sums[0], sums[1], sums[0].plus(sums[1]))));
+        return breakdown;
     }
 
     private static Money sum(Property property, List<Invoice.Line> lines) {

@@ -7,6 +7,7 @@ import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.Cancellations;
@@ -120,13 +121,17 @@ public final class NightAudit {
             if (RoomCharges.isPosted(folio, night)) {
                 return false;
             }
-            folios.save(RoomCharges.postNight(folio, night, booking.priceOf(night), booking.occupancy(), property, ids,
-                    clock.instant()));
+            folios.save(RoomCharges.postNight(folio, night, booking.stay().checkin(), booking.priceOf(night), booking.occupancy(),
+                    packagesOf(booking), property, ids, clock.instant()));
             events.record(property.id(), booking.id().value(), new BillingEvent.RoomNightCharged(night));
             return true;
         });
     }
 
+    /** The packages of the booking's rate plan, priced for its guests: posted each night beside the room. */
+    private List<TaxPolicy.PackageCharge> packagesOf(Booking booking) {
+        return RoomCharges.packagesFor(engine.packages(booking.propertyId(), booking.ratePlan()), booking.occupancy());
+    }
 
     /**
      * What an audit did.

@@ -4,6 +4,7 @@ import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param channelPriceTolerance how far, in percent of the offer's room price, a channel's own price for a stay
  *     may be from it (as online travel agencies send theirs, with their markups); {@code null}: channels book at
  *     the offer's price only
+ * @param packages what the plan includes besides the room (breakfast, parking, a spa credit), priced on top of
+ *     the room's nightly price; fixed when the plan is made: a plan's packages never change (bookings rely on them)
  */
 public record RatePlan(
         PropertyId propertyId,
@@ -24,7 +27,8 @@ public record RatePlan(
         CancellationPolicy cancellationPolicy,
         @Nullable DerivedRate derivedFrom,
         long version,
-        @Nullable BigDecimal channelPriceTolerance) implements Versioned<RatePlan> {
+        @Nullable BigDecimal channelPriceTolerance,
+        List<RatePackage> packages) implements Versioned<RatePlan> {
 
     /** At most 100%: a channel's price is never negative. */
     public static final BigDecimal MAX_CHANNEL_PRICE_TOLERANCE = BigDecimal.valueOf(100);
@@ -43,12 +47,27 @@ public record RatePlan(
             throw new IllegalArgumentException("channel price tolerance must be from 0 to less than 100 percent, not "
                     + channelPriceTolerance.toPlainString());
         }
+        packages = List.copyOf(Objects.requireNonNull(packages, "packages"));
+        if (packages.stream().map(RatePackage::code).distinct().count() != packages.size()) {
+            throw new IllegalArgumentException("a rate plan's packages have different codes");
+        }
+        if (packages.size() > MAX_PACKAGES) {
+            throw new IllegalArgumentException("a rate plan has at most " + MAX_PACKAGES + " packages");
+        }
+    }
+
+    public static final int MAX_PACKAGES = 10;
+
+    /** A plan without packages. */
+    public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
+            @Nullable DerivedRate derivedFrom, long version, @Nullable BigDecimal channelPriceTolerance) {
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance, List.of());
     }
 
     /** A plan whose channels book at the offer's price only. */
     public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
             @Nullable DerivedRate derivedFrom, long version) {
-        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null);
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null, List.of());
     }
 
     public Optional<DerivedRate> derivation() {
@@ -61,6 +80,6 @@ public record RatePlan(
 
     @Override
     public RatePlan withVersion(long version) {
-        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance);
+        return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance, packages);
     }
 }

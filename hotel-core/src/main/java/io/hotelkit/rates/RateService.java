@@ -51,9 +51,27 @@ public final class RateService {
      */
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance) {
-        properties.require(propertyId);
+        return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, channelPriceTolerance, List.of());
+    }
+
+    /**
+     * A plan that includes {@code packages} (breakfast, parking, a spa credit), priced on top of its rooms'
+     * nightly prices; they are fixed for the plan's life.
+     *
+     * @throws InvalidRequestException naming {@code packages[i].price} for a price in another currency
+     */
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance,
+            List<RatePackage> packages) {
+        Property property = properties.require(propertyId);
+        for (int i = 0; i < packages.size(); i++) {
+            if (!packages.get(i).price().currency().equals(property.currency())) {
+                throw new InvalidRequestException("packages[" + i + "].price", "a package's price is in the property's currency "
+                        + property.currency() + ", not " + packages.get(i).price().currency());
+            }
+        }
         RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
-                cancellationPolicy, derivedFrom, 0, channelPriceTolerance);
+                cancellationPolicy, derivedFrom, 0, channelPriceTolerance, packages);
         return transactions.inTransaction(() -> {
             ratePlans.findBy(propertyId, code).ifPresent(existing -> {
                 throw new DuplicateException("rate plan", code, null);

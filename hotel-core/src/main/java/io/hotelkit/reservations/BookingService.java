@@ -117,6 +117,11 @@ public final class BookingService {
     /** A request checked and quoted, outside any transaction: what {@link #insert} books. */
     record Prepared(BookingRequest request, Property property, String roomType, Offer offer, @Nullable String cardToken) {}
 
+    /** What the plan of a prepared booking includes besides the room. */
+    List<io.hotelkit.rates.RatePackage> packages(Prepared prepared) {
+        return engine.packages(prepared.property().id(), prepared.offer().ratePlan());
+    }
+
     /** Checks a request and quotes its stay; the transaction that books it re-checks the inventory. */
     Prepared prepare(BookingRequest request) {
         Property property = properties.require(request.propertyId());
@@ -259,7 +264,7 @@ public final class BookingService {
                     }
                 }
             }
-            Money total = BookingRecords.stayTotal(property, nightly, occupancy);
+            Money total = BookingRecords.stayTotal(property, engine.packages(propertyId, booking.ratePlan()), nightly, occupancy);
             String room = roomType.equals(booking.roomType()) ? booking.roomNumber() : null;
             String requests = changes.specialRequests() != null
                     ? (changes.specialRequests().isBlank() ? null : changes.specialRequests())

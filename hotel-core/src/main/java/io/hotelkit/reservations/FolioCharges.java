@@ -15,6 +15,7 @@ import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -78,8 +79,17 @@ public final class FolioCharges {
                 throw new InvalidRequestException("category", "a category is 1 to 32 lower-case letters and '_', such as 'minibar'");
             }
             Folio folio = folio(propertyId, id);
-            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant());
-            folios.save(folio.post(line));
+            BigDecimal vatPercent = property.taxes().extraVatPercent(category);
+            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant(), category,
+                    vatPercent);
+            Folio posted = folio.post(line);
+            long vatOnTop = vatPercent == null ? 0 : property.taxes().vatOnTopMinor(amount.minorUnits(), vatPercent, property.rounding());
+            if (vatOnTop != 0) { // VAT added on top of prices: the extra's own tax line, at its category's rate
+                posted = posted.post(new FolioLine(ids.next(), on, FolioLineKind.TAX, "VAT " + vatPercent.toPlainString() + "% on "
+                        + category, Money.ofMinor(vatOnTop, amount.currency()), "tax:extra:" + line.id(), clock.instant(), category,
+                        vatPercent));
+            }
+            folios.save(posted);
             events.record(propertyId, id.value(), new BillingEvent.ExtraCharged(category, amount.amount()));
             return line;
         }, FolioLine::id, lineId -> folio(propertyId, id).lines().stream()
