@@ -1,5 +1,6 @@
 package io.hotelkit.billing;
 
+import io.hotelkit.internal.Decimals;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.GuestId;
 import io.hotelkit.shared.InvoiceId;
@@ -75,7 +76,7 @@ public record Invoice(
     /** The lines at one VAT rate: {@code net + vat = gross}. */
     public record VatAmount(BigDecimal percent, Money net, Money vat, Money gross) {
         public VatAmount {
-            Objects.requireNonNull(percent, "vat percent");
+            percent = Decimals.normalized(Objects.requireNonNull(percent, "vat percent"));
             if (!net.plus(vat).equals(gross)) {
                 throw new IllegalArgumentException("net " + net + " and vat " + vat + " do not make gross " + gross);
             }
@@ -103,6 +104,7 @@ public record Invoice(
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(amount, "amount");
+            vatPercent = vatPercent == null ? null : Decimals.normalized(vatPercent);
         }
 
         /** A line without a category or VAT rate. */

@@ -55,13 +55,15 @@ public record VatRates(BigDecimal accommodation, BigDecimal foodAndBeverage, Big
         return own != null ? own : DEFAULTS.getOrDefault(chargeCategory, VatCategory.OTHER);
     }
 
+    /** @param name what the rate is for, {@code ""} for the one rate of a property */
     static BigDecimal percent(BigDecimal percent, String name) {
-        Objects.requireNonNull(percent, name + " vat percent");
+        name = name.isEmpty() ? "vat percent" : name + " vat percent";
+        Objects.requireNonNull(percent, name);
         if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException(name + " vat percent must be between 0 and 100, not " + percent.toPlainString());
+            throw new IllegalArgumentException(name + " must be between 0 and 100, not " + percent.toPlainString());
         }
         if (percent.stripTrailingZeros().scale() > 4) {
-            throw new IllegalArgumentException(name + " vat percent has at most 4 decimals, not " + percent.toPlainString());
+            throw new IllegalArgumentException(name + " has at most 4 decimals, not " + percent.toPlainString());
         }
         return Decimals.normalized(percent);
     }

@@ -37,6 +37,8 @@ final class BillingMapper {
             row.amount = line.amount().amount();
             row.reference = line.reference();
             row.postedAt = line.postedAt();
+            row.category = line.category();
+            row.vatPercent = line.vatPercent();
             return row;
         }, "folio lines");
     }
@@ -46,7 +48,7 @@ final class BillingMapper {
         return new Folio(BookingId.of(row.bookingId), PropertyId.of(row.propertyId), GuestId.of(row.guestId), currency,
                 row.lines.stream()
                         .map(line -> new FolioLine(line.id, line.businessDate, FolioLineKind.valueOf(line.kind), line.description,
-                                Money.of(line.amount, currency), line.reference, line.postedAt))
+                                Money.of(line.amount, currency), line.reference, line.postedAt, line.category, line.vatPercent))
                         .toList(),
                 row.version);
     }
@@ -101,6 +103,7 @@ final class BillingMapper {
         to.total = from.total().amount();
         to.vat = from.vat().amount();
         to.paymentHint = from.paymentHint();
+        to.vatBreakdown = TaxRows.writeBreakdown(from.vatBreakdown());
         for (Invoice.Line line : from.lines()) {
             InvoiceEntity.LineRow row = new InvoiceEntity.LineRow();
             row.folioLineId = line.folioLineId();
@@ -108,6 +111,8 @@ final class BillingMapper {
             row.kind = line.kind().name();
             row.description = line.description();
             row.amount = line.amount().amount();
+            row.category = line.category();
+            row.vatPercent = line.vatPercent();
             to.lines.add(row);
         }
         return to;
@@ -120,8 +125,9 @@ final class BillingMapper {
                 row.issuedAt, GuestId.of(row.guestId),
                 row.lines.stream()
                         .map(line -> new Invoice.Line(line.folioLineId, line.lineDate, FolioLineKind.valueOf(line.kind),
-                                line.description, Money.of(line.amount, currency)))
+                                line.description, Money.of(line.amount, currency), line.category, line.vatPercent))
                         .toList(),
-                Money.of(row.total, currency), Money.of(row.vat, currency), row.paymentHint);
+                Money.of(row.total, currency), Money.of(row.vat, currency), row.paymentHint,
+                TaxRows.readBreakdown(row.vatBreakdown, currency));
     }
 }

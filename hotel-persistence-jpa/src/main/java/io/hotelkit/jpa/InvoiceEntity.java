@@ -1,5 +1,9 @@
 package io.hotelkit.jpa;
 
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
@@ -36,6 +40,9 @@ class InvoiceEntity {
     BigDecimal total;
     BigDecimal vat;
     @Nullable String paymentHint;
+    /** Net, VAT and gross per VAT rate (V15), a JSON array; null for an invoice issued before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String vatBreakdown;
 
     @ElementCollection
     @CollectionTable(name = "invoice_lines", joinColumns = {
@@ -53,5 +60,7 @@ class InvoiceEntity {
         String kind;
         String description;
         BigDecimal amount;
+        @Nullable String category;
+        @Nullable BigDecimal vatPercent;
     }
 }

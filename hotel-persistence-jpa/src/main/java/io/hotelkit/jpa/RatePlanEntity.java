@@ -1,5 +1,9 @@
 package io.hotelkit.jpa;
 
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -24,6 +28,9 @@ class RatePlanEntity extends VersionedEntity {
     @Nullable String parentRatePlan;
     @Nullable BigDecimal adjustmentPercent;
     @Nullable BigDecimal channelPriceTolerance;
+    /** The plan's packages (V15), a JSON array; null for a plan made before them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String packages;
 
     record Key(String propertyId, String code) {}
 }

@@ -26,6 +26,7 @@ final class RatesMapper {
         to.parentRatePlan = derived == null ? null : derived.parentRatePlan();
         to.adjustmentPercent = derived == null ? null : derived.adjustmentPercent();
         to.channelPriceTolerance = from.channelPriceTolerance();
+        to.packages = TaxRows.writePackages(from.packages());
     }
 
     static RatePlan toDomain(RatePlanEntity row) {
@@ -42,7 +43,8 @@ final class RatesMapper {
                         ? null
                         : new DerivedRate(row.parentRatePlan, row.adjustmentPercent),
                 row.version,
-                row.channelPriceTolerance);
+                row.channelPriceTolerance,
+                TaxRows.readPackages(row.packages));
     }
 
     static void copy(DailyRate from, NightlyRateEntity to) {
