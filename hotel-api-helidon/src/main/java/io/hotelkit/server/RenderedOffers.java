@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 final class RenderedOffers {
 
     /** A search at one version of its property's inventory and rates. */
-    private record Key(AvailabilityQuery query, long version) {}
+    private record Key(AvailabilityQuery query, boolean breakdown, long version) {}
 
     private final Cache<Key, byte[]> cache;
 
@@ -27,8 +27,8 @@ final class RenderedOffers {
      * The answer to {@code query} at {@code version}, rendered by {@code render} and kept if it is not
      * kept yet. Only answers are kept: a search {@code render} refuses (by throwing) is searched again.
      */
-    byte[] get(AvailabilityQuery query, long version, Supplier<byte[]> render) {
-        return cache.get(new Key(query, version), key -> render.get());
+    byte[] get(AvailabilityQuery query, boolean breakdown, long version, Supplier<byte[]> render) {
+        return cache.get(new Key(query, breakdown, version), key -> render.get());
     }
 
     long hits() {

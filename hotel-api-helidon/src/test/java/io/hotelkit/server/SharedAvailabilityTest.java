@@ -208,7 +208,7 @@ class SharedAvailabilityTest {
         var query = new io.hotelkit.availability.AvailabilityQuery(io.hotelkit.shared.PropertyId.of("p:1"),
                 io.hotelkit.shared.Stay.of(LocalDate.parse("2026-12-03"), LocalDate.parse("2026-12-05")),
                 io.hotelkit.shared.Occupancy.of(2, 1), "D:X", null);
-        assertThat(new String(SharedOffers.key(query, 42), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(SharedOffers.key(query, false, 42), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("hotelkit:offers:1:=p%3A1:42:2026-12-03:2026-12-05:2:1:=D%3AX:");
     }
 
