@@ -228,8 +228,12 @@ public final class BookingService {
             }
             Stay stay = Stay.of(checkin, checkout);
             String roomType = changes.roomType() != null ? changes.roomType() : booking.roomType();
-            Occupancy occupancy = Occupancy.of(changes.adults() != null ? changes.adults() : booking.occupancy().adults(),
-                    changes.children() != null ? changes.children() : booking.occupancy().children());
+            int children = changes.children() != null ? changes.children() : booking.occupancy().children();
+            // the children's ages stay while their number does; a new number of children has no ages
+            Occupancy occupancy = children == booking.occupancy().children()
+                    ? new Occupancy(changes.adults() != null ? changes.adults() : booking.occupancy().adults(), children,
+                            booking.occupancy().childrenAges())
+                    : Occupancy.of(changes.adults() != null ? changes.adults() : booking.occupancy().adults(), children);
             boolean sameProduct = roomType.equals(booking.roomType()) && occupancy.equals(booking.occupancy());
             if (booking.block() != null && !roomType.equals(booking.roomType())) {
                 throw new InvalidRequestException("room_type", "a booking from block " + booking.block() + " keeps its room type");
