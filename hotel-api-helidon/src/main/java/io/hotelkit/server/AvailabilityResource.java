@@ -44,6 +44,11 @@ final class AvailabilityResource implements HttpService {
 
     record AvailabilityView(LocalDate checkinDate, LocalDate checkoutDate, int nights, List<OfferView> offers) {
 
+        /** The offers without their splits. */
+        static AvailabilityView of(Availability availability) {
+            return of(availability, offer -> null);
+        }
+
         static AvailabilityView of(Availability availability, Function<Offer, TaxPolicy.@Nullable Split> splits) {
             return new AvailabilityView(availability.stay().checkin(), availability.stay().checkout(),
                     availability.nights(), availability.offers().stream().map(offer -> OfferView.of(offer, splits.apply(offer))).toList());

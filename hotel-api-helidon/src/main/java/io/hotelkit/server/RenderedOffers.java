@@ -27,6 +27,11 @@ final class RenderedOffers {
      * The answer to {@code query} at {@code version}, rendered by {@code render} and kept if it is not
      * kept yet. Only answers are kept: a search {@code render} refuses (by throwing) is searched again.
      */
+    byte[] get(AvailabilityQuery query, long version, Supplier<byte[]> render) {
+        return get(query, false, version, render);
+    }
+
+    /** As {@link #get(AvailabilityQuery, long, Supplier)}, the offers with their splits ({@code breakdown=true}) kept apart. */
     byte[] get(AvailabilityQuery query, boolean breakdown, long version, Supplier<byte[]> render) {
         return cache.get(new Key(query, breakdown, version), key -> render.get());
     }

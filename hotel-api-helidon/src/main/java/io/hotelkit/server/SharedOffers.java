@@ -69,6 +69,11 @@ final class SharedOffers {
     }
 
     /** The answer to {@code query} with the engine at {@code engineVersion}: shared, or rendered by {@code render}. */
+    byte[] get(AvailabilityQuery query, long engineVersion, Supplier<byte[]> render) {
+        return get(query, false, engineVersion, render);
+    }
+
+    /** As {@link #get(AvailabilityQuery, long, Supplier)}, the offers with their splits ({@code breakdown=true}) kept apart. */
     byte[] get(AvailabilityQuery query, boolean breakdown, long engineVersion, Supplier<byte[]> render) {
         OptionalLong position = hotel.positionAt(query.propertyId(), engineVersion);
         if (position.isEmpty() || !redis.up()) {
@@ -97,6 +102,10 @@ final class SharedOffers {
      * {@code hotelkit:offers:<format>:<property>:<position>:<checkin>:<checkout>:<adults>:<children>:<type>:<plan>},
      * then {@code :ages=4,11} when the children's ages are given and {@code :breakdown} when the offers' splits are asked for.
      */
+    static byte[] key(AvailabilityQuery query, long position) {
+        return key(query, false, position);
+    }
+
     static byte[] key(AvailabilityQuery query, boolean breakdown, long position) {
         String key = KEYS + part(query.propertyId().value()) + ":" + position + ":" + query.stay().checkin() + ":"
                 + query.stay().checkout() + ":" + query.occupancy().adults() + ":" + query.occupancy().children() + ":"
