@@ -7,7 +7,7 @@ import io.hotelkit.shared.PropertyId;
 import java.util.Objects;
 
 /** Who is calling: the API key that authenticated the request, put in the request's context by {@link Authentication}. */
-public record Caller(ApiKey apiKey) {
+record Caller(ApiKey apiKey) {
 
     public Caller {
         Objects.requireNonNull(apiKey, "api key");

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  * the database is away, and nothing is half-written; once the probe finds it again, requests go through
  * with no restart.
  */
-public final class DatabaseGate implements HealthCheck {
+final class DatabaseGate implements HealthCheck {
 
     private final BooleanSupplier up;
     private final String kind;

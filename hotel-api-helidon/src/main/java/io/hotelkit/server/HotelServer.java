@@ -157,7 +157,12 @@ public final class HotelServer implements AutoCloseable {
         return generatedAdminKey;
     }
 
-    public Infrastructure infrastructure() {
+    /** The hotel this server serves: its services, on the server's storage and engine. */
+    public Hotel hotel() {
+        return infrastructure.hotel();
+    }
+
+    Infrastructure infrastructure() {
         return infrastructure;
     }
 

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #key} on to the core service it calls, which then records nothing of its own (one record per key)
  * and derives the payment gateway's key from it.
  */
-public final class Idempotent {
+final class Idempotent {
 
     public static final HeaderName KEY = HeaderNames.create("Idempotency-Key");
     public static final HeaderName REPLAYED = HeaderNames.create("Idempotent-Replayed");

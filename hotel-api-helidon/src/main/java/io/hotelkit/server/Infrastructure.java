@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * and idempotency records), and the parts that resource services share (idempotency, metrics). Made
  * once per server; {@link HotelServer} makes it from the configuration, tests from their fixtures.
  */
-public final class Infrastructure {
+final class Infrastructure {
 
     private final ServerConfig config;
     private final Hotel hotel;

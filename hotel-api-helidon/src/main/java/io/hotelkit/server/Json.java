@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * type coercions refused, and money as {@code {"amount": "123.45", "currency": "EUR"}} with the amount
  * a string, never a JSON number.
  */
-public final class Json {
+final class Json {
 
     /** Digits before the point in an amount: up to 999,999,999,999, well inside the store's numeric(19, 4). */
     static final int MAX_INTEGER_DIGITS = 12;

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * The server's own metrics, published with Helidon's at {@code GET /metrics}. Resource services record
  * their business counters here ({@link #bookingCreated}, {@link #payment}).
  */
-public final class Meters {
+final class Meters {
 
     private final MeterRegistry registry;
     // Helidon's Micrometer registry takes two locks in opposite orders to add and to remove a meter, and

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * One page of a list: {@code {"items": [...], "next_cursor": "..."|null}}. A client asks for a page with
  * {@code ?limit=} (default 50, at most 500) and {@code ?cursor=} (the {@code next_cursor} of the page before).
  */
-public record Page<T>(List<T> items, @Nullable String nextCursor) {
+record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param expectedPrice the room price that stands, when a booking sent another the rate plan does not take
  * @param priceTolerancePercent how far from it a channel's price may be, where the rate plan lets channels send theirs
  */
-public record Problem(
+record Problem(
         String type,
         String title,
         int status,

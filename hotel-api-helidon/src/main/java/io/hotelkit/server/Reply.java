@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * What an endpoint answers: a status, a JSON body (or none) and headers. Endpoints return replies rather
  * than write responses, so that an idempotent creation can store its reply and send it again.
  */
-public record Reply(int status, @Nullable Object body, Map<String, String> headers) {
+record Reply(int status, @Nullable Object body, Map<String, String> headers) {
 
     public Reply {
         Objects.requireNonNull(headers, "headers");

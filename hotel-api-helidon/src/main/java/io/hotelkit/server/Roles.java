@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * The roles a route admits, declared beside the route: {@code routes.get("/", allow(MANAGER, AUDITOR), ...)}.
  * {@link Role#ADMIN} may do everything, so every set admits it.
  */
-public record Roles(Set<Role> admitted) {
+record Roles(Set<Role> admitted) {
 
     public Roles {
         admitted = Set.copyOf(admitted);

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  */
-public final class Routes {
+final class Routes {
 
     /** An endpoint without a request body. */
     @FunctionalInterface

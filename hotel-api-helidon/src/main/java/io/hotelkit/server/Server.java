@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * The reference server: the {@code /v1} API, and {@code /health}, {@code /metrics}, {@code /openapi}, the
  * staff console ({@code /console}) and the API reference ({@code /docs}) without a key.
  */
-public final class Server {
+final class Server {
 
     private Server() {}
 

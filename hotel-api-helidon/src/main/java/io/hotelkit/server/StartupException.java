@@ -4,7 +4,7 @@ package io.hotelkit.server;
  * The server cannot start as configured: its message is one line for the operator, saying what is wrong
  * and which setting to change. {@link Main} prints it and exits with a non-zero status.
  */
-public final class StartupException extends RuntimeException {
+final class StartupException extends RuntimeException {
 
     StartupException(String message) {
         super(message);

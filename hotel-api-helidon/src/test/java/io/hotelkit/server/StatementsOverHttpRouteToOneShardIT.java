@@ -2,7 +2,7 @@ package io.hotelkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hotelkit.jpa.RecordedStatements;
+import io.hotelkit.jpa.testing.RecordedStatements;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;

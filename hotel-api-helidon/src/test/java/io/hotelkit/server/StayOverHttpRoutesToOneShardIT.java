@@ -1,6 +1,6 @@
 package io.hotelkit.server;
 
-import io.hotelkit.jpa.RecordedStatements;
+import io.hotelkit.jpa.testing.RecordedStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -491,8 +491,12 @@ public final class JpaStore implements Storage, AutoCloseable {
             return this;
         }
 
-        /** What JPA's connections go through, for tests that count statements; package-private on purpose. */
-        Builder wrapDataSource(UnaryOperator<DataSource> wrap) {
+        /**
+         * Wraps the connection pool before JPA and the repositories' JDBC see it: every statement the store sends
+         * goes through what {@code wrap} returns. For tracing, statement logging or counting (datasource-proxy,
+         * say); the wrapper must hand out the pool's connections, not open its own.
+         */
+        public Builder wrapDataSource(UnaryOperator<DataSource> wrap) {
             this.wrapDataSource = Objects.requireNonNull(wrap, "wrap");
             return this;
         }

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An embedder that is a named module, on the module path with hotel-core ({@code io.hotelkit}) and this
- * module's packaged jar ({@code io.hotelkit.jpa}), the third-party libraries on the class path: it compiles
+ * An embedder that is a named module, on the module path with hotel-core ({@code io.hotelkit}), this
+ * module's packaged jar ({@code io.hotelkit.jpa}) and the libraries its descriptor requires, the other libraries
+ * on the class path: it compiles
  * against the exported packages alone, builds a Hotel on JPA (H2) and reads its availability; reaching into
  * core's SPI or internal packages does not compile. Runs on the packaged jar, so it is an IT.
  */
@@ -72,7 +73,11 @@ class ModulePathEmbedderIT {
             }
             """;
 
-    /** hotel-core, JSpecify (core requires it, static: at compile time) and this module's jar. */
+    /** The jars (by artifact id) of the libraries this module's descriptor requires, and HikariCP's SLF4J. */
+    private static final List<String> REQUIRED_LIBRARIES = List.of("jakarta.persistence-api", "hibernate-core", "HikariCP",
+            "flyway-core", "jackson-databind", "jackson-core", "jackson-annotations", "postgresql", "slf4j-api");
+
+    /** hotel-core, JSpecify (core requires it, static: at compile time), this module's jar and what it requires. */
     private static String modulePath;
     private static String libraries;
 
@@ -89,12 +94,23 @@ class ModulePathEmbedderIT {
                 .orElseThrow(() -> new AssertionError("hotel-core's classes are not on the test class path: " + classPath));
         String jspecify = classPath.stream().filter(entry -> entry.contains("jspecify")).findFirst()
                 .orElseThrow(() -> new AssertionError("JSpecify is not on the test class path: " + classPath));
-        modulePath = String.join(File.pathSeparator, corePath, jspecify, jpaJar);
-        // Only third-party libraries stay on the class path: hotelkit's own code is on the module path, once.
+        // This module requires these by name, so they are modules too: named (Jakarta Persistence, HikariCP,
+        // Jackson) or automatic (Hibernate, PostgreSQL's driver, Flyway). What they need in turn stays on the class
+        // path, which an automatic module reads.
+        List<String> required = classPath.stream()
+                .filter(entry -> REQUIRED_LIBRARIES.stream().anyMatch(name -> fileName(entry).startsWith(name + "-")))
+                .toList();
+        assertThat(required).as("the libraries io.hotelkit.jpa requires, on the test class path").hasSize(REQUIRED_LIBRARIES.size());
+        modulePath = String.join(File.pathSeparator, corePath, jspecify, jpaJar, String.join(File.pathSeparator, required));
+        // Only the other libraries stay on the class path: hotelkit's own code is on the module path, once.
         libraries = classPath.stream()
                 .filter(entry -> !entry.contains("hotel-core") && !entry.contains("hotel-persistence-jpa")
-                        && !entry.equals(jspecify))
+                        && !entry.equals(jspecify) && !required.contains(entry))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String fileName(String classPathEntry) {
+        return Path.of(classPathEntry).getFileName().toString();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.NewGuest;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.jpa.testing.FreshDatabase;
+import io.hotelkit.jpa.testing.StatementCounter;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingChanges;
 import io.hotelkit.reservations.BookingRequest;

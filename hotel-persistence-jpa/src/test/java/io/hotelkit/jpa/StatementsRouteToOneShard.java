@@ -3,6 +3,8 @@ package io.hotelkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.Hotel;
+import io.hotelkit.jpa.testing.ShardRouting;
+import io.hotelkit.jpa.testing.StatementCounter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

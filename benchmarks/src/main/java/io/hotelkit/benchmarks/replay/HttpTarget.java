@@ -131,7 +131,7 @@ public final class HttpTarget implements Target {
 
     @Override
     public OccupancyReport occupancy(String hotelName, DateRange nights) {
-        return server.infrastructure().hotel().reports().occupancy(PropertyId.of(properties.get(hotelName)), nights);
+        return server.hotel().reports().occupancy(PropertyId.of(properties.get(hotelName)), nights);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.hotelkit.jpa;
+package io.hotelkit.jpa.testing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,17 +18,17 @@ import java.util.regex.Pattern;
  * A minimal parser of what Hibernate and the repositories write, not of SQL at large: it reads table
  * names after FROM, JOIN, INTO, UPDATE and MERGE INTO with their aliases, and the equalities on property_id.
  */
-final class ShardRouting {
+public final class ShardRouting {
 
     /** Distributed by property_id, co-located: every statement on them must name one property. */
-    static final Set<String> PER_PROPERTY = Set.of(
+    public static final Set<String> PER_PROPERTY = Set.of(
             "room_types", "rooms", "room_out_of_order", "rate_plans", "nightly_rates", "blocks",
             "type_nights", "block_nights", "room_nights",
             "bookings", "folios", "folio_lines", "payments", "payment_refunds", "invoices", "invoice_lines",
             "invoice_numbers", "webhook_subscriptions", "webhook_deliveries", "webhook_redeliveries");
 
     /** Not per property, and why a statement on them need not name one (docs/SCALING.md). */
-    static final Map<String, String> EXEMPT = exempt();
+    public static final Map<String, String> EXEMPT = exempt();
 
     private static Map<String, String> exempt() {
         Map<String, String> exempt = new LinkedHashMap<>();
@@ -48,13 +48,13 @@ final class ShardRouting {
      * The statements that cross shards on purpose, each for the reason given: not a property's request but
      * the chain's. Nothing else may.
      */
-    static final Map<Pattern, String> CROSS_SHARD = Map.of(
+    public static final Map<Pattern, String> CROSS_SHARD = Map.of(
             Pattern.compile("^select [^;]* from bookings (\\w+) where \\1\\.id>\\? and \\1\\.guest_id=\\? order by \\1\\.id fetch first \\? rows only$"),
             "a guest's bookings at every property (the guest's export and erasure, GET /guests/{id}/export, "
                     + "DELETE /guests/{id}): a read of every shard, by the index bookings_by_guest on each");
 
     /** Why the statement crosses shards, if it is one of {@link #CROSS_SHARD}. */
-    static java.util.Optional<String> crossShard(String statement) {
+    public static java.util.Optional<String> crossShard(String statement) {
         String sql = statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         return CROSS_SHARD.entrySet().stream().filter(entry -> entry.getKey().matcher(sql).matches())
                 .map(Map.Entry::getValue).findFirst();
@@ -69,7 +69,7 @@ final class ShardRouting {
     private ShardRouting() {}
 
     /** What is wrong with the statement, or an empty list if it routes to one shard. */
-    static List<String> problems(String statement) {
+    public static List<String> problems(String statement) {
         String sql = statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         List<String> problems = new ArrayList<>();
         if (crossShard(sql).isPresent()) {

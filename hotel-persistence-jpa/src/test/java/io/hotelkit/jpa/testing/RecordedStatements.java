@@ -1,5 +1,6 @@
-package io.hotelkit.jpa;
+package io.hotelkit.jpa.testing;
 
+import io.hotelkit.jpa.JpaStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * The shard-routing check for tests of other modules (the server's over HTTP): a store whose every statement
  * is recorded at the JDBC level ({@link StatementCounter}), and {@link ShardRouting}'s verdict on each.
- * Test code only; the store's builder option it uses is not public.
+ * Test code only.
  */
 public final class RecordedStatements {
 

@@ -1,4 +1,4 @@
-package io.hotelkit.jpa;
+package io.hotelkit.jpa.testing;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -17,17 +17,17 @@ import javax.sql.DataSource;
  * connection from the wrapped data source, a batch counting once. Wraps JPA's data source and with it every
  * repository's plain JDBC, which runs on the same connections.
  */
-final class StatementCounter {
+public final class StatementCounter {
 
     private final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
-    DataSource wrap(DataSource dataSource) {
+    public DataSource wrap(DataSource dataSource) {
         return proxy(DataSource.class, dataSource, (method, args, result) -> result instanceof Connection connection
                 ? proxy(Connection.class, connection, this::statementOf) : result);
     }
 
     /** The statements sent since the last call of this or {@link #during}, in order; and starts again. */
-    List<String> drain() {
+    public List<String> drain() {
         synchronized (statements) {
             List<String> sent = List.copyOf(statements);
             statements.clear();
@@ -36,7 +36,7 @@ final class StatementCounter {
     }
 
     /** Runs {@code work} and answers the statements it sent, in order. */
-    List<String> during(Runnable work) {
+    public List<String> during(Runnable work) {
         statements.clear();
         work.run();
         synchronized (statements) {
