@@ -7,6 +7,7 @@ import io.hotelkit.availability.IndexMark;
 import io.hotelkit.availability.AvailabilitySearch;
 import io.hotelkit.spi.BlockHold;
 import io.hotelkit.spi.Claim;
+import io.hotelkit.billing.CityLedger;
 import io.hotelkit.billing.InvoiceService;
 import io.hotelkit.billing.PaymentGateway;
 import io.hotelkit.billing.PaymentService;
@@ -31,6 +32,7 @@ import io.hotelkit.reservations.BookingService;
 import io.hotelkit.reservations.ReservationService;
 import io.hotelkit.reservations.Cancellations;
 import io.hotelkit.reservations.FolioCharges;
+import io.hotelkit.reservations.FolioWindows;
 import io.hotelkit.reservations.FrontDesk;
 import io.hotelkit.shared.Cache;
 import io.hotelkit.shared.DateRange;
@@ -83,6 +85,8 @@ public final class Hotel {
     private final Cancellations cancellations;
     private final ReservationService reservations;
     private final FolioCharges folioCharges;
+    private final FolioWindows folioWindows;
+    private final CityLedger cityLedger;
     private final BlockService blocks;
     private final Loyalty loyalty;
     private final PaymentService payments;
@@ -126,21 +130,25 @@ public final class Hotel {
                 events, clock);
         this.bookings = new BookingService(storage.properties(), storage.rooms(), storage.bookings(), storage.blocks(),
                 storage.folios(), guests, transactions, idempotency, engine, events, ids, clock);
-        this.frontDesk = new FrontDesk(storage.properties(), storage.rooms(), storage.bookings(), storage.folios(), loyalty,
-                transactions, engine, events, ids, clock);
+        this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
+                loyalty, transactions, idempotency, events, ids, clock);
+        this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.companies(), storage.invoices(),
+                storage.invoiceNumbers(), storage.payments(), storage.guests(), transactions, idempotency, events, ids, clock);
+        this.frontDesk = new FrontDesk(storage.properties(), storage.rooms(), storage.bookings(), storage.folios(), storage.companies(),
+                invoices, loyalty, transactions, engine, events, ids, clock);
         this.cancellations = new Cancellations(storage.properties(), storage.bookings(), storage.folios(),
                 transactions, engine, events, ids, clock);
         this.reservations = new ReservationService(bookings, cancellations, storage.bookings(), storage.ratePlans(),
                 transactions, ids);
-        this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), idempotency, events,
-                ids, clock);
+        this.folioCharges = new FolioCharges(storage.properties(), storage.bookings(), storage.folios(), storage.companies(),
+                idempotency, events, ids, clock);
+        this.folioWindows = new FolioWindows(storage.properties(), storage.bookings(), storage.folios(), storage.companies(),
+                transactions, idempotency, events, ids, clock);
+        this.cityLedger = new CityLedger(storage.properties(), storage.companies(), storage.folios(), transactions, idempotency,
+                events, ids, clock);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
                 transactions, engine, events);
-        this.payments = new PaymentService(storage.properties(), storage.folios(), storage.payments(), builder.paymentGateway,
-                loyalty, transactions, idempotency, events, ids, clock);
-        this.invoices = new InvoiceService(storage.properties(), storage.folios(), storage.invoices(), storage.invoiceNumbers(),
-                storage.payments(), storage.guests(), transactions, idempotency, events, ids, clock);
-        this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), cancellations, blocks,
+        this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), storage.companies(), cancellations, blocks,
                 transactions, engine, events, ids, clock);
         this.reports = new Reports(storage.properties(), storage.rooms(), storage.bookings(), storage.roomTypes(),
                 storage.nightAllowances(), engine);
@@ -202,6 +210,16 @@ public final class Hotel {
     /** A booking's folio and the extras charged to it. */
     public FolioCharges folioCharges() {
         return folioCharges;
+    }
+
+    /** A booking's folio windows, their routing, moving charges and correcting lines. */
+    public FolioWindows folioWindows() {
+        return folioWindows;
+    }
+
+    /** Companies and travel agents billed on account: their accounts receivable, payments and ageing. */
+    public CityLedger cityLedger() {
+        return cityLedger;
     }
 
     public BlockService blocks() {

@@ -1,6 +1,7 @@
 package io.hotelkit;
 
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
@@ -52,6 +53,9 @@ public interface Storage {
     Guests guests();
 
     Folios folios();
+
+    /** The companies and travel agents billed on account, with their accounts receivable. */
+    Companies companies();
 
     Payments payments();
 

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +74,9 @@ public final class HotelServer implements AutoCloseable {
         // answered when it was made.
         Clock clock = Clock.tick(time, Duration.ofMillis(1));
         requirePortFree(config);
+        long start = System.nanoTime();
         Store store = Store.open(config, clock);
+        long opened = System.nanoTime();
         DatabaseProbe probe = new DatabaseProbe(store::answers, store::renewPool, PROBE_PERIOD, PROBE_TIMEOUT);
         SharedRedis redis = config.redisUrl() == null ? null : SharedRedis.connect(config.redisUrl());
         try {
@@ -87,6 +90,7 @@ public final class HotelServer implements AutoCloseable {
                     .offerCache(new CaffeineCache<>(config.offerCacheSize()))
                     .paymentGateway(gateway)
                     .build();
+            long loaded = System.nanoTime(); // the engine is loaded from the store as the hotel is built
             RateLimiter inProcess = new CaffeineRateLimiter(Ticker.systemTicker());
             Infrastructure infrastructure = new Infrastructure(config, hotel, ids,
                     redis == null ? inProcess : new RedisRateLimiter(redis, inProcess, clock), MeterRegistry.create(),
@@ -101,6 +105,7 @@ public final class HotelServer implements AutoCloseable {
                 case LARGE -> LargeDemo.createIfEmpty(hotel);
                 case NONE -> { }
             }
+            long demo = System.nanoTime();
             Instances instances = Instances.start(infrastructure, store.storage(), config.catchUpPeriod());
             WebServer server;
             try {
@@ -115,6 +120,11 @@ public final class HotelServer implements AutoCloseable {
                 throw portTaken(config);
             }
             WebhookDispatcher webhooks = infrastructure.webhooks().dispatcher(infrastructure).start();
+            long started = System.nanoTime();
+            LOG.log(Level.INFO, "start-up: database {0} ms (pool, Flyway and Hibernate: the line above), engine load {1} ms, "
+                    + "keys and demo {2} ms, web server {3} ms; {4} ms since the JVM started",
+                    (opened - start) / 1_000_000, (loaded - opened) / 1_000_000, (demo - loaded) / 1_000_000,
+                    (started - demo) / 1_000_000, sinceJvmStart());
             return new HotelServer(store, infrastructure, server, instances, webhooks, probe, redis, adminKey);
         } catch (RuntimeException | Error e) {
             probe.close();
@@ -124,6 +134,12 @@ public final class HotelServer implements AutoCloseable {
             closeQuietly(store);
             throw e;
         }
+    }
+
+    /** Milliseconds since this JVM started, or -1 if the platform does not say when it started. */
+    private static long sinceJvmStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(started -> Duration.between(started, Instant.now()).toMillis()).orElse(-1L);
     }
 
     /**

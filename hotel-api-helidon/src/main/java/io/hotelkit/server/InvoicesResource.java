@@ -7,7 +7,14 @@ import io.hotelkit.billing.Invoice;
 import io.hotelkit.billing.InvoiceService;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.PropertyId;
+import io.hotelkit.shared.InvalidRequestException;
+import io.hotelkit.shared.Money;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Invoices: issued from a booking's folio ({@code POST .../bookings/{bookingId}/invoices}), numbered without gaps
@@ -21,6 +28,9 @@ final class InvoicesResource implements HttpService {
      * stops after this many, however few matched, and its {@code next_cursor} goes on from there.
      */
     static final int MAX_SCAN = 500;
+
+    /** Who may issue a partial credit note (front desk credits an invoice in full only). */
+    static final Roles PARTIAL_CREDIT = Roles.allow(io.hotelkit.access.Role.MANAGER);
 
     private final InvoiceService invoices;
     private final Idempotent idempotent;
@@ -36,16 +46,47 @@ final class InvoicesResource implements HttpService {
                 .handle(Route.ISSUE_INVOICE, idempotent.creating(this::issue))
                 .handle(Route.LIST_INVOICES, this::list)
                 .handle(Route.GET_INVOICE, this::get)
-                .handle(Route.ISSUE_CREDIT_NOTE, idempotent.creating(this::credit)));
+                .handle(Route.ISSUE_CREDIT_NOTE, NewCreditNote.class, NewCreditNote.FULL, idempotent.creating(this::credit)));
     }
 
-    /** Invoices every charge of the folio that no standing invoice has yet; 409 when there is none. */
+    /**
+     * Invoices every charge of the folio (of window {@code ?window=}, the guest's when left out) that no standing
+     * invoice has yet; 409 when there is none. A company's window is billed to its account.
+     */
     private Reply issue(ServerRequest req) {
-        return created(invoices.issue(Params.property(req), Params.booking(req), Idempotent.key(req)));
+        int window = Params.integer(req, "window", 1, 1, io.hotelkit.billing.Folio.MAX_WINDOWS);
+        return created(window == 1 ? invoices.issue(Params.property(req), Params.booking(req), Idempotent.key(req))
+                : invoices.issue(Params.property(req), Params.booking(req), window, Idempotent.key(req)));
     }
 
-    private Reply credit(ServerRequest req) {
-        return created(invoices.credit(Params.property(req), Params.invoice(req), Idempotent.key(req)));
+    /** A line of a partial credit note: the folio line on the invoice and how much of it (all that is left when left out). */
+    record NewCreditLine(@NotNull @Size(min = 1, max = 64) String folioLineId, @Nullable Money amount) {}
+
+    /** A partial credit note's lines and reason; no body (or an empty one) credits the invoice in full. */
+    record NewCreditNote(@Nullable @Size(min = 1, max = 200) List<@NotNull @Valid NewCreditLine> lines,
+            @Nullable @Size(min = 1, max = 200) String reason) {
+        static final NewCreditNote FULL = new NewCreditNote(null, null);
+    }
+
+    private Reply credit(ServerRequest req, NewCreditNote body) {
+        if (body.lines() == null) {
+            if (body.reason() != null) {
+                throw new InvalidRequestException("lines", "a reason goes with the lines of a partial credit note");
+            }
+            return created(invoices.credit(Params.property(req), Params.invoice(req), Idempotent.key(req)));
+        }
+        if (body.reason() == null) {
+            throw new InvalidRequestException("reason", "a partial credit note needs a reason");
+        }
+        if (!PARTIAL_CREDIT.admits(Caller.of(req).role())) {
+            throw ApiException.forbidden("an API key with role %s may not credit chosen lines; roles that may: %s".formatted(
+                    Roles.wire(Caller.of(req).role()), PARTIAL_CREDIT));
+        }
+        PropertyId property = Params.property(req);
+        java.util.Currency currency = invoices.invoice(property, Params.invoice(req)).total().currency();
+        List<InvoiceService.CreditLine> lines = body.lines().stream().map(line -> new InvoiceService.CreditLine(line.folioLineId(),
+                line.amount() == null ? null : Params.positive(line.amount(), currency, "lines"))).toList();
+        return created(invoices.credit(property, Params.invoice(req), lines, body.reason(), Idempotent.key(req)));
     }
 
     /**

@@ -54,7 +54,8 @@ final class PaymentsResource implements HttpService {
             @NotNull @Size(min = 1, max = 64) String bookingId,
             @NotNull Money amount,
             @NotNull PaymentMethod method,
-            @Nullable @Size(min = 1, max = 255) String cardToken) {}
+            @Nullable @Size(min = 1, max = 255) String cardToken,
+            @Nullable @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(8) Integer window) {}
 
     record NewRefund(@NotNull Money amount) {}
 
@@ -63,8 +64,10 @@ final class PaymentsResource implements HttpService {
         Money amount = Params.positive(body.amount(), inventory.property(property).currency(), "amount");
         Payment payment;
         try {
-            payment = payments.pay(property, bookingId(body.bookingId()), amount, body.method(), body.cardToken(),
-                    Idempotent.key(req));
+            payment = body.window() == null || body.window() == 1
+                    ? payments.pay(property, bookingId(body.bookingId()), amount, body.method(), body.cardToken(), Idempotent.key(req))
+                    : payments.pay(property, bookingId(body.bookingId()), body.window(), amount, body.method(), body.cardToken(),
+                            Idempotent.key(req));
         } catch (PaymentGatewayException e) {
             meters.payment("failed");
             throw e;

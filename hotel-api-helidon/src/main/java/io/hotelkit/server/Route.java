@@ -109,7 +109,30 @@ enum Route {
     REFUND_PAYMENT(Method.POST, "/properties/{propertyId}/payments/{paymentId}/refunds", FRONT_DESK),
     LIST_INVOICES(Method.GET, "/properties/{propertyId}/invoices", FRONT_DESK, AUDITOR),
     GET_INVOICE(Method.GET, "/properties/{propertyId}/invoices/{invoiceId}", FRONT_DESK, AUDITOR),
-    ISSUE_CREDIT_NOTE(Method.POST, "/properties/{propertyId}/invoices/{invoiceId}/credit-notes", FRONT_DESK),
+    // A full credit note by front desk as before; managers too, and they credit chosen lines (a body with lines).
+    ISSUE_CREDIT_NOTE(Method.POST, "/properties/{propertyId}/invoices/{invoiceId}/credit-notes", FRONT_DESK, MANAGER),
+
+    // Folio windows: front desk opens them, routes charges to them and moves charges; front desk and managers
+    // void a line on its business date; managers post allowances after it; auditors read.
+    LIST_FOLIOS(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/folios", FRONT_DESK, AUDITOR),
+    OPEN_FOLIO(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/folios", FRONT_DESK),
+    GET_FOLIO_WINDOW(Method.GET, "/properties/{propertyId}/bookings/{bookingId}/folios/{window}", FRONT_DESK, AUDITOR),
+    SET_FOLIO_ROUTING(Method.PUT, "/properties/{propertyId}/bookings/{bookingId}/folios/{window}/routing", FRONT_DESK),
+    MOVE_FOLIO_LINE(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/folios/{window}/lines/{lineId}/move", FRONT_DESK),
+    VOID_FOLIO_LINE(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/folios/{window}/lines/{lineId}/void",
+            FRONT_DESK, MANAGER),
+    POST_ALLOWANCE(Method.POST, "/properties/{propertyId}/bookings/{bookingId}/folios/{window}/lines/{lineId}/allowances",
+            MANAGER),
+
+    // Companies and travel agents billed on account (the city ledger): managers keep their profiles and credit
+    // limits; front desk reads them and records payments on account; auditors read.
+    CREATE_COMPANY(Method.POST, "/properties/{propertyId}/companies", MANAGER),
+    LIST_COMPANIES(Method.GET, "/properties/{propertyId}/companies", MANAGER, FRONT_DESK, AUDITOR),
+    GET_COMPANY(Method.GET, "/properties/{propertyId}/companies/{companyId}", MANAGER, FRONT_DESK, AUDITOR),
+    UPDATE_COMPANY(Method.PUT, "/properties/{propertyId}/companies/{companyId}", MANAGER),
+    DELETE_COMPANY(Method.DELETE, "/properties/{propertyId}/companies/{companyId}", MANAGER),
+    RECORD_COMPANY_PAYMENT(Method.POST, "/properties/{propertyId}/companies/{companyId}/payments", FRONT_DESK, MANAGER),
+    AGEING_REPORT(Method.GET, "/properties/{propertyId}/reports/ageing", MANAGER, AUDITOR),
 
     // Operations: managers; auditors read; housekeeping reads the arrivals, to have their rooms ready.
     GET_BUSINESS_DATE(Method.GET, "/properties/{propertyId}/business-date", MANAGER, AUDITOR),

@@ -2,7 +2,9 @@ package io.hotelkit.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hotelkit.billing.Company;
 import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.Payer;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Invoice;
@@ -393,4 +395,62 @@ final class Views {
 
     /** The charges at one VAT rate: {@code net + vat = gross}. */
     record VatLine(BigDecimal percent, Money net, Money vat, Money gross) {}
+
+    /** Who a folio window is billed to. */
+    record PayerView(Payer.Kind kind, @Nullable String name, @Nullable String companyId) {
+        static PayerView of(Payer payer) {
+            return new PayerView(payer.kind(), payer.name(), payer.companyId() == null ? null : payer.companyId().value());
+        }
+    }
+
+    /** One window of a booking's folio, with its payer and routing. */
+    record FolioWindowView(String bookingId, int window, PayerView payer, List<String> routes, List<FolioLineView> lines,
+            Money charges, Money balance) {
+        static FolioWindowView of(Folio folio) {
+            return new FolioWindowView(folio.bookingId().value(), folio.window(), PayerView.of(folio.payer()),
+                    folio.routes().stream().map(io.hotelkit.reservations.FolioWindows::wire).toList(),
+                    folio.lines().stream().map(FolioLineView::of).toList(), folio.charges(), folio.balance());
+        }
+    }
+
+    /** A move: the transfer line on the source window and the charge on the target window. */
+    record MoveView(FolioLineView out, FolioLineView in, String toBookingId, int toWindow) {}
+
+    record AddressView(String line1, @Nullable String line2, String postalCode, String city, String country) {}
+
+    record OpenItemView(String invoiceId, String number, LocalDate issued, Money total, Money owed) {}
+
+    record EntryView(String id, Company.EntryKind kind, LocalDate date, Money amount, @Nullable String invoiceId,
+            @Nullable String number, @Nullable String paymentId, @Nullable String reference) {}
+
+    /** A company with its profile and its account: balance, open invoices, entries, and what it may still be charged. */
+    record CompanyView(String id, Company.Kind kind, String name, AddressView address, @Nullable String vatId, Money creditLimit,
+            Money balance, Money exposure, Money unallocated, List<OpenItemView> openItems, List<EntryView> entries, long version) {
+        static CompanyView of(Company company, io.hotelkit.billing.CityLedger ledger) {
+            Company.Address a = company.address();
+            return new CompanyView(company.id().value(), company.kind(), company.name(),
+                    new AddressView(a.line1(), a.line2(), a.postalCode(), a.city(), a.country()), company.vatId(), company.creditLimit(),
+                    company.balance(), ledger.exposure(company), company.unallocated(),
+                    company.openItems().stream().map(i -> new OpenItemView(i.invoiceId().value(), i.number(), i.issued(), i.total(),
+                            i.owed())).toList(),
+                    company.entries().stream().map(e -> new EntryView(e.id(), e.kind(), e.date(), e.amount(),
+                            e.invoiceId() == null ? null : e.invoiceId().value(), e.number(), e.paymentId(), e.reference())).toList(),
+                    company.version());
+        }
+    }
+
+    record AgeingLineView(@Nullable String companyId, String name, Money days0To30, Money days31To60, Money days61To90, Money over90,
+            Money unallocated, Money balance) {
+        static AgeingLineView of(io.hotelkit.billing.CityLedger.Ageing line) {
+            return new AgeingLineView(line.companyId() == null ? null : line.companyId().value(), line.name(), line.days0To30(),
+                    line.days31To60(), line.days61To90(), line.over90(), line.unallocated(), line.balance());
+        }
+    }
+
+    record AgeingView(LocalDate date, List<AgeingLineView> companies, AgeingLineView total) {
+        static AgeingView of(io.hotelkit.billing.CityLedger.AgeingReport report) {
+            return new AgeingView(report.asOf(), report.companies().stream().map(AgeingLineView::of).toList(),
+                    AgeingLineView.of(report.total()));
+        }
+    }
 }

@@ -71,6 +71,7 @@ class AuthorizationMatrixTest extends RoutingTestBase {
 
     private static final String P = "/v1/properties/${p}";
     private static final String ALL = "manager front_desk housekeeping channel auditor";
+    private static final String COMPANY = "{\"kind\": \"company\", \"name\": \"Acme Lda\", \"address\": {\"line1\": \"Rua Augusta 1\", \"postal_code\": \"1100-048\", \"city\": \"Lisboa\", \"country\": \"PT\"}, \"credit_limit\": {\"amount\": \"5000.00\", \"currency\": \"EUR\"}}";
 
     // @formatter:off
     static final List<Row> TABLE = List.of(
@@ -179,7 +180,30 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                 "{\"amount\": {\"amount\": \"4.00\", \"currency\": \"EUR\"}}"),
         new Row(Route.LIST_INVOICES,          "front_desk auditor",                     200, P + "/invoices", null),
         new Row(Route.GET_INVOICE,            "front_desk auditor",                     200, P + "/invoices/${invoice}", null),
-        new Row(Route.ISSUE_CREDIT_NOTE,      "front_desk",                             201, P + "/invoices/${invoice}/credit-notes", null),
+        new Row(Route.ISSUE_CREDIT_NOTE,      "front_desk manager",                     201, P + "/invoices/${invoice}/credit-notes", null),
+        // Folio windows: front desk; front desk and managers void on the business date; managers post allowances.
+        new Row(Route.LIST_FOLIOS,            "front_desk auditor",                     200, P + "/bookings/${booking}/folios", null),
+        new Row(Route.OPEN_FOLIO,             "front_desk",                             201, P + "/bookings/${booking}/folios",
+                "{\"payer_kind\": \"person\", \"name\": \"Rui Costa\"}"),
+        new Row(Route.GET_FOLIO_WINDOW,       "front_desk auditor",                     200, P + "/bookings/${booking}/folios/${one}", null),
+        new Row(Route.SET_FOLIO_ROUTING,      "front_desk",                             200, P + "/bookings/${windowed}/folios/${two}/routing",
+                "{\"routes\": [\"room\", \"extra:minibar\"]}"),
+        new Row(Route.MOVE_FOLIO_LINE,        "front_desk",                             201,
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/move", "{\"booking_id\": \"${booking}\", \"window\": 1}"),
+        new Row(Route.VOID_FOLIO_LINE,        "front_desk manager",                     201,
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/void", "{\"reason\": \"posted to the wrong room\"}"),
+        new Row(Route.POST_ALLOWANCE,         "manager",                                201,
+                P + "/bookings/${charged}/folios/${one}/lines/${line}/allowances",
+                "{\"amount\": {\"amount\": \"1.00\", \"currency\": \"EUR\"}, \"reason\": \"goodwill\"}"),
+        // Companies billed on account: managers; front desk reads and records payments on account; auditors read.
+        new Row(Route.CREATE_COMPANY,         "manager",                                201, P + "/companies", COMPANY),
+        new Row(Route.LIST_COMPANIES,         "manager front_desk auditor",             200, P + "/companies", null),
+        new Row(Route.GET_COMPANY,            "manager front_desk auditor",             200, P + "/companies/${company}", null),
+        new Row(Route.UPDATE_COMPANY,         "manager",                                200, P + "/companies/${company}", COMPANY),
+        new Row(Route.DELETE_COMPANY,         "manager",                                204, P + "/companies/${company}", null),
+        new Row(Route.RECORD_COMPANY_PAYMENT, "front_desk manager",                     201, P + "/companies/${company}/payments",
+                "{\"amount\": {\"amount\": \"50.00\", \"currency\": \"EUR\"}, \"method\": \"bank_transfer\"}"),
+        new Row(Route.AGEING_REPORT,          "manager auditor",                        200, P + "/reports/ageing", null),
         // Operations: managers; auditors read.
         new Row(Route.GET_BUSINESS_DATE,      "manager auditor",                        200, P + "/business-date", null),
         new Row(Route.RUN_NIGHT_AUDIT,        "manager",                                200, P + "/night-audit", null),
@@ -528,6 +552,23 @@ class AuthorizationMatrixTest extends RoutingTestBase {
                     case "charged" -> lisbon.charged();
                     case "payment" -> lisbon.payment();
                     case "invoice" -> lisbon.invoice();
+                    // the first line of the charged booking's folio (its 10.00 minibar, dated today)
+                    case "one" -> "1";
+                    case "two" -> "2";
+                    case "line" -> api.get(lisbon.path("/bookings/" + value("charged") + "/folio"), lisbon.frontDesk).json()
+                            .path("lines").path(0).path("id").asText();
+                    case "windowed" -> {
+                        String booking = value("booking");
+                        var opened = api.post(lisbon.path("/bookings/" + booking + "/folios"), lisbon.frontDesk,
+                                "{\"payer_kind\": \"person\", \"name\": \"Rui Costa\"}");
+                        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+                        yield booking;
+                    }
+                    case "company" -> {
+                        var created = api.post(lisbon.path("/companies"), lisbon.manager, COMPANY);
+                        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                        yield created.json().path("id").asText();
+                    }
                     case "guest" -> lisbon.guest();
                     case "reservation" -> lisbon.reservation(bookingKey);
                     case "source" -> "bdc";

@@ -105,9 +105,9 @@ class GeneratedClientStayTest {
             assertThat(paid.getGatewayReference()).isNotEmpty();
 
             assertThat(bookings.checkOut(id, booked.getId()).getStatus()).isEqualTo(BookingStatus.CHECKED_OUT);
-            Invoice invoice = billing.issueInvoice(id, booked.getId(), "gen-invoice");
+            Invoice invoice = billing.issueInvoice(id, booked.getId(), "gen-invoice", null);
             assertThat(invoice.getTotal().getAmount()).isEqualTo("122.50");
-            Invoice credit = billing.issueCreditNote(id, invoice.getId(), "gen-credit");
+            Invoice credit = billing.issueCreditNote(id, invoice.getId(), "gen-credit", null);
             assertThat(credit.getTotal().getAmount()).isEqualTo("-122.50");
             assertThat(billing.getInvoice(id, invoice.getId()).getId()).isEqualTo(invoice.getId());
         }

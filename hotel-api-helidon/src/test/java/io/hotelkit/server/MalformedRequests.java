@@ -103,6 +103,19 @@ abstract class MalformedRequests {
         made.put("position", api.get(lisbon.path("/audit?entity=property&id=" + lisbon.id), lisbon.manager).json()
                 .path("items").path(0).path("position").asText());
         made.put("version", api.get(lisbon.path("/bookings/" + booking), lisbon.frontDesk).json().path("version").asText());
+        made.put("one", "1");
+        made.put("two", "2");
+        made.put("line", api.get(lisbon.path("/bookings/" + made.get("charged") + "/folio"), lisbon.frontDesk).json()
+                .path("lines").path(0).path("id").asText());
+        var window = api.post(lisbon.path("/bookings/" + booking + "/folios"), lisbon.frontDesk,
+                "{\"payer_kind\": \"person\", \"name\": \"Rui Costa\"}");
+        assertThat(window.status()).as(window.toString()).isEqualTo(201);
+        made.put("windowed", booking);
+        var company = api.post(lisbon.path("/companies"), lisbon.manager, """
+                {"kind": "company", "name": "Acme Lda", "address": {"line1": "Rua Augusta 1", "postal_code": "1100-048",
+                 "city": "Lisboa", "country": "PT"}, "credit_limit": {"amount": "5000.00", "currency": "EUR"}}""");
+        assertThat(company.status()).as(company.toString()).isEqualTo(201);
+        made.put("company", company.json().path("id").asText());
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 public record Availability(Stay stay, List<Offer> offers) {
 
     public Availability {
-        offers = List.copyOf(offers);
+        offers = offers instanceof OfferList found ? found : List.copyOf(offers);
     }
 
     public int nights() {

@@ -1,6 +1,7 @@
 package io.hotelkit.availability;
 
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.RoomType;
 import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.Money;
@@ -9,8 +10,7 @@ import io.hotelkit.shared.NotAvailableException.Reason;
 import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.Stay;
-import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -25,36 +25,37 @@ final class Offers {
         Occupancy occupancy = query.occupancy();
         long checkin = stay.checkin().toEpochDay();
         int nights = stay.nights();
-        List<String> planCodes = query.ratePlan() == null ? rates.plans() : List.of(query.ratePlan());
         if (query.ratePlan() != null && !rates.has(query.ratePlan())) {
             throw new NotFoundException("rate plan", query.ratePlan());
         }
-        RateGrid.SearchPricing pricing = rates.forSearch(planCodes);
+        RateGrid.SearchPricing pricing = rates.forSearch(query.ratePlan() == null ? rates.plans() : List.of(query.ratePlan()));
         List<TypeIndex> types = candidates.get();
-        List<Offer> offers = new ArrayList<>(types.size() * pricing.size());
-        LocalDate[] dates = nightsOf(stay);
+        Offer[] offers = new Offer[types.size() * pricing.size()];
+        int found = 0;
+        NightPrices[] nightly = new NightPrices[pricing.size()]; // each type's, in turn
         TaxPolicy.StayTaxes[] taxes = new TaxPolicy.StayTaxes[pricing.size()]; // rates, city tax and packages worked out once a search
         for (int plan = 0; plan < taxes.length; plan++) {
             taxes[plan] = stayTaxes(property, pricing.packages(plan), occupancy);
         }
+        Currency currency = property.currency();
         for (TypeIndex type : types) {
-            if (!type.roomType.fits(occupancy)) {
+            RoomType roomType = type.roomType;
+            if (!roomType.fits(occupancy)) {
                 continue;
             }
             int free = type.free(checkin, nights);
             if (free <= 0) {
                 continue;
             }
-            long[][] nightly = pricing.price(type.roomType, checkin, nights, occupancy);
+            pricing.price(type.rateSlot, roomType, stay.checkin(), nights, occupancy, nightly);
             for (int plan = 0; plan < nightly.length; plan++) {
                 if (nightly[plan] != null) {
-                    offers.add(new Offer(type.roomType.code(), pricing.code(plan), free,
-                            Money.ofMinor(taxes[plan].stayTotalMinor(nightly[plan]), property.currency()),
-                            new NightPrices(dates, nightly[plan], property.currency()), pricing.cancellationPolicy(plan)));
+                    offers[found++] = new Offer(roomType.code(), pricing.code(plan), free,
+                            Money.ofMinor(nightly[plan].totalMinor(taxes[plan]), currency), nightly[plan], pricing.cancellationPolicy(plan));
                 }
             }
         }
-        return new Availability(stay, offers);
+        return new Availability(stay, new OfferList(offers, found));
     }
 
     static Offer quote(Property property, RateGrid rates, TypeIndex type, String ratePlan, Stay stay, Occupancy occupancy,
@@ -80,7 +81,8 @@ final class Offers {
             Occupancy occupancy, long[] nightlyMinor) {
         long total = stayTaxes(property, rates.packages(ratePlan), occupancy).stayTotalMinor(nightlyMinor);
         return new Offer(roomType, ratePlan, available, Money.ofMinor(total, property.currency()),
-                new NightPrices(nightsOf(stay), nightlyMinor, property.currency()), rates.cancellationPolicy(ratePlan));
+                new NightPrices(stay.checkin(), nightlyMinor, 0, nightlyMinor.length, property.currency()),
+                rates.cancellationPolicy(ratePlan));
     }
 
     /** The taxes and packages of a stay in a plan for these guests. */
@@ -98,13 +100,5 @@ final class Offers {
             nightly[n] = amounts.get(n).minorUnits();
         }
         return stayTaxes(property, rates.packages(offer.ratePlan()), occupancy).split(nightly, property.currency());
-    }
-
-    private static LocalDate[] nightsOf(Stay stay) {
-        LocalDate[] dates = new LocalDate[stay.nights()];
-        for (int n = 0; n < dates.length; n++) {
-            dates[n] = stay.checkin().plusDays(n);
-        }
-        return dates;
     }
 }

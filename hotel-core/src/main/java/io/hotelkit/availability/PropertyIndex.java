@@ -152,7 +152,7 @@ final class PropertyIndex {
                 return;
             }
             Map<String, TypeIndex> changed = new HashMap<>(types);
-            changed.put(roomType.code(), new TypeIndex(roomType));
+            changed.put(roomType.code(), new TypeIndex(roomType, rates.slot(roomType.code())));
             types = Map.copyOf(changed);
             typesInOrder = changed.values().stream().sorted(Comparator.comparing(t -> t.roomType.code())).toList();
         });

@@ -16,6 +16,7 @@ import io.hotelkit.shared.Stay;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +33,18 @@ import org.jspecify.annotations.Nullable;
  * and {@code closed_to_departure} on the checkout date refuse it; a night with no price is not sellable.
  *
  * <p>A night's price for an occupancy is the grid's amount, which covers the room type's base occupancy,
- * plus {@code extra_adult} for each adult past the base occupancy and {@code extra_child} for each child; where
- * the room type has age bands and the ages are given, an infant of a free band pays nothing and a child older
- * than every band counts as an adult ({@link RoomType#priced}).
+ * plus {@code extra_adult} for each adult past the base occupancy and {@code extra_child} for each child.
  * A derived plan adjusts each of the parent's amounts by its percentage, rounded, and keeps the parent's
- * restrictions.
+ * restrictions. Its nights are worked out when the parent's are set (or the derived plan is defined), not
+ * when a stay is priced: a search reads every plan's nights as they are sold.
  *
- * <p>Written under its owner's lock, read without one: the maps are replaced, never changed, so that an
- * optimistic reader (the availability engine's) sees either the old or the new, and validates after.
+ * <p>Room types have slots, numbers given in the order their codes are first seen ({@link #slot}), and each
+ * plan keeps its nights in an array by slot, so that a search finds a type's nights without a map.
+ *
+ * <p>Written under its owner's lock, read without one: maps and arrays are replaced, never changed, and
+ * a type's nights are written on a copy that replaces them, so that an optimistic reader (the availability
+ * engine's) sees either the old or the new, and validates after; and so that offers can keep a slice of
+ * the nights they were priced from.
  */
 final class RateGrid {
 
@@ -47,25 +52,46 @@ final class RateGrid {
     private final Rounding rounding;
     private volatile Map<String, Plan> plans = Map.of();
     private volatile List<String> planCodes = List.of();
+    private volatile Map<String, Integer> slots = Map.of();
+    /** Every plan resolved for a search, made again when a plan is defined. */
+    private volatile SearchPricing allPlans = new SearchPricing(List.of());
 
     public RateGrid(Currency currency, Rounding rounding) {
         this.currency = Objects.requireNonNull(currency, "currency");
         this.rounding = Objects.requireNonNull(rounding, "rounding");
     }
 
+    /** The slot of a room type's nights in every plan; a code seen for the first time is given the next. */
+    public int slot(String roomType) {
+        Integer slot = slots.get(roomType);
+        if (slot != null) {
+            return slot;
+        }
+        Map<String, Integer> changed = new HashMap<>(slots);
+        changed.put(roomType, slots.size());
+        slots = Map.copyOf(changed);
+        return changed.size() - 1;
+    }
+
     /** Adds a plan, or changes its derivation; a base plan keeps the nights it has. */
     public void define(RatePlan ratePlan) {
         Plan existing = plans.get(ratePlan.code());
-        Map<String, NightRates> byType = existing == null ? Map.of() : existing.byType;
+        NightRates[] stored = existing == null ? new NightRates[0] : existing.stored;
         long factor = ratePlan.derivation().map(RateGrid::factorPpm).orElse(0L);
         String parent = ratePlan.derivation().map(DerivedRate::parentRatePlan).orElse(null);
-        if (parent != null && !plans.containsKey(parent)) {
+        Plan parentPlan = parent == null ? null : plans.get(parent);
+        if (parent != null && parentPlan == null) {
             throw new NotFoundException("rate plan", parent);
         }
+        Plan plan = new Plan(ratePlan.cancellationPolicy(), stored, parent, factor, ratePlan.packages());
+        if (parentPlan != null) {
+            plan.priced = derived(parentPlan.stored, factor);
+        }
         Map<String, Plan> changed = new HashMap<>(plans);
-        changed.put(ratePlan.code(), new Plan(ratePlan.cancellationPolicy(), byType, parent, factor, ratePlan.packages()));
+        changed.put(ratePlan.code(), plan);
         plans = Map.copyOf(changed);
         planCodes = changed.keySet().stream().sorted().toList();
+        allPlans = new SearchPricing(planCodes);
     }
 
     /** The codes of every plan, in order. */
@@ -73,22 +99,47 @@ final class RateGrid {
         return planCodes;
     }
 
-    /** Sets nights of a base plan's grid. */
+    /**
+     * Sets nights of a base plan's grid, and works out again the nights of the plans derived from it for
+     * the room types whose nights changed.
+     */
     public void put(String ratePlan, List<DailyRate> rates) {
         Plan plan = plan(ratePlan);
         if (plan.parent != null) {
             throw new IllegalArgumentException("rate plan " + ratePlan + " is derived from " + plan.parent
                     + ": set the prices of " + plan.parent + " instead");
         }
-        Map<String, NightRates> byType = new HashMap<>(plan.byType);
         for (DailyRate rate : rates) {
             rate.amount().requireCurrency(currency);
-            byType.computeIfAbsent(rate.roomType(), type -> new NightRates()).set(rate);
         }
-        if (byType.size() != plan.byType.size()) {
-            Map<String, Plan> changed = new HashMap<>(plans);
-            changed.put(ratePlan, new Plan(plan.policy, Map.copyOf(byType), null, 0, plan.packages));
-            plans = Map.copyOf(changed);
+        NightRates[] written = plan.stored.clone(); // each type's nights copied once, on its first write
+        boolean[] copied = new boolean[0];
+        for (DailyRate rate : rates) {
+            int slot = slot(rate.roomType());
+            if (slot >= written.length) {
+                written = Arrays.copyOf(written, slot + 1);
+            }
+            if (slot >= copied.length) {
+                copied = Arrays.copyOf(copied, Math.max(slot + 1, slots.size()));
+            }
+            if (!copied[slot]) {
+                written[slot] = written[slot] == null ? new NightRates() : written[slot].copy();
+                copied[slot] = true;
+            }
+            written[slot].set(rate);
+        }
+        plan.stored = written;
+        plan.priced = written;
+        for (Plan derived : plans.values()) {
+            if (ratePlan.equals(derived.parent)) {
+                NightRates[] priced = Arrays.copyOf(derived.priced, written.length);
+                for (int slot = 0; slot < copied.length; slot++) {
+                    if (copied[slot]) {
+                        priced[slot] = written[slot].derived(derived.factorPpm, rounding);
+                    }
+                }
+                derived.priced = priced;
+            }
         }
     }
 
@@ -122,16 +173,15 @@ final class RateGrid {
     }
 
     private StayPrice price(String ratePlan, RoomType roomType, Stay stay, Occupancy occupancy, boolean arrival) {
-        Plan plan = plan(ratePlan);
-        Plan base = plan.parent == null ? plan : plan(plan.parent);
-        NightRates rates = base.byType.get(roomType.code());
+        NightRates rates = plan(ratePlan).nights(slotOf(roomType.code()));
         long checkin = stay.checkin().toEpochDay();
         int nights = stay.nights();
         StayPrice.Refused refused = refusal(rates, checkin, nights, arrival);
         if (refused != null) {
             return refused;
         }
-        return new StayPrice.Priced(nightly(plan, rates, rates.index(checkin), nights, roomType.priced(occupancy)));
+        RoomType.PricedGuests guests = roomType.priced(occupancy);
+        return new StayPrice.Priced(nightly(rates, rates.index(checkin), nights, guests.extraAdults(), guests.children()));
     }
 
     /**
@@ -142,28 +192,35 @@ final class RateGrid {
      * @param ratePlans plan codes, each of a plan this grid has
      */
     public SearchPricing forSearch(List<String> ratePlans) {
-        return new SearchPricing(ratePlans);
+        SearchPricing all = allPlans;
+        return ratePlans == all.codeList || ratePlans.equals(all.codeList) ? all : new SearchPricing(ratePlans);
     }
 
-    /** {@link #forSearch}'s plans, resolved. Immutable: one search prices each of its room types with it. */
+    /**
+     * {@link #forSearch}'s plans, resolved. Immutable, and shared by the searches of every plan: each prices
+     * its room types with it. It reads each plan's nights when it prices, so nights set since it was made
+     * are read as they are.
+     */
     public final class SearchPricing {
+        private final List<String> codeList;
         private final String[] codes;
         private final Plan[] plans;
-        private final Plan[] bases;
         /** For each plan, the first plan of the list with the same base: its restriction checks are shared. */
         private final int[] sameBaseAs;
 
+        /** @param ratePlans not changed after */
         private SearchPricing(List<String> ratePlans) {
             int count = ratePlans.size();
+            codeList = ratePlans;
             codes = ratePlans.toArray(String[]::new);
             plans = new Plan[count];
-            bases = new Plan[count];
+            String[] bases = new String[count];
             sameBaseAs = new int[count];
             for (int i = 0; i < count; i++) {
                 plans[i] = plan(codes[i]);
-                bases[i] = plans[i].parent == null ? plans[i] : plan(plans[i].parent);
+                bases[i] = plans[i].parent == null ? codes[i] : plans[i].parent;
                 int first = 0;
-                while (bases[first] != bases[i]) {
+                while (!bases[first].equals(bases[i])) {
                     first++;
                 }
                 sameBaseAs[i] = first;
@@ -191,23 +248,44 @@ final class RateGrid {
          * given; {@code null} for a plan whose restrictions refuse it, whatever the restriction.
          */
         public long[][] price(RoomType roomType, long checkin, int nights, Occupancy occupancy) {
+            NightPrices[] priced = new NightPrices[codes.length];
+            price(slotOf(roomType.code()), roomType, LocalDate.ofEpochDay(checkin), nights, occupancy, priced);
             long[][] nightly = new long[codes.length][];
-            RoomType.PricedGuests guests = roomType.priced(occupancy); // age bands resolved once a room type, not once a plan or a night
             for (int i = 0; i < codes.length; i++) {
-                NightRates rates = bases[i].byType.get(roomType.code());
-                boolean refused = sameBaseAs[i] < i
-                        ? nightly[sameBaseAs[i]] == null
-                        : refusal(rates, checkin, nights, true) != null;
-                if (!refused) {
-                    nightly[i] = nightly(plans[i], rates, rates.index(checkin), nights, guests);
-                }
+                nightly[i] = priced[i] == null ? null : priced[i].minor();
             }
             return nightly;
+        }
+
+        /**
+         * The nightly prices of a stay of the room type in slot {@code slot} (see {@link RateGrid#slot}), in
+         * each plan in the order given, into {@code nightly}: {@code null} for a plan whose restrictions refuse
+         * it. A guest who pays no extra gets a slice of the plan's own nights, not a copy.
+         */
+        public void price(int slot, RoomType roomType, LocalDate checkin, int nights, Occupancy occupancy, NightPrices[] nightly) {
+            long checkinDay = checkin.toEpochDay();
+            RoomType.PricedGuests guests = roomType.priced(occupancy); // age bands resolved once a room type, not once a plan or a night
+            int extraAdults = guests.extraAdults();
+            int children = guests.children();
+            for (int i = 0; i < codes.length; i++) {
+                NightRates rates = plans[i].nights(slot);
+                boolean refused = sameBaseAs[i] < i
+                        ? nightly[sameBaseAs[i]] == null
+                        : refusal(rates, checkinDay, nights, true) != null;
+                if (refused) {
+                    nightly[i] = null;
+                    continue;
+                }
+                int first = rates.index(checkinDay);
+                nightly[i] = extraAdults == 0 && children == 0
+                        ? new NightPrices(checkin, rates.amounts(), first, nights, currency)
+                        : new NightPrices(checkin, nightly(rates, first, nights, extraAdults, children), 0, nights, currency);
+            }
         }
     }
 
     /**
-     * The restriction that refuses {@code nights} nights from epoch day {@code checkin} in a base plan's
+     * The restriction that refuses {@code nights} nights from epoch day {@code checkin} in a plan's
      * {@code rates} (null: the room type has none), or null if none does; arrival, departure and length
      * restrictions only when {@code arrival}.
      */
@@ -247,19 +325,17 @@ final class RateGrid {
         return null;
     }
 
-    /** The price of each of {@code nights} nights from index {@code first} of the base's {@code rates}, which has them all. */
-    private long[] nightly(Plan plan, NightRates rates, int first, int nights, RoomType.PricedGuests guests) {
-        int extraAdults = guests.extraAdults();
-        int children = guests.children();
+    /** The price of each of {@code nights} nights from index {@code first} of {@code rates}, which has them all. */
+    private static long[] nightly(NightRates rates, int first, int nights, int extraAdults, int children) {
         long[] nightly = new long[nights];
         for (int n = 0; n < nights; n++) {
             int i = first + n;
-            long price = plan.adjusted(rates.amount(i), rounding);
-            if (extraAdults > 0) { // a derived plan's adjustment divides: only for guests who pay extra
-                price += extraAdults * plan.adjusted(rates.extraAdult(i), rounding);
+            long price = rates.amount(i);
+            if (extraAdults > 0) {
+                price += extraAdults * rates.extraAdult(i);
             }
             if (children > 0) {
-                price += children * plan.adjusted(rates.extraChild(i), rounding);
+                price += children * rates.extraChild(i);
             }
             nightly[n] = price;
         }
@@ -268,9 +344,7 @@ final class RateGrid {
 
     /** The plan's grid for a room type, one row a night that has a price; a derived plan's is adjusted. */
     public List<DailyRate> rows(String ratePlan, String roomType, DateRange nights) {
-        Plan plan = plan(ratePlan);
-        Plan base = plan.parent == null ? plan : plan(plan.parent);
-        NightRates rates = base.byType.get(roomType);
+        NightRates rates = plan(ratePlan).nights(slotOf(roomType));
         List<DailyRate> rows = new ArrayList<>();
         if (rates == null) {
             return rows;
@@ -281,9 +355,9 @@ final class RateGrid {
                 continue;
             }
             rows.add(new DailyRate(roomType, night,
-                    Money.ofMinor(plan.adjusted(rates.amount(i), rounding), currency),
-                    Money.ofMinor(plan.adjusted(rates.extraAdult(i), rounding), currency),
-                    Money.ofMinor(plan.adjusted(rates.extraChild(i), rounding), currency),
+                    Money.ofMinor(rates.amount(i), currency),
+                    Money.ofMinor(rates.extraAdult(i), currency),
+                    Money.ofMinor(rates.extraChild(i), currency),
                     rates.minStay(i) == 0 ? null : rates.minStay(i),
                     rates.maxStay(i) == 0 ? null : rates.maxStay(i),
                     rates.has(i, NightRates.CLOSED),
@@ -301,11 +375,48 @@ final class RateGrid {
         return plan;
     }
 
-    /** A base plan ({@code parent} null) with its nights, or a derived one with its factor. */
-    private record Plan(CancellationPolicy policy, Map<String, NightRates> byType, String parent, long factorPpm,
-            List<RatePackage> packages) {
-        long adjusted(long minor, Rounding rounding) {
-            return parent == null ? minor : rounding.divide(Math.multiplyExact(minor, factorPpm), 1_000_000);
+    /** A room type's slot, or -1 for a code no plan has nights of. */
+    private int slotOf(String roomType) {
+        Integer slot = slots.get(roomType);
+        return slot == null ? -1 : slot;
+    }
+
+    /** Each type's nights of a base plan, adjusted by a derived plan's factor. */
+    private NightRates[] derived(NightRates[] base, long factorPpm) {
+        NightRates[] derived = new NightRates[base.length];
+        for (int slot = 0; slot < base.length; slot++) {
+            derived[slot] = base[slot] == null ? null : base[slot].derived(factorPpm, rounding);
+        }
+        return derived;
+    }
+
+    /**
+     * A base plan ({@code parent} null) with its nights, or a derived one with its factor. Its arrays are
+     * replaced, never changed, under the owner's lock.
+     */
+    private static final class Plan {
+        final CancellationPolicy policy;
+        final @Nullable String parent;
+        final long factorPpm;
+        final List<RatePackage> packages;
+        /** The nights set on this plan by room type slot: a base plan's; a derived plan keeps those it had as a base, unused. */
+        volatile NightRates[] stored;
+        /** The nights a stay is priced from by room type slot: a base plan's own, a derived plan's worked out from its parent's. */
+        volatile NightRates[] priced;
+
+        Plan(CancellationPolicy policy, NightRates[] stored, @Nullable String parent, long factorPpm, List<RatePackage> packages) {
+            this.policy = policy;
+            this.packages = packages;
+            this.parent = parent;
+            this.factorPpm = factorPpm;
+            this.stored = stored;
+            this.priced = stored;
+        }
+
+        /** A room type's nights as a stay is priced from them, or null if it has none. */
+        @Nullable NightRates nights(int slot) {
+            NightRates[] bySlot = priced;
+            return slot >= 0 && slot < bySlot.length ? bySlot[slot] : null;
         }
     }
 

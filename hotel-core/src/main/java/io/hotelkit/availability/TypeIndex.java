@@ -6,6 +6,8 @@ import java.util.Map;
 /** A room type's part of a property index: its rooms, and per night how much of it is taken. */
 final class TypeIndex {
     volatile RoomType roomType;
+    /** Where the rate grid keeps this type's nights in each plan ({@link RateGrid#slot}). */
+    final int rateSlot;
     volatile int roomCount;
     volatile RoomIndex[] rooms = new RoomIndex[0];
     /** Per night: sold without a block, held by blocks, out of order. */
@@ -13,8 +15,9 @@ final class TypeIndex {
     /** Nights whose overbooking allowance is not the type's, by epoch day; replaced whole on a change. */
     volatile Map<Long, Integer> allowances = Map.of();
 
-    TypeIndex(RoomType roomType) {
+    TypeIndex(RoomType roomType, int rateSlot) {
         this.roomType = roomType;
+        this.rateSlot = rateSlot;
     }
 
     int capacity() {

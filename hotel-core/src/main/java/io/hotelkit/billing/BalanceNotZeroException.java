@@ -11,7 +11,13 @@ public final class BalanceNotZeroException extends ConflictException {
     private final Money balance;
 
     public BalanceNotZeroException(BookingId bookingId, Money balance) {
-        super("the folio of booking " + bookingId + " has a balance of " + balance + "; settle it to check out");
+        this(bookingId, Folio.GUEST_WINDOW, balance);
+    }
+
+    /** Window {@code window}'s balance is not zero. */
+    public BalanceNotZeroException(BookingId bookingId, int window, Money balance) {
+        super((window == Folio.GUEST_WINDOW ? "the folio" : "folio window " + window) + " of booking " + bookingId + " has a balance of "
+                + balance + "; settle it to check out");
         this.bookingId = bookingId;
         this.balance = balance;
     }

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param amount positive for charges and refunds, negative for payments
  * @param reference what the line was posted for, unique within the folio where given: the night audit's
  *     {@code room:2026-12-01}, a payment's id; posting the same reference twice is refused, which makes
- *     posting idempotent
+ *     posting idempotent. A correction's reference names the line it corrects: {@code void:<line>},
+ *     {@code move-out:<line>}, {@code allowance:<line>:<n>}, {@code credit-note:<note>:<line>}; a moved
+ *     charge's on its new window {@code move-in:<line>}
  * @param category the charge category: {@code room}, a package's or an extra's ({@code breakfast}, {@code minibar}),
  *     {@code city_tax}; a VAT line has the category of the charge it taxes; null for payments, refunds and lines
  *     posted before categories
@@ -43,7 +45,7 @@ public record FolioLine(
             throw new IllegalArgumentException("a folio line's description has 1 to 200 characters");
         }
         Objects.requireNonNull(amount, "amount");
-        if (kind == FolioLineKind.PAYMENT ? amount.isPositive() : amount.isNegative()) {
+        if (kind.isCredit() ? amount.isPositive() : amount.isNegative()) {
             throw new IllegalArgumentException(kind.name().toLowerCase() + " lines must not be "
                     + (amount.isPositive() ? "positive" : "negative") + ": " + amount);
         }
@@ -60,5 +62,24 @@ public record FolioLine(
     public FolioLine(String id, LocalDate date, FolioLineKind kind, String description, Money amount, @Nullable String reference,
             Instant postedAt) {
         this(id, date, kind, description, amount, reference, postedAt, null, null);
+    }
+
+    /** The id of the line this one corrects (voids, moves out, takes an allowance from), if it is a correction. */
+    public @Nullable String correctedLineId() {
+        if (reference == null) {
+            return null;
+        }
+        String[] parts = reference.split(":");
+        return switch (parts[0]) {
+            case "void", "move-out" -> parts.length == 2 ? parts[1] : null;
+            case "allowance" -> parts.length == 3 ? parts[1] : null;
+            case "credit-note" -> parts.length == 3 ? parts[2] : null;
+            default -> null;
+        };
+    }
+
+    /** The id of the line this one was moved from, if it is a moved charge. */
+    public @Nullable String movedFromLineId() {
+        return reference != null && reference.startsWith("move-in:") ? reference.substring("move-in:".length()) : null;
     }
 }

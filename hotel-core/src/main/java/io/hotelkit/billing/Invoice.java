@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  *     personal data reaches invoices without changing a figure or a number of them
  * @param vat the VAT in the total, whether added on top of prices or included in them
  * @param paymentHint how it was paid, masked (a card's last characters), if by card
+ * @param window the folio window it invoices (1, the guest's, for invoices issued before windows)
+ * @param companyId the company it is billed to, whose account receivable holds it; null when billed to the
+ *     guest (or to the window's payer)
  * @param vatBreakdown per VAT rate, in rate order: the net, the VAT and the gross of the lines at that rate
  *     (lines without VAT, such as the city tax, are in none); its VAT sums to {@code vat}
  */
@@ -39,6 +42,8 @@ public record Invoice(
         Money total,
         Money vat,
         @Nullable String paymentHint,
+        int window,
+        @Nullable CompanyId companyId,
         List<VatAmount> vatBreakdown) {
 
     public Invoice {
@@ -64,13 +69,25 @@ public record Invoice(
         }
         Objects.requireNonNull(vat, "vat");
         vatBreakdown = List.copyOf(vatBreakdown);
+        if (window < 1 || window > Folio.MAX_WINDOWS) {
+            throw new IllegalArgumentException("an invoice's folio window is 1 to " + Folio.MAX_WINDOWS + ": " + window);
+        }
     }
 
-    /** An invoice without a breakdown by VAT rate. */
-    public Invoice(InvoiceId id, PropertyId propertyId, BookingId bookingId, String number, InvoiceKind kind,
-            @Nullable InvoiceId credits, LocalDate issueDate, Instant issuedAt, GuestId guestId, List<Line> lines, Money total,
-            Money vat, @Nullable String paymentHint) {
-        this(id, propertyId, bookingId, number, kind, credits, issueDate, issuedAt, guestId, lines, total, vat, paymentHint, List.of());
+    /** An invoice of the guest's window, billed to the guest: as invoices were before windows. */
+    public Invoice(InvoiceId id, PropertyId propertyId, BookingId bookingId, String number, InvoiceKind kind, @Nullable InvoiceId credits,
+            LocalDate issueDate, Instant issuedAt, GuestId guestId, List<Line> lines, Money total, Money vat,
+            @Nullable String paymentHint) {
+        this(id, propertyId, bookingId, number, kind, credits, issueDate, issuedAt, guestId, lines, total, vat, paymentHint,
+                Folio.GUEST_WINDOW, null, List.of());
+    }
+
+    /** An invoice of a window, without a breakdown by VAT rate. */
+    public Invoice(InvoiceId id, PropertyId propertyId, BookingId bookingId, String number, InvoiceKind kind, @Nullable InvoiceId credits,
+            LocalDate issueDate, Instant issuedAt, GuestId guestId, List<Line> lines, Money total, Money vat,
+            @Nullable String paymentHint, int window, @Nullable CompanyId companyId) {
+        this(id, propertyId, bookingId, number, kind, credits, issueDate, issuedAt, guestId, lines, total, vat, paymentHint,
+                window, companyId, List.of());
     }
 
     /** The lines at one VAT rate: {@code net + vat = gross}. */

@@ -65,14 +65,29 @@ public final class PaymentService {
      */
     public Payment pay(PropertyId propertyId, BookingId bookingId, Money amount, PaymentMethod method, @Nullable String cardToken,
             @Nullable IdempotencyKey idempotencyKey) {
+        return pay(propertyId, bookingId, Folio.GUEST_WINDOW, amount, method, cardToken, idempotencyKey);
+    }
+
+    /**
+     * Takes a payment towards one window of a booking's folio (the guest's is window 1), as {@link #pay}.
+     *
+     * @throws InvalidRequestException naming {@code window} if the booking has no such window
+     */
+    public Payment pay(PropertyId propertyId, BookingId bookingId, int window, Money amount, PaymentMethod method,
+            @Nullable String cardToken, @Nullable IdempotencyKey idempotencyKey) {
         Objects.requireNonNull(amount, "amount").requirePositive("a payment");
         Objects.requireNonNull(method, "method");
         Idempotency.Request request = Idempotency.Request.of("pay").with("property_id", propertyId.value())
                 .with("booking_id", bookingId.value()).with("amount", amount).with("method", method)
                 .with("card_token", cardToken);
+        if (window != Folio.GUEST_WINDOW) {
+            request = request.with("window", window);
+        }
         String gatewayKey = gatewayIdempotencyKey("pay_", idempotencyKey, ids::next);
         return idempotency.once(idempotencyKey, request, () -> {
-            Folio folio = folio(propertyId, bookingId);
+            Folio folio = window == Folio.GUEST_WINDOW ? folio(propertyId, bookingId)
+                    : folios.findBy(propertyId, bookingId, window).orElseThrow(() -> new InvalidRequestException("window",
+                            "booking " + bookingId + " has no folio window " + window));
             Property property = properties.require(propertyId);
             amount.requireCurrency(property.currency());
             if (method == PaymentMethod.CARD) {
@@ -147,7 +162,9 @@ public final class PaymentService {
             };
             Payment.Refund refund = new Payment.Refund(refundId, amount, reference, now);
             payments.save(payment.withRefund(refund));
-            Folio folio = folio(propertyId, payment.bookingId());
+            Folio folio = folios.windows(propertyId, payment.bookingId()).stream()
+                    .filter(window -> window.hasReference("payment:" + paymentId)).findFirst()
+                    .orElseGet(() -> folio(propertyId, payment.bookingId()));
             folios.save(folio.post(new FolioLine(ids.next(), properties.require(propertyId).businessDate(), FolioLineKind.REFUND,
                     "Refund of payment " + paymentId, amount, "refund:" + refundId, now)));
             events.record(propertyId, paymentId.value(),

@@ -274,16 +274,22 @@ public record TaxPolicy(BigDecimal vatPercent, boolean vatIncluded, Money cityTa
 
         /** The sum of {@link #nightTotalMinor} of each night. */
         public long stayTotalMinor(long[] roomMinor) {
-            long total = packagesOnceMinor;
+            return stayTotalMinor(roomMinor, 0, roomMinor.length);
+        }
+
+        /** The sum of {@link #nightTotalMinor} of the nights {@code roomMinor[from]} (the stay's first) to {@code roomMinor[to - 1]}. */
+        public long stayTotalMinor(long[] roomMinor, int from, int to) {
+            Objects.checkFromToIndex(from, to, roomMinor.length);
+            long total = from == to ? 0 : packagesOnceMinor;
             long vat = 0;
             boolean flatCity = cityBasis != CityTaxRule.Basis.PERCENT_OF_ROOM && cityMaxNights == Integer.MAX_VALUE
                     && cityBasis != CityTaxRule.Basis.PER_STAY;
-            for (int n = 0; n < roomMinor.length; n++) {
+            for (int n = from; n < to; n++) {
                 long room = roomMinor[n];
-                if (n == 0 || room != roomMinor[n - 1]) { // nights in a row often cost the same: their VAT is divided out once
+                if (n == from || room != roomMinor[n - 1]) { // nights in a row often cost the same: their VAT is divided out once
                     vat = roomVatOnTopPpm == 0 ? 0 : rounding.divide(Math.multiplyExact(room, roomVatOnTopPpm), MILLION);
                 }
-                total += room + vat + packagesNightlyMinor + (flatCity ? cityPerNightMinor : cityTaxMinor(n, room));
+                total += room + vat + packagesNightlyMinor + (flatCity ? cityPerNightMinor : cityTaxMinor(n - from, room));
             }
             return total;
         }

@@ -2,6 +2,7 @@ package io.hotelkit.memory;
 
 import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
@@ -41,6 +42,7 @@ public final class MemoryStorage implements Storage {
     private final Blocks blocks = new MemoryBlocks(transactions);
     private final Guests guests = new MemoryGuests(transactions);
     private final Folios folios = new MemoryFolios(transactions);
+    private final Companies companies = new MemoryCompanies(transactions);
     private final ApiKeys apiKeys = new MemoryApiKeys(transactions);
     private final Payments payments = new MemoryPayments(transactions);
     private final Invoices invoices = new MemoryInvoices(transactions);
@@ -124,6 +126,11 @@ public final class MemoryStorage implements Storage {
     @Override
     public Payments payments() {
         return payments;
+    }
+
+    @Override
+    public Companies companies() {
+        return companies;
     }
 
     @Override

@@ -2,8 +2,9 @@ package io.hotelkit.operations;
 
 import io.hotelkit.availability.AvailabilityEngine;
 import io.hotelkit.billing.BillingEvent;
-import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.internal.Posting;
 import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
@@ -17,7 +18,6 @@ import io.hotelkit.shared.ConflictException;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Events;
 import io.hotelkit.shared.IdGenerator;
-import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public final class NightAudit {
 
     private final Properties properties;
     private final Bookings bookings;
-    private final Folios folios;
+    private final Posting posting;
     private final Cancellations cancellations;
     private final BlockService blockService;
     private final UnitOfWork transactions;
@@ -50,12 +50,12 @@ public final class NightAudit {
     private final IdGenerator ids;
     private final Clock clock;
 
-    public NightAudit(Properties properties, Bookings bookings, Folios folios, Cancellations cancellations,
+    public NightAudit(Properties properties, Bookings bookings, Folios folios, Companies companies, Cancellations cancellations,
             BlockService blockService, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids,
             Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
-        this.folios = Objects.requireNonNull(folios, "folios");
+        this.posting = new Posting(Objects.requireNonNull(folios, "folios"), Objects.requireNonNull(companies, "companies"));
         this.cancellations = Objects.requireNonNull(cancellations, "cancellations");
         this.blockService = Objects.requireNonNull(blockService, "block service");
         this.transactions = Objects.requireNonNull(transactions, "unit of work");
@@ -114,15 +114,17 @@ public final class NightAudit {
         return new Result(date, closed.businessDate(), charged[0], noShows[0], released);
     }
 
-    /** Posts a night's charges to a booking's folio unless they are there; whether anything was posted. */
+    /**
+     * Posts a night's charges to a booking's folio windows (where its routing sends them) unless they are
+     * there; whether anything was posted.
+     */
     private boolean chargeNight(Property property, Booking booking, LocalDate night) {
         return transactions.inTransaction(() -> {
-            Folio folio = folios.findBy(booking.propertyId(), booking.id()).orElseThrow(() -> new NotFoundException("folio of booking", booking.id()));
-            if (RoomCharges.isPosted(folio, night)) {
+            if (RoomCharges.isPosted(posting, booking.propertyId(), booking.id(), night)) {
                 return false;
             }
-            folios.save(RoomCharges.postNight(folio, night, booking.stay().checkin(), booking.priceOf(night), booking.occupancy(),
-                    packagesOf(booking), property, ids, clock.instant()));
+            RoomCharges.postNight(posting, booking.propertyId(), booking.id(), night, booking.stay().checkin(), booking.priceOf(night),
+                    booking.occupancy(), packagesOf(booking), property, ids, clock.instant());
             events.record(property.id(), booking.id().value(), new BillingEvent.RoomNightCharged(night));
             return true;
         });

@@ -159,8 +159,10 @@ public final class BookingService {
                 request.stay(), request.occupancy(), nightly, total, prepared.offer().cancellationPolicy(),
                 BookingStatus.CONFIRMED, request.specialRequests(), prepared.cardToken(), events.actor(), now, now, null, 0));
         engine.change(null, booking.claim()).settleWith(transactions);
+        // The folio first: a store that guards nights with row locks (the JPA store's type nights) then holds
+        // them for less of the transaction. A refused booking rolls the folio back with the transaction.
+        folios.save(Folio.open(booking.id(), property.id(), guest.id(), property.currency()));
         Booking saved = bookings.save(booking);
-        folios.save(Folio.open(saved.id(), property.id(), guest.id(), property.currency()));
         events.record(property.id(), saved.id().value(), new ReservationEvent.BookingCreated(ReservationEvent.Summary.of(saved)));
         return saved;
     }

@@ -1,10 +1,12 @@
 package io.hotelkit.reservations;
 
 import io.hotelkit.billing.BillingEvent;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.internal.Posting;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.shared.BookingId;
@@ -30,16 +32,18 @@ public final class FolioCharges {
 
     private final Properties properties;
     private final Folios folios;
+    private final Posting posting;
     private final Idempotency idempotency;
     private final Events events;
     private final IdGenerator ids;
     private final Clock clock;
     private final BookingRecords records;
 
-    public FolioCharges(Properties properties, Bookings bookings, Folios folios, Idempotency idempotency, Events events,
-            IdGenerator ids, Clock clock) {
+    public FolioCharges(Properties properties, Bookings bookings, Folios folios, Companies companies, Idempotency idempotency,
+            Events events, IdGenerator ids, Clock clock) {
         this.properties = Objects.requireNonNull(properties, "properties");
         this.folios = Objects.requireNonNull(folios, "folios");
+        this.posting = new Posting(folios, Objects.requireNonNull(companies, "companies"));
         this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
         this.events = Objects.requireNonNull(events, "events");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -54,7 +58,10 @@ public final class FolioCharges {
 
     /**
      * Posts an extra (minibar, restaurant, parking) to the folio of a booking that is confirmed or in the
-     * house.
+     * house: to the window its routing sends extras of the category to, else to the guest's window.
+     *
+     * @throws io.hotelkit.billing.CreditLimitExceededException if it goes to a company's window and would take
+     *     the company past its credit limit
      *
      * @param date the business date it belongs to; today's when null, never a later one
      */
@@ -78,21 +85,19 @@ public final class FolioCharges {
             if (category == null || !category.matches("[a-z][a-z_]{0,31}")) {
                 throw new InvalidRequestException("category", "a category is 1 to 32 lower-case letters and '_', such as 'minibar'");
             }
-            Folio folio = folio(propertyId, id);
             BigDecimal vatPercent = property.taxes().extraVatPercent(category);
             FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant(), category,
                     vatPercent);
-            Folio posted = folio.post(line);
+            posting.post(propertyId, id, line, category, true);
             long vatOnTop = vatPercent == null ? 0 : property.taxes().vatOnTopMinor(amount.minorUnits(), vatPercent, property.rounding());
             if (vatOnTop != 0) { // VAT added on top of prices: the extra's own tax line, at its category's rate
-                posted = posted.post(new FolioLine(ids.next(), on, FolioLineKind.TAX, "VAT " + vatPercent.toPlainString() + "% on "
-                        + category, Money.ofMinor(vatOnTop, amount.currency()), "tax:extra:" + line.id(), clock.instant(), category,
-                        vatPercent));
+                posting.post(propertyId, id, new FolioLine(ids.next(), on, FolioLineKind.TAX, "VAT " + vatPercent.toPlainString()
+                        + "% on " + category, Money.ofMinor(vatOnTop, amount.currency()), "tax:extra:" + line.id(), clock.instant(),
+                        category, vatPercent), category, true);
             }
-            folios.save(posted);
             events.record(propertyId, id.value(), new BillingEvent.ExtraCharged(category, amount.amount()));
             return line;
-        }, FolioLine::id, lineId -> folio(propertyId, id).lines().stream()
+        }, FolioLine::id, lineId -> folios.windows(propertyId, id).stream().flatMap(folio -> folio.lines().stream())
                 .filter(line -> line.id().equals(lineId)).findFirst().orElseThrow());
     }
 }

@@ -6,6 +6,9 @@ import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Folios;
+import io.hotelkit.billing.Companies;
+import io.hotelkit.billing.InvoiceService;
+import io.hotelkit.billing.internal.Posting;
 import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.guests.Loyalty;
 import io.hotelkit.inventory.HousekeepingStatus;
@@ -41,6 +44,8 @@ public final class FrontDesk {
     private final Rooms rooms;
     private final Bookings bookings;
     private final Folios folios;
+    private final Posting posting;
+    private final InvoiceService invoices;
     private final Loyalty loyalty;
     private final UnitOfWork transactions;
     private final AvailabilityEngine engine;
@@ -50,8 +55,10 @@ public final class FrontDesk {
     private final BookingRecords records;
     private final RoomAssignment assignment;
 
-    public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Loyalty loyalty,
-            UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+    public FrontDesk(Properties properties, Rooms rooms, Bookings bookings, Folios folios, Companies companies, InvoiceService invoices,
+            Loyalty loyalty, UnitOfWork transactions, AvailabilityEngine engine, Events events, IdGenerator ids, Clock clock) {
+        this.posting = new Posting(Objects.requireNonNull(folios, "folios"), Objects.requireNonNull(companies, "companies"));
+        this.invoices = Objects.requireNonNull(invoices, "invoices");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.bookings = Objects.requireNonNull(bookings, "bookings");
@@ -156,10 +163,12 @@ public final class FrontDesk {
 
     /**
      * Checks the guest out once the folio is settled. A guest leaving before the checkout date gives the
-     * remaining nights back; a night not yet charged by the night audit is charged now. The room becomes
+     * remaining nights back; a night not yet charged by the night audit is charged now (where the routing sends
+     * it). Every window billed to the guest or another person must be at zero; what a company's window holds is
+     * billed to the company's account (an invoice to the company, outstanding on its account). The room becomes
      * dirty.
      *
-     * @throws BalanceNotZeroException while the folio's balance, with the nights still to charge, is not zero
+     * @throws BalanceNotZeroException while a window's balance, with the nights still to charge, is not zero
      */
     public Booking checkOut(PropertyId propertyId, BookingId id) {
         return transactions.inTransaction(() -> {
@@ -177,19 +186,27 @@ public final class FrontDesk {
                                 booking.occupancy()), booking.roomNumber(), booking.specialRequests(),
                         clock.instant());
             }
-            Folio folio = records.folio(propertyId, id);
-            Folio charged = folio;
+            records.folio(propertyId, id);
             List<TaxPolicy.PackageCharge> packages = RoomCharges.packagesFor(engine.packages(propertyId, leaving.ratePlan()),
                     leaving.occupancy());
             for (LocalDate night = leaving.stay().checkin(); night.isBefore(leaving.stay().checkout()); night = night.plusDays(1)) {
-                charged = RoomCharges.postNight(charged, night, leaving.stay().checkin(), leaving.priceOf(night), leaving.occupancy(),
-                        packages, property, ids, clock.instant());
+                if (!RoomCharges.isPosted(posting, propertyId, id, night)) {
+                    RoomCharges.postNight(posting, propertyId, id, night, leaving.stay().checkin(), leaving.priceOf(night),
+                            leaving.occupancy(), packages, property, ids, clock.instant());
+                }
             }
-            if (!charged.balance().isZero()) {
-                throw new BalanceNotZeroException(id, charged.balance());
+            List<Folio> windows = posting.windows(propertyId, id);
+            for (Folio window : windows) {
+                if (!window.billsCompany() && !window.balance().isZero()) {
+                    throw new BalanceNotZeroException(id, window.window(), window.balance());
+                }
             }
-            if (charged != folio) {
-                folios.save(charged);
+            for (Folio window : windows) {
+                if (window.billsCompany() && window.balance().isPositive()) {
+                    invoices.billCompanyWindow(window);
+                } else if (!window.balance().isZero()) {
+                    throw new BalanceNotZeroException(id, window.window(), window.balance());
+                }
             }
             Booking checkedOut = leaving.moveTo(BookingStatus.CHECKED_OUT, clock.instant());
             engine.change(booking.claim(), checkedOut.claim()).settleWith(transactions);
@@ -197,18 +214,20 @@ public final class FrontDesk {
             if (saved.roomNumber() != null) {
                 rooms.findBy(propertyId, saved.roomNumber()).ifPresent(room -> rooms.save(room.withHousekeeping(HousekeepingStatus.DIRTY)));
             }
-            loyalty.earn(saved.guestId(), spent(charged), "stay:" + id);
+            loyalty.earn(saved.guestId(), spent(windows), "stay:" + id);
             events.record(propertyId, id.value(), new ReservationEvent.BookingCheckedOut(ReservationEvent.Summary.of(saved)));
             return saved;
         });
     }
 
-    /** What a stay earns loyalty points on: room, extras and fees, without taxes. */
-    private static Money spent(Folio folio) {
-        Money spent = Money.zero(folio.currency());
-        for (FolioLine line : folio.lines()) {
-            if (line.kind() == FolioLineKind.ROOM || line.kind() == FolioLineKind.EXTRA || line.kind() == FolioLineKind.FEE) {
-                spent = spent.plus(line.amount());
+    /** What a stay earns loyalty points on: room, extras and fees, without taxes, on every window. */
+    private static Money spent(List<Folio> windows) {
+        Money spent = Money.zero(windows.getFirst().currency());
+        for (Folio folio : windows) {
+            for (FolioLine line : folio.lines()) {
+                if (line.kind() == FolioLineKind.ROOM || line.kind() == FolioLineKind.EXTRA || line.kind() == FolioLineKind.FEE) {
+                    spent = spent.plus(line.amount());
+                }
             }
         }
         return spent;

@@ -1,6 +1,8 @@
 package io.hotelkit.wire;
 
 import io.hotelkit.billing.BillingEvent;
+import io.hotelkit.billing.Company;
+import io.hotelkit.billing.Payer;
 import io.hotelkit.billing.Payment;
 import io.hotelkit.billing.PaymentMethod;
 import io.hotelkit.guests.GuestEvent;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Currency;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -104,6 +107,25 @@ public final class EventWire {
                     in.money("total"));
             case CREDIT_NOTE_ISSUED -> new BillingEvent.CreditNoteIssued(in.text("number"),
                     BookingId.of(in.text("booking_id")), in.money("total"));
+            case FOLIO_WINDOW_OPENED -> new BillingEvent.FolioWindowOpened(in.integer("window"),
+                    Payer.Kind.valueOf(in.upper("payer_kind")), in.optionalText("payer"));
+            case FOLIO_ROUTING_SET -> new BillingEvent.FolioRoutingSet(in.integer("window"),
+                    in.text("routes").isEmpty() ? List.of() : List.of(in.text("routes").split(",")));
+            case CHARGE_MOVED -> new BillingEvent.ChargeMoved(in.text("line_id"), in.integer("from_window"),
+                    BookingId.of(in.text("to_booking_id")), in.integer("to_window"), in.money("amount"));
+            case LINE_VOIDED -> new BillingEvent.LineVoided(in.text("line_id"), in.integer("window"), in.money("amount"),
+                    in.text("reason"));
+            case ALLOWANCE_POSTED -> new BillingEvent.AllowancePosted(in.text("line_id"), in.integer("window"),
+                    in.money("amount"), in.text("reason"));
+            case COMPANY_CREATED -> new BillingEvent.CompanyCreated(in.text("name"), Company.Kind.valueOf(in.upper("kind")),
+                    in.money("credit_limit"));
+            case COMPANY_UPDATED -> new BillingEvent.CompanyUpdated(in.text("name"), Company.Kind.valueOf(in.upper("kind")),
+                    in.money("credit_limit"));
+            case COMPANY_DELETED -> new BillingEvent.CompanyDeleted(in.text("name"));
+            case COMPANY_INVOICED -> new BillingEvent.CompanyInvoiced(in.text("number"), BookingId.of(in.text("booking_id")),
+                    in.money("total"));
+            case COMPANY_PAYMENT_RECORDED -> new BillingEvent.CompanyPaymentRecorded(in.text("payment_id"),
+                    in.money("amount"), in.money("allocated"), PaymentMethod.valueOf(in.upper("method")));
         };
     }
 
@@ -176,7 +198,58 @@ public final class EventWire {
             }
             case BillingEvent.InvoiceIssued event -> invoice(event.number(), event.bookingId(), event.total(), data);
             case BillingEvent.CreditNoteIssued event -> invoice(event.number(), event.bookingId(), event.total(), data);
+            case BillingEvent.FolioWindowOpened event -> {
+                data.put("window", (long) event.window());
+                data.put("payer_kind", event.payerKind().name().toLowerCase(Locale.ROOT));
+                if (event.payer() != null) {
+                    data.put("payer", event.payer());
+                }
+            }
+            case BillingEvent.FolioRoutingSet event -> {
+                data.put("window", (long) event.window());
+                data.put("routes", String.join(",", event.routes()));
+            }
+            case BillingEvent.ChargeMoved event -> {
+                data.put("line_id", event.lineId());
+                data.put("from_window", (long) event.fromWindow());
+                data.put("to_booking_id", event.toBooking().value());
+                data.put("to_window", (long) event.toWindow());
+                money("amount", event.amount(), data);
+            }
+            case BillingEvent.LineVoided event -> {
+                data.put("line_id", event.lineId());
+                data.put("window", (long) event.window());
+                money("amount", event.amount(), data);
+                data.put("reason", event.reason());
+            }
+            case BillingEvent.AllowancePosted event -> {
+                data.put("line_id", event.lineId());
+                data.put("window", (long) event.window());
+                money("amount", event.amount(), data);
+                data.put("reason", event.reason());
+            }
+            case BillingEvent.CompanyCreated event -> company(event.name(), event.kind(), event.creditLimit(), data);
+            case BillingEvent.CompanyUpdated event -> company(event.name(), event.kind(), event.creditLimit(), data);
+            case BillingEvent.CompanyDeleted event -> data.put("name", event.name());
+            case BillingEvent.CompanyInvoiced event -> invoice(event.number(), event.bookingId(), event.total(), data);
+            case BillingEvent.CompanyPaymentRecorded event -> {
+                data.put("payment_id", event.paymentId());
+                money("amount", event.amount(), data);
+                data.put("allocated", event.allocated().amount().toPlainString());
+                data.put("method", event.method().name().toLowerCase(Locale.ROOT));
+            }
         }
+    }
+
+    private static void money(String key, Money money, Map<String, Object> data) {
+        data.put(key, money.amount().toPlainString());
+        data.put("currency", money.currency().getCurrencyCode());
+    }
+
+    private static void company(String name, Company.Kind kind, Money creditLimit, Map<String, Object> data) {
+        data.put("name", name);
+        data.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        money("credit_limit", creditLimit, data);
     }
 
     private static void payment(BillingEvent.PaymentSummary payment, Map<String, Object> data) {

@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKey;
 import io.hotelkit.access.Role;
+import io.hotelkit.billing.Company;
+import io.hotelkit.billing.CompanyId;
 import io.hotelkit.billing.Folio;
+import io.hotelkit.billing.Payer;
+import io.hotelkit.billing.RoutingRule;
 import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.billing.Invoice;
@@ -260,7 +264,7 @@ public abstract class StorageContract {
                                 new BigDecimal("13")),
                         new Invoice.Line("l2", LocalDate.parse("2026-12-01"), FolioLineKind.CITY_TAX, "City tax", eur("6.00"), "city_tax",
                                 null)),
-                eur("56.00"), eur("5.75"), null, List.of(new Invoice.VatAmount(new BigDecimal("13"), eur("44.25"), eur("5.75"),
+                eur("56.00"), eur("5.75"), null, 1, null, List.of(new Invoice.VatAmount(new BigDecimal("13"), eur("44.25"), eur("5.75"),
                         eur("50.00"))));
         tx(() -> {
             storage.invoices().add(invoice);
@@ -378,6 +382,85 @@ public abstract class StorageContract {
 
         assertThat(storage.folios().findBy(bookingId)).contains(more);
         assertThat(more.balance()).isEqualTo(eur("4.50"));
+    }
+
+    @Test
+    void folio_windows_keep_their_payer_routes_and_lines_and_are_found_by_booking_and_by_company() {
+        Property property = setUpProperty("WIN");
+        PropertyId other = setUpProperty("WOT").id();
+        Company acme = tx(() -> storage.companies().save(company(property, "Acme Lda")));
+        BookingId bookingId = BookingId.of(id());
+        Folio guest = tx(() -> storage.folios().save(Folio.open(bookingId, property.id(), GuestId.of(id()), property.currency())
+                .post(line(FolioLineKind.ROOM, "100.00", "room:2026-12-01"))));
+        Folio company = tx(() -> storage.folios().save(guest.openWindow(2, Payer.company(acme.id()))
+                .withRoutes(List.of(RoutingRule.of(FolioLineKind.ROOM), RoutingRule.extras("minibar")))
+                .post(line(FolioLineKind.TAX, "10.00", "tax:2026-12-01"))));
+        Folio person = tx(() -> storage.folios().save(guest.openWindow(3, Payer.person("Rui Costa"))
+                .post(line(FolioLineKind.EXTRA, "4.50", null))));
+        Folio more = tx(() -> storage.folios().save(company.post(line(FolioLineKind.ALLOWANCE, "-2.00", "allowance:x:1"))
+                .withRoutes(List.of(RoutingRule.of(FolioLineKind.EXTRA)))));
+
+        assertThat(storage.folios().findBy(property.id(), bookingId, 2)).contains(more);
+        assertThat(storage.folios().findBy(property.id(), bookingId, 1)).contains(guest);
+        assertThat(storage.folios().windows(property.id(), bookingId)).containsExactly(guest, more, person);
+        assertThat(storage.folios().billing(property.id(), acme.id())).containsExactly(more);
+        assertThat(storage.folios().findBy(other, bookingId, 2)).isEmpty();
+        assertThat(storage.folios().windows(other, bookingId)).isEmpty();
+        assertThatThrownBy(() -> tx(() -> storage.folios().save(company.post(line(FolioLineKind.EXTRA, "1.00", null)))))
+                .isInstanceOf(VersionConflictException.class);
+        // a second window 3: a duplicate (or, in memory, a stale version 0); either way refused
+        assertThatThrownBy(() -> tx(() -> storage.folios().save(guest.openWindow(3, Payer.guest()))))
+                .isInstanceOf(io.hotelkit.shared.ConflictException.class);
+        assertThat(storage.folios().findBy(property.id(), bookingId, 3)).contains(person);
+    }
+
+    @Test
+    void companies_keep_their_profile_and_every_account_entry_and_list_by_property() {
+        Property property = setUpProperty("CMP");
+        Company acme = tx(() -> storage.companies().save(company(property, "Acme Lda")));
+        Company zeta = tx(() -> storage.companies().save(company(property, "Zeta SA")));
+        InvoiceId invoiceId = InvoiceId.of(id());
+        Company billed = tx(() -> storage.companies().save(acme
+                .with(new Company.Entry(invoiceId.value(), Company.EntryKind.INVOICE, LocalDate.parse("2026-12-01"), eur("110.00"),
+                        invoiceId, "2026-000001", null, "booking-1", NOW))
+                .with(new Company.Entry("pay-1", Company.EntryKind.PAYMENT, LocalDate.parse("2026-12-05"), eur("-50.00"), null, null,
+                        null, "bank_transfer: TRF 1", NOW))
+                .with(new Company.Entry("alloc-1", Company.EntryKind.ALLOCATION, LocalDate.parse("2026-12-05"), eur("50.00"), invoiceId,
+                        null, "pay-1", null, NOW))));
+        Company renamed = tx(() -> storage.companies().save(billed.withProfile(Company.Kind.TRAVEL_AGENT, "Acme Travel",
+                new Company.Address("Rua Nova 2", "3º esq", "4000-001", "Porto", "PT"), null, eur("2500.00"))));
+
+        assertThat(storage.companies().findBy(property.id(), acme.id())).contains(renamed);
+        assertThat(renamed.balance()).isEqualTo(eur("60.00"));
+        assertThat(renamed.openItems()).singleElement().satisfies(item -> assertThat(item.owed()).isEqualTo(eur("60.00")));
+        List<Company> all = storage.companies().list(property.id(), null, 10);
+        assertThat(all).extracting(Company::id).containsExactlyInAnyOrder(acme.id(), zeta.id());
+        assertThat(storage.companies().list(property.id(), all.getFirst().id(), 10)).containsExactly(all.get(1));
+        assertThatThrownBy(() -> tx(() -> storage.companies().save(acme))).isInstanceOf(VersionConflictException.class);
+        tx(() -> {
+            storage.companies().delete(zeta);
+            return null;
+        });
+        assertThat(storage.companies().findBy(property.id(), zeta.id())).isEmpty();
+    }
+
+    @Test
+    void invoices_keep_the_window_and_the_company_they_bill() {
+        Property property = setUpProperty("INW");
+        Company acme = tx(() -> storage.companies().save(company(property, "Acme Lda")));
+        Invoice plain = invoice(property, BookingId.of(id()), "2026-000001", InvoiceKind.INVOICE, null, "110.00");
+        Invoice billed = new Invoice(InvoiceId.of(id()), property.id(), plain.bookingId(), "2026-000002", InvoiceKind.INVOICE, null,
+                plain.issueDate(), plain.issuedAt(), plain.guestId(), plain.lines(), plain.total(), plain.vat(), null, 2, acme.id());
+        tx(() -> {
+            storage.invoices().add(billed);
+            return null;
+        });
+        assertThat(storage.invoices().findBy(property.id(), billed.id())).contains(billed);
+    }
+
+    private Company company(Property property, String name) {
+        return new Company(CompanyId.of(id()), property.id(), Company.Kind.COMPANY, name,
+                new Company.Address("Rua Augusta 1", null, "1100-048", "Lisboa", "PT"), "PT500000000", eur("1000.00"), List.of(), 0);
     }
 
     @Test

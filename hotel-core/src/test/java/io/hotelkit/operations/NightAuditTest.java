@@ -121,6 +121,21 @@ class NightAuditTest {
         }
 
         @Override
+        public Optional<Folio> findBy(io.hotelkit.shared.PropertyId propertyId, BookingId bookingId, int window) {
+            return delegate.findBy(propertyId, bookingId, window);
+        }
+
+        @Override
+        public List<Folio> windows(io.hotelkit.shared.PropertyId propertyId, BookingId bookingId) {
+            return delegate.windows(propertyId, bookingId);
+        }
+
+        @Override
+        public List<Folio> billing(io.hotelkit.shared.PropertyId propertyId, io.hotelkit.billing.CompanyId companyId) {
+            return delegate.billing(propertyId, companyId);
+        }
+
+        @Override
         public Folio save(Folio folio) {
             if (failOnSave > 0 && ++saves == failOnSave) {
                 throw new IllegalStateException("connection lost");

@@ -41,6 +41,7 @@ public class ForwardingStorage implements Storage {
     @Override public Blocks blocks() { return delegate.blocks(); }
     @Override public Guests guests() { return delegate.guests(); }
     @Override public Folios folios() { return delegate.folios(); }
+    @Override public io.hotelkit.billing.Companies companies() { return delegate.companies(); }
     @Override public Payments payments() { return delegate.payments(); }
     @Override public Invoices invoices() { return delegate.invoices(); }
     @Override public InvoiceNumbers invoiceNumbers() { return delegate.invoiceNumbers(); }

@@ -54,15 +54,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class InventoryRows {
 
-    private static final String TYPE_NIGHT_POSTGRESQL = """
-            insert into type_nights as t (property_id, room_type, night, taken)
-            select ?, ?, cast(? as date), cast(? as integer)
-            where cast(? as integer) <= (select capacity from room_types where property_id = ? and code = ?)
-            on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
-            where t.taken + excluded.taken <= (select capacity - overbooking_limit + coalesce(t.overbooking, overbooking_limit)
-                from room_types where property_id = excluded.property_id and code = excluded.room_type)""";
-    // Each H2 statement takes the parameters of its PostgreSQL twin, in the same order, so that one binding
-    // serves both: the values only PostgreSQL's guards read come in as the *_for_postgresql columns, unread.
+    // A type night taken on H2, one statement a night, with the guards TAKE_TYPE_NIGHTS_POSTGRESQL applies row by
+    // row. Its parameters are in the order of the one-night upsert PostgreSQL ran before it took a run of nights in
+    // one statement (d_for_postgresql is unread).
     private static final String TYPE_NIGHT_H2 = """
             merge into type_nights t using (select cast(? as varchar(64)) property_id, cast(? as varchar(32)) room_type,
                 cast(? as date) night, cast(? as integer) d, cast(? as integer) d_for_postgresql, r.capacity, r.overbooking_limit
@@ -85,6 +79,29 @@ final class InventoryRows {
             when matched and b.picked + s.d <= s.rooms then update set picked = b.picked + s.d
             when not matched and s.d <= s.rooms then
                 insert (property_id, block_code, night, picked) values (s.property_id, s.block_code, s.night, s.d)""";
+    // On PostgreSQL a run of a change's type nights is one statement of arrays (one execution, one plan, one
+    // round trip) rather than a batch of one statement per night: the guards are TYPE_NIGHT_H2's, row by row,
+    // and the rows are proposed (so locked) in the order given; each answers the rows it changed.
+    private static final String TAKE_TYPE_NIGHTS_POSTGRESQL = """
+            insert into type_nights as t (property_id, room_type, night, taken)
+            select r.property_id, n.room_type, n.night, n.d
+            from unnest(cast(? as varchar[]), cast(? as date[]), cast(? as integer[])) with ordinality as n(room_type, night, d, i)
+            join room_types r on r.property_id = ? and r.code = n.room_type
+            where n.d <= r.capacity
+            order by n.i
+            on conflict (property_id, room_type, night) do update set taken = t.taken + excluded.taken
+            where t.taken + excluded.taken <= (select capacity - overbooking_limit + coalesce(t.overbooking, overbooking_limit)
+                from room_types where property_id = ? and code = excluded.room_type)
+            returning t.room_type, t.night""";
+    // The rows are locked in the order given (by the sub-select, before they are changed), as takes lock them.
+    private static final String GIVE_BACK_TYPE_NIGHTS_POSTGRESQL = """
+            update type_nights t set taken = t.taken + l.d
+            from (select g.room_type, g.night, n.d from type_nights g
+                join unnest(cast(? as varchar[]), cast(? as date[]), cast(? as integer[])) with ordinality as n(room_type, night, d, i)
+                on g.property_id = ? and g.room_type = n.room_type and g.night = n.night
+                order by n.i for update of g) l
+            where t.property_id = ? and t.room_type = l.room_type and t.night = l.night
+            returning t.room_type, t.night""";
     // Give-backs are plain updates: a proposed row of an upsert must pass the checks (taken >= 0) before any conflict.
     private static final String GIVE_BACK_TYPE_NIGHT =
             "update type_nights set taken = taken + ? where property_id = ? and room_type = ? and night = ?";
@@ -264,7 +281,7 @@ final class InventoryRows {
         private void applyTypeNights(Map<TypeNight, Integer> typeNights) throws SQLException {
             List<Map.Entry<TypeNight, Integer>> rows = sorted(typeNights,
                     Comparator.comparing(TypeNight::roomType).thenComparing(TypeNight::night));
-            int[] changed = executeInOrder(rows, postgres ? TYPE_NIGHT_POSTGRESQL : TYPE_NIGHT_H2, GIVE_BACK_TYPE_NIGHT, entry -> {
+            int[] changed = postgres ? typeNightsInRuns(rows) : executeInOrder(rows, TYPE_NIGHT_H2, GIVE_BACK_TYPE_NIGHT, entry -> {
                 TypeNight night = entry.getKey();
                 int count = entry.getValue();
                 return count > 0 ? new Object[] {propertyId, night.roomType(), night.night(), count, count, propertyId, night.roomType()}
@@ -284,6 +301,51 @@ final class InventoryRows {
                     throw SaleRules.soldOut(PropertyId.of(propertyId), night.roomType(), night.night(), count);
                 }
             }
+        }
+
+        /**
+         * PostgreSQL: the type nights' takes and give-backs in the rows' order, one statement of arrays per run
+         * of one sign ({@link #TAKE_TYPE_NIGHTS_POSTGRESQL}, {@link #GIVE_BACK_TYPE_NIGHTS_POSTGRESQL}); answers
+         * how many rows each night changed (1 or 0), as {@link #executeInOrder} does.
+         */
+        private int[] typeNightsInRuns(List<Map.Entry<TypeNight, Integer>> rows) throws SQLException {
+            int[] counts = new int[rows.size()];
+            int start = 0;
+            while (start < rows.size()) {
+                boolean taking = rows.get(start).getValue() > 0;
+                int end = start;
+                while (end < rows.size() && rows.get(end).getValue() > 0 == taking) {
+                    end++;
+                }
+                List<Map.Entry<TypeNight, Integer>> run = rows.subList(start, end);
+                String[] types = new String[run.size()];
+                String[] nights = new String[run.size()];
+                Integer[] changes = new Integer[run.size()];
+                for (int i = 0; i < run.size(); i++) {
+                    types[i] = run.get(i).getKey().roomType();
+                    nights[i] = run.get(i).getKey().night().toString();
+                    changes[i] = run.get(i).getValue();
+                }
+                java.util.Set<TypeNight> changed = new java.util.HashSet<>();
+                try (PreparedStatement statement = connection.prepareStatement(
+                        taking ? TAKE_TYPE_NIGHTS_POSTGRESQL : GIVE_BACK_TYPE_NIGHTS_POSTGRESQL)) {
+                    statement.setArray(1, connection.createArrayOf("varchar", types));
+                    statement.setArray(2, connection.createArrayOf("varchar", nights));
+                    statement.setArray(3, connection.createArrayOf("int4", changes));
+                    statement.setString(4, propertyId);
+                    statement.setString(5, propertyId);
+                    try (ResultSet row = statement.executeQuery()) {
+                        while (row.next()) {
+                            changed.add(new TypeNight(row.getString(1), row.getObject(2, LocalDate.class)));
+                        }
+                    }
+                }
+                for (int i = 0; i < run.size(); i++) {
+                    counts[start + i] = changed.contains(run.get(i).getKey()) ? 1 : 0;
+                }
+                start = end;
+            }
+            return counts;
         }
 
         private void applyRoomNights(Map<RoomNight, Integer> roomNights) throws SQLException {

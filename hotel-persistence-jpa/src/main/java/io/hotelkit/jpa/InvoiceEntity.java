@@ -40,6 +40,8 @@ class InvoiceEntity {
     BigDecimal total;
     BigDecimal vat;
     @Nullable String paymentHint;
+    int windowNo = 1;
+    @Nullable String companyId;
     /** Net, VAT and gross per VAT rate (V15), a JSON array; null for an invoice issued before. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Nullable String vatBreakdown;

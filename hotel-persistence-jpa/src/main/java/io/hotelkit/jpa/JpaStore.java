@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.hotelkit.Storage;
 import io.hotelkit.access.ApiKeys;
+import io.hotelkit.billing.Companies;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.billing.InvoiceNumbers;
 import io.hotelkit.billing.Invoices;
@@ -64,6 +65,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaStore implements Storage, AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(JpaStore.class.getName());
+
+    /** Whole milliseconds of a duration in nanoseconds, for the start-up log. */
+    static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private static final List<Class<?>> ENTITIES = List.of(
             PropertyEntity.class,
             RoomTypeEntity.class,
@@ -77,6 +85,8 @@ public final class JpaStore implements Storage, AutoCloseable {
             BlockEntity.class,
             BookingEntity.class,
             FolioEntity.class,
+            FolioWindowEntity.class,
+            CompanyEntity.class,
             PaymentEntity.class,
             InvoiceEntity.class);
 
@@ -97,6 +107,7 @@ public final class JpaStore implements Storage, AutoCloseable {
     private final Guests guests;
     private final LoyaltyAccounts loyaltyAccounts;
     private final Folios folios;
+    private final Companies companies;
     private final Payments payments;
     private final Invoices invoices;
     private final InvoiceNumbers invoiceNumbers;
@@ -132,6 +143,7 @@ public final class JpaStore implements Storage, AutoCloseable {
         this.guests = new JpaGuests(unitOfWork);
         this.loyaltyAccounts = new JpaLoyaltyAccounts(unitOfWork);
         this.folios = new JpaFolios(unitOfWork);
+        this.companies = new JpaCompanies(unitOfWork);
         this.payments = new JpaPayments(unitOfWork);
         this.invoices = new JpaInvoices(unitOfWork);
         this.invoiceNumbers = new JpaInvoiceNumbers(unitOfWork);
@@ -226,6 +238,11 @@ public final class JpaStore implements Storage, AutoCloseable {
     @Override
     public LoyaltyAccounts loyaltyAccounts() {
         return loyaltyAccounts;
+    }
+
+    @Override
+    public Companies companies() {
+        return companies;
     }
 
     @Override
@@ -515,10 +532,13 @@ public final class JpaStore implements Storage, AutoCloseable {
             String connectionUrl = vendor.connectionUrl(url);
             RenewablePool dataSource = null;
             try {
+                long start = System.nanoTime();
                 dataSource = new RenewablePool(() -> new HikariDataSource(poolConfig(vendor, connectionUrl)));
+                long pooled = System.nanoTime();
                 // Flyway holds two connections at once on PostgreSQL, more than a pool of one has: it gets its own.
-                Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations())
-                        .placeholders(vendor.placeholders()).load().migrate();
+                int migrations = Flyway.configure().dataSource(connectionUrl, user, password).locations(vendor.migrations())
+                        .placeholders(vendor.placeholders()).load().migrate().migrationsExecuted;
+                long migrated = System.nanoTime();
                 EntityManagerFactory factory = new HibernatePersistenceConfiguration("hotelkit")
                         .managedClasses(ENTITIES)
                         .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -534,6 +554,10 @@ public final class JpaStore implements Storage, AutoCloseable {
                         // exception, mapped without its message, and is never written to the log.
                         .property(AvailableSettings.LOG_JDBC_ERRORS, false)
                         .createEntityManagerFactory();
+                long bootstrapped = System.nanoTime();
+                LOG.log(System.Logger.Level.INFO, "start-up: connection pool {0} ms, Flyway {1} ms ({2} migrations applied), "
+                        + "Hibernate bootstrap {3} ms", millis(pooled - start), millis(migrated - pooled), migrations,
+                        millis(bootstrapped - migrated));
                 java.util.Properties credentials = new java.util.Properties();
                 if (user != null) {
                     credentials.setProperty("user", user);

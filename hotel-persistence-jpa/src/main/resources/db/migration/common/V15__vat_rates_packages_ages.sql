@@ -6,7 +6,7 @@
 -- for a property made before them, which keeps its one rate (vat_percent) and flat city tax
 -- (city_tax_per_person_night). Room types get their children's age bands, rate plans their packages (JSON
 -- arrays, empty for those made before). A booking keeps its children's ages ("4,11"; null when not given).
--- A folio line and an invoice line carry the charge category and the VAT rate they were posted with; lines
+-- A folio line (of any window) and an invoice line carry the charge category and the VAT rate they were posted with; lines
 -- posted before have neither.
 alter table properties add column vat_rates ${json_type};
 alter table properties add column city_tax_rule ${json_type};
@@ -15,6 +15,8 @@ alter table rate_plans add column packages ${json_type};
 alter table bookings add column children_ages varchar(100);
 alter table folio_lines add column category varchar(32);
 alter table folio_lines add column vat_percent ${percent_type};
+alter table folio_window_lines add column category varchar(32);
+alter table folio_window_lines add column vat_percent ${percent_type};
 alter table invoice_lines add column category varchar(32);
 alter table invoice_lines add column vat_percent ${percent_type};
 alter table invoices add column vat_breakdown ${json_type};

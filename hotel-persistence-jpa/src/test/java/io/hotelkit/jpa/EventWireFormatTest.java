@@ -3,6 +3,8 @@ package io.hotelkit.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hotelkit.billing.BillingEvent;
+import io.hotelkit.billing.Company;
+import io.hotelkit.billing.Payer;
 import io.hotelkit.billing.Payment;
 import io.hotelkit.billing.PaymentMethod;
 import io.hotelkit.guests.GuestEvent;
@@ -97,6 +99,20 @@ class EventWireFormatTest {
                 Money.of("412.50", "EUR")));
         samples.put("invoice.credit_note_issued", new BillingEvent.CreditNoteIssued("LIS-2026-000002", BookingId.of("b-1"),
                 Money.of("-412.50", "EUR")));
+        samples.put("folio.window_opened", new BillingEvent.FolioWindowOpened(2, Payer.Kind.COMPANY, "c-1"));
+        samples.put("folio.window_opened.guest", new BillingEvent.FolioWindowOpened(3, Payer.Kind.GUEST, null));
+        samples.put("folio.routing_set", new BillingEvent.FolioRoutingSet(2, java.util.List.of("room", "extra:minibar")));
+        samples.put("folio.charge_moved", new BillingEvent.ChargeMoved("l-1", 1, BookingId.of("b-2"), 2, Money.of("45.30", "EUR")));
+        samples.put("folio.line_voided", new BillingEvent.LineVoided("l-1", 1, Money.of("9.99", "EUR"), "wrong room"));
+        samples.put("folio.allowance_posted", new BillingEvent.AllowancePosted("l-1", 1, Money.of("20.00", "EUR"), "goodwill"));
+        samples.put("company.created", new BillingEvent.CompanyCreated("Acme Lda", Company.Kind.COMPANY, Money.of("5000.00", "EUR")));
+        samples.put("company.updated", new BillingEvent.CompanyUpdated("Acme Travel", Company.Kind.TRAVEL_AGENT,
+                Money.of("2500.00", "EUR")));
+        samples.put("company.deleted", new BillingEvent.CompanyDeleted("Acme Lda"));
+        samples.put("company.invoiced", new BillingEvent.CompanyInvoiced("LIS-2026-000003", BookingId.of("b-1"),
+                Money.of("110.00", "EUR")));
+        samples.put("company.payment_recorded", new BillingEvent.CompanyPaymentRecorded("p-9", Money.of("150.00", "EUR"),
+                Money.of("110.00", "EUR"), PaymentMethod.BANK_TRANSFER));
         samples.put("loyalty.points_changed", new GuestEvent.LoyaltyPointsChanged(-3_000_000_000L, "payment:p-1"));
         samples.put("night_audit.completed", new OperationsEvent.NightAuditCompleted(MARCH_1, MARCH_1.plusDays(1), 42, 3));
         samples.put("webhook.disabled", new OperationsEvent.WebhookDisabled("https://pms.example.com/hooks",

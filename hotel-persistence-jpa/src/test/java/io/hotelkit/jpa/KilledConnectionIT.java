@@ -150,6 +150,21 @@ class KilledConnectionIT {
             }
 
             @Override
+            public Optional<Folio> findBy(PropertyId propertyId, BookingId bookingId, int window) {
+                return store.folios().findBy(propertyId, bookingId, window);
+            }
+
+            @Override
+            public List<Folio> windows(PropertyId propertyId, BookingId bookingId) {
+                return store.folios().windows(propertyId, bookingId);
+            }
+
+            @Override
+            public List<Folio> billing(PropertyId propertyId, io.hotelkit.billing.CompanyId companyId) {
+                return store.folios().billing(propertyId, companyId);
+            }
+
+            @Override
             public Folio save(Folio folio) {
                 Folio saved = store.folios().save(folio);
                 killAt(store, KillPoint.AFTER_FOLIO_SAVED);

@@ -136,6 +136,9 @@ public final class HttpTarget implements Target {
 
     @Override
     public void close() {
+        if (retried.get() > 0) {
+            System.out.println("requests answered 503 and sent again: " + retried.get());
+        }
         try {
             if (server != null) {
                 server.close();
@@ -188,7 +191,37 @@ public final class HttpTarget implements Target {
         return read(response);
     }
 
+    /** Answers 503 (no pooled connection within the server's wait, under load) that were sent again. */
+    private final java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many requests the server answered 503 and that were sent again, as its answer asks. */
+    public int retried() {
+        return retried.get();
+    }
+
+    /**
+     * Sends the request; a 503 (the server had no database connection for it within its wait: nothing was
+     * changed, "retry later") is sent again after a short pause, up to {@link #ATTEMPTS} times, as a client would.
+     */
     private HttpResponse<String> exchange(String method, String path, JsonNode body) {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = exchangeOnce(method, path, body);
+            if (response.statusCode() != 503 || attempt == ATTEMPTS) {
+                return response;
+            }
+            retried.incrementAndGet();
+            try {
+                Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 10L * attempt + 5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 20;
+
+    private HttpResponse<String> exchangeOnce(String method, String path, JsonNode body) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Authorization", "Bearer " + ADMIN_KEY)
                 .header("Content-Type", "application/json")

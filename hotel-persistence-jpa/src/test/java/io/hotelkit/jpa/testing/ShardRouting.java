@@ -24,7 +24,7 @@ public final class ShardRouting {
     public static final Set<String> PER_PROPERTY = Set.of(
             "room_types", "rooms", "room_out_of_order", "rate_plans", "nightly_rates", "blocks",
             "type_nights", "block_nights", "room_nights",
-            "bookings", "folios", "folio_lines", "payments", "payment_refunds", "invoices", "invoice_lines",
+            "bookings", "folios", "folio_lines", "folio_windows", "folio_window_lines", "companies", "company_entries", "payments", "payment_refunds", "invoices", "invoice_lines",
             "invoice_numbers", "webhook_subscriptions", "webhook_deliveries", "webhook_redeliveries");
 
     /** Not per property, and why a statement on them need not name one (docs/SCALING.md). */
@@ -64,7 +64,7 @@ public final class ShardRouting {
             "\\b(from|join|into|update|merge into)\\s+(\\w+)(?:\\s+(?:as\\s+)?(?!where\\b|on\\b|set\\b|using\\b|left\\b|join\\b|inner\\b|order\\b|for\\b|values\\b|select\\b)(\\w+))?");
     private static final Pattern MERGE_SOURCE = Pattern.compile(
             "^merge into \\w+ \\w+ using \\(select cast\\(\\? as varchar\\(\\d+\\)\\) property_id\\b.*?\\) (\\w+) on ");
-    private static final Pattern INSERT_COLUMNS = Pattern.compile("^insert into (\\w+)\\s*(?:as\\s+\\w+\\s*)?\\(([^)]*)\\)");
+    private static final Pattern INSERT_COLUMNS = Pattern.compile("^(?:with \\w+ as \\( ?)?insert into (\\w+)\\s*(?:as\\s+\\w+\\s*)?\\(([^)]*)\\)");
 
     private ShardRouting() {}
 

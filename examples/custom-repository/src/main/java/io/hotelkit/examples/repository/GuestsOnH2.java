@@ -76,4 +76,5 @@ public final class GuestsOnH2 implements Storage {
     @Override public InvoiceNumbers invoiceNumbers() { return memory.invoiceNumbers(); }
     @Override public LoyaltyAccounts loyaltyAccounts() { return memory.loyaltyAccounts(); }
     @Override public ApiKeys apiKeys() { return memory.apiKeys(); }
+    @Override public io.hotelkit.billing.Companies companies() { return memory.companies(); }
 }
