@@ -56,6 +56,8 @@ start() { # label, extra JVM options...: starts the server, waits for its first 
   fi
   printf '%-28s first answer %6d ms after java -jar   (load average %s)\n' "$label" $(( (answered - launched) / 1000000 )) \
     "$(cut -d' ' -f1 /proc/loadavg)"
+  # the server logs its phases as start returns, which may be just after it first answers
+  for _ in $(seq 100); do grep -q 'start-up: database' "$WORK/$label.log" && break; sleep 0.05; done
   grep -h 'start-up:' "$WORK/$label.log" | sed 's/^.*start-up:/    start-up:/' || true
   BASE_URL=http://127.0.0.1:$port
 }

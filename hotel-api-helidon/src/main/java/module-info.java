@@ -10,7 +10,7 @@
  * this descriptor is checked when it compiles. Jackson and Hibernate Validator read request bodies by
  * reflection, hence the opened package.
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // jedis, resilience4j: named by their manifests
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // jedis, resilience4j, pdfbox: named by their manifests
 module io.hotelkit.server {
     requires transitive io.hotelkit;
     requires io.hotelkit.jpa;
@@ -42,6 +42,7 @@ module io.hotelkit.server {
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.timelimiter;
+    requires org.apache.pdfbox;
 
     requires java.net.http;
     requires java.sql;

@@ -24,6 +24,7 @@ import io.hotelkit.privacy.PersonalData;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.RateService;
+import io.hotelkit.reporting.FinanceReports;
 import io.hotelkit.reporting.Reports;
 import io.hotelkit.reservations.Block;
 import io.hotelkit.reservations.BlockService;
@@ -93,6 +94,7 @@ public final class Hotel {
     private final InvoiceService invoices;
     private final NightAudit nightAudit;
     private final Reports reports;
+    private final FinanceReports financeReports;
     private final PersonalData personalData;
     private final Events events;
     private final Idempotency idempotency;
@@ -146,6 +148,8 @@ public final class Hotel {
                 transactions, idempotency, events, ids, clock);
         this.cityLedger = new CityLedger(storage.properties(), storage.companies(), storage.folios(), transactions, idempotency,
                 events, ids, clock);
+        this.financeReports = new FinanceReports(storage.properties(), storage.bookings(), storage.folios(), storage.payments(),
+                cityLedger);
         this.blocks = new BlockService(storage.properties(), storage.roomTypes(), storage.ratePlans(), storage.blocks(),
                 transactions, engine, events);
         this.nightAudit = new NightAudit(storage.properties(), storage.bookings(), storage.folios(), storage.companies(), cancellations, blocks,
@@ -244,6 +248,11 @@ public final class Hotel {
 
     public Reports reports() {
         return reports;
+    }
+
+    /** The books of a business date: the finance report and the journal. */
+    public FinanceReports financeReports() {
+        return financeReports;
     }
 
     public PersonalData personalData() {

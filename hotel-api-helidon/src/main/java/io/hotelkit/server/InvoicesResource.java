@@ -1,5 +1,7 @@
 package io.hotelkit.server;
 
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -28,6 +30,8 @@ final class InvoicesResource implements HttpService {
      * stops after this many, however few matched, and its {@code next_cursor} goes on from there.
      */
     static final int MAX_SCAN = 500;
+
+    static final MediaType PDF = MediaTypes.create("application", "pdf");
 
     /** Who may issue a partial credit note (front desk credits an invoice in full only). */
     static final Roles PARTIAL_CREDIT = Roles.allow(io.hotelkit.access.Role.MANAGER);
@@ -110,8 +114,17 @@ final class InvoicesResource implements HttpService {
         return Reply.ok(found.map(invoice -> Views.InvoiceView.of(invoice, invoices)));
     }
 
+    /** The invoice as JSON, or as a PDF when the request's {@code Accept} prefers {@code application/pdf}. */
     private Reply get(ServerRequest req) {
-        return Reply.ok(Views.InvoiceView.of(invoices.invoice(Params.property(req), Params.invoice(req)), invoices));
+        Invoice invoice = invoices.invoice(Params.property(req), Params.invoice(req));
+        MediaType wanted = req.headers().bestAccepted(MediaTypes.APPLICATION_JSON, PDF).orElse(MediaTypes.APPLICATION_JSON);
+        if (!wanted.equals(PDF)) {
+            return Reply.ok(Views.InvoiceView.of(invoice, invoices));
+        }
+        InvoicePdf.Parties parties = new InvoicePdf.Parties(invoices.seller(invoice), invoices.billTo(invoice), null,
+                invoice.credits() == null ? null : invoices.invoice(invoice.propertyId(), invoice.credits()).number());
+        return Reply.ok(new Reply.Document(InvoicePdf.render(invoice, parties, invoices.vatBreakdown(invoice)), PDF.text()))
+                .withHeader("Content-Disposition", "inline; filename=\"" + invoice.number() + ".pdf\"");
     }
 
     private Reply created(Invoice invoice) {

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class PlainText {
 
-    /** Fields whose text may run over several lines; preferences are free-form throughout. */
-    static final Set<String> MULTI_LINE = Set.of("special_requests", "description", "reason", "preferences");
+    /** Fields whose text may run over several lines (a property's postal address too); preferences are free-form throughout. */
+    static final Set<String> MULTI_LINE = Set.of("special_requests", "description", "reason", "preferences", "address");
 
     private PlainText() {}
 

@@ -57,7 +57,10 @@ final class PropertiesResource implements HttpService {
             @NotNull LocalTime checkOutTime,
             @Nullable @Min(1) @Max(Property.LONGEST_MAX_STAY_NIGHTS) Integer maxStayNights,
             @Valid Views.@Nullable Tax tax,
-            @Nullable LocalDate businessDate) {}
+            @Nullable LocalDate businessDate,
+            @Nullable @Pattern(regexp = "[a-z]{2,3}") String language,
+            @Nullable @Size(min = 1, max = 500) String address,
+            @Nullable @Size(min = 1, max = 32) String vatId) {}
 
     private Reply create(ServerRequest req, NewPropertyBody body) {
         if (!Caller.of(req).apiKey().allProperties()) {
@@ -66,7 +69,7 @@ final class PropertiesResource implements HttpService {
         Currency currency = currency(body.currency());
         TaxPolicy taxes = body.tax() == null ? null : body.tax().toPolicy(currency);
         Property property = inventory.createProperty(new NewProperty(body.code(), body.name(), timezone(body.timezone()),
-                currency, body.checkInTime(), body.checkOutTime(), body.maxStayNights(), taxes, body.businessDate()));
+                currency, body.checkInTime(), body.checkOutTime(), body.maxStayNights(), taxes, body.businessDate(), body.language(), body.address(), body.vatId()));
         return Reply.created("/v1/properties/" + property.id().value(), Views.PropertyView.of(property));
     }
 

@@ -41,11 +41,17 @@ record Reply(int status, @Nullable Object body, Map<String, String> headers) {
     /** A body already rendered as JSON, sent as it is (an availability answer kept with its offers). */
     public record Rendered(byte[] bytes) {}
 
+    /** A body that is not JSON, sent as it is with its content type: an invoice's PDF, a journal's CSV. */
+    public record Document(byte[] bytes, String contentType) {}
+
     void send(ServerResponse res) {
         res.status(Status.create(status));
         headers.forEach(res::header);
         if (body == null) {
             res.send();
+        } else if (body instanceof Document document) {
+            res.header(HeaderNames.CONTENT_TYPE, document.contentType());
+            res.send(document.bytes());
         } else {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.send(body instanceof Rendered rendered ? rendered.bytes() : Json.bytes(body));

@@ -141,6 +141,9 @@ enum Route {
     ARRIVALS_REPORT(Method.GET, "/properties/{propertyId}/reports/arrivals", MANAGER, HOUSEKEEPING, AUDITOR),
     DEPARTURES_REPORT(Method.GET, "/properties/{propertyId}/reports/departures", MANAGER, AUDITOR),
     IN_HOUSE_REPORT(Method.GET, "/properties/{propertyId}/reports/in-house", MANAGER, AUDITOR),
+    // The books of a business date: the accountant's close, read like the other reports.
+    FINANCE_REPORT(Method.GET, "/properties/{propertyId}/reports/finance", MANAGER, AUDITOR),
+    JOURNAL_REPORT(Method.GET, "/properties/{propertyId}/reports/journal", MANAGER, AUDITOR),
     EVENTS(Method.GET, "/properties/{propertyId}/events", MANAGER, AUDITOR),
     // The front desk reads a booking's history on its page.
     AUDIT_TRAIL(Method.GET, "/properties/{propertyId}/audit", MANAGER, FRONT_DESK, AUDITOR),

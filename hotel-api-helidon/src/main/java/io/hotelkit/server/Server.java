@@ -80,7 +80,7 @@ final class Server {
                 new FolioWindowsResource(hotel.folioWindows(), hotel.inventory(), idempotent),
                 new CompaniesResource(hotel.cityLedger(), hotel.inventory(), idempotent),
                 new OperationsResource(hotel.inventory(), hotel.nightAudit(), forecasts::trainLater),
-                new ReportsResource(hotel.reports(), hotel.inventory()),
+                new ReportsResource(hotel.reports(), hotel.financeReports(), hotel.inventory()),
                 new EventsResource(hotel.storage().outbox(), hotel.inventory(), infrastructure.apiKeys(),
                         config.maxEventStreams(), config.eventHeartbeat()),
                 new AuditResource(hotel.storage().outbox(), hotel.inventory()),

@@ -63,12 +63,16 @@ final class Views {
             @JsonFormat(pattern = "HH:mm") LocalTime checkOutTime,
             int maxStayNights,
             Tax tax,
-            LocalDate businessDate) {
+            LocalDate businessDate,
+            String language,
+            @Nullable String address,
+            @Nullable String vatId) {
 
         static PropertyView of(Property property) {
             return new PropertyView(property.id().value(), property.code(), property.name(), property.timezone().getId(),
                     property.currency().getCurrencyCode(), property.checkInTime(), property.checkOutTime(),
-                    property.maxStayNights(), Tax.of(property.taxes()), property.businessDate());
+                    property.maxStayNights(), Tax.of(property.taxes()), property.businessDate(), property.language(),
+                    property.address(), property.vatId());
         }
     }
 

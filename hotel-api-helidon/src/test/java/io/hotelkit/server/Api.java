@@ -122,6 +122,19 @@ final class Api {
         }
     }
 
+    /** A GET whose body is read as bytes (a PDF), with an {@code Accept} header. */
+    Download download(String path, String key, String accept) {
+        try (Http1ClientResponse response = client.get(path)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + key)
+                .header(HeaderNames.ACCEPT, accept)
+                .request()) {
+            return new Download(response.status().code(), response.headers().contentType().map(Object::toString).orElse(""),
+                    response.headers().value(HeaderNames.CONTENT_DISPOSITION).orElse(""), response.as(byte[].class));
+        }
+    }
+
+    record Download(int status, String contentType, String disposition, byte[] bytes) {}
+
     /** A POST whose body is streamed without a length (chunked). */
     Response postChunked(String path, String key, byte[] body) {
         try (Http1ClientResponse response = client.post(path)

@@ -212,6 +212,8 @@ class AuthorizationMatrixTest extends RoutingTestBase {
         new Row(Route.ARRIVALS_REPORT,        "manager housekeeping auditor",           200, P + "/reports/arrivals?date=${day+0}", null),
         new Row(Route.DEPARTURES_REPORT,      "manager auditor",                        200, P + "/reports/departures?date=${day+1}", null),
         new Row(Route.IN_HOUSE_REPORT,        "manager auditor",                        200, P + "/reports/in-house?date=${day+0}", null),
+        new Row(Route.FINANCE_REPORT,         "manager auditor",                        200, P + "/reports/finance?date=${day+0}", null),
+        new Row(Route.JOURNAL_REPORT,         "manager auditor",                        200, P + "/reports/journal?date=${day+0}", null),
         new Row(Route.EVENTS,                 "manager auditor",                        400, P + "/events", null,
                 "Last-Event-ID", "not-an-event-id"),
         new Row(Route.AUDIT_TRAIL,            "manager front_desk auditor",             200,

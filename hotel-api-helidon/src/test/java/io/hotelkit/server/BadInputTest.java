@@ -237,6 +237,12 @@ class BadInputTest extends RoutingTestBase {
                     "application/json", "{\"code\": \"OPO\", \"name\": \"Porto\", \"timezone\": \"Europe/Lisbon\", \"currency\": \"EUR\","
                     + " \"check_in_time\": \"15:00\", \"check_out_time\": \"11:00\", \"tax\": {\"vat_percent\": 6, \"vat_included\": true,"
                     + " \"city_tax_per_person_night\": {\"amount\": \"2.00\", \"currency\": \"USD\"}}}"),
+            new Case("a language that is not an ISO 639 code", 400, "language", Method.POST, "/v1/properties", "admin",
+                    "application/json", "{\"code\": \"OPO\", \"name\": \"Porto\", \"timezone\": \"Europe/Lisbon\", \"currency\": \"EUR\","
+                    + " \"check_in_time\": \"15:00\", \"check_out_time\": \"11:00\", \"language\": \"Portuguese\"}"),
+            new Case("an overlong VAT id", 400, "vat_id", Method.POST, "/v1/properties", "admin",
+                    "application/json", "{\"code\": \"OPO\", \"name\": \"Porto\", \"timezone\": \"Europe/Lisbon\", \"currency\": \"EUR\","
+                    + " \"check_in_time\": \"15:00\", \"check_out_time\": \"11:00\", \"vat_id\": \"" + "9".repeat(33) + "\"}"),
             new Case("a check-in time of 25 o'clock", 400, "check_in_time", Method.POST, "/v1/properties", "admin", "application/json",
                     "{\"code\": \"OPO\", \"name\": \"Porto\", \"timezone\": \"Europe/Lisbon\", \"currency\": \"EUR\","
                     + " \"check_in_time\": \"25:00\", \"check_out_time\": \"11:00\"}"),
@@ -285,6 +291,10 @@ class BadInputTest extends RoutingTestBase {
                     .as("channel"),
             get("a report that ends before it starts",     "to",            "/v1/properties/${p}/reports/occupancy?from=2026-12-03&to=2026-12-01")
                     .as("manager"),
+            get("the books of a day not yet begun",        "date",          "/v1/properties/${p}/reports/finance?date=2099-01-01")
+                    .as("auditor"),
+            get("a journal in a format there is not",      "format",        "/v1/properties/${p}/reports/journal?format=xlsx")
+                    .as("auditor"),
             get("an audit trail of an unknown entity",     "entity",        "/v1/properties/${p}/audit?entity=spaceship&id=x").as("manager"),
             // webhooks
             post("a webhook to an ftp URL", 400, "url", "/v1/properties/${p}/webhooks",

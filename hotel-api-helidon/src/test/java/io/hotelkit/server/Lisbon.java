@@ -25,13 +25,18 @@ final class Lisbon {
     private final Api api;
 
     private Lisbon(Api api, Fixture fixture, String code) {
+        this(api, fixture, code, "");
+    }
+
+    /** @param more more fields of the property, each after a comma: {@code , "language": "pt"} */
+    private Lisbon(Api api, Fixture fixture, String code, String more) {
         this.api = api;
         this.admin = fixture.key(Role.ADMIN);
         var property = api.post("/v1/properties", admin, """
                 {"code": "%s", "name": "Lisbon Riverside", "timezone": "Europe/Lisbon", "currency": "EUR",
                  "check_in_time": "15:00", "check_out_time": "11:00",
                  "tax": {"vat_percent": 6, "vat_included": false,
-                         "city_tax_per_person_night": {"amount": "2.00", "currency": "EUR"}}}""".formatted(code));
+                         "city_tax_per_person_night": {"amount": "2.00", "currency": "EUR"}}%s}""".formatted(code, more));
         assertThat(property.status()).as(property.toString()).isEqualTo(201);
         this.id = property.json().path("id").asText();
         this.today = property.json().path("business_date").asText();
@@ -71,6 +76,11 @@ final class Lisbon {
     /** A new property, with a code of its own, so that a test class may set up one per test. */
     static Lisbon setUp(Api api, Fixture fixture) {
         return new Lisbon(api, fixture, "LIS" + PROPERTIES.incrementAndGet());
+    }
+
+    /** Lisbon with more fields to its property: {@code , "language": "pt"}. */
+    static Lisbon setUp(Api api, Fixture fixture, String more) {
+        return new Lisbon(api, fixture, "LIS" + PROPERTIES.incrementAndGet(), more);
     }
 
     /** {@code /v1/properties/{propertyId}} followed by {@code tail}. */

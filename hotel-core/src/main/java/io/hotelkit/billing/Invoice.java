@@ -110,6 +110,12 @@ public record Invoice(
     }
 
     /**
+     * The invoice's charges at one VAT rate: {@code net + vat = gross}, each the sum of the lines'
+     * {@link ChargeSplit}s; the rates' grosses add up to the total.
+     */
+    public record VatLine(BigDecimal percent, Money net, Money vat, Money gross) {}
+
+    /**
      * A line: a folio charge as invoiced (negated on a credit note), with its charge category and VAT rate
      * as the folio line has them.
      */

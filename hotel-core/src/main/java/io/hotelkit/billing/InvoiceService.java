@@ -303,6 +303,31 @@ public final class InvoiceService {
     }
 
     /**
+     * The invoice's VAT breakdown, a line per rate in rate order, from its lines' {@link ChargeSplit}s at the
+     * property's taxes.
+     */
+    public List<Invoice.VatLine> vatBreakdown(Invoice invoice) {
+        Property property = properties.require(invoice.propertyId());
+        java.util.Map<java.math.BigDecimal, Money[]> byRate = new java.util.TreeMap<>();
+        for (Invoice.Line line : invoice.lines()) {
+            ChargeSplit split = ChargeSplit.of(line.kind(), line.amount(), property);
+            Money[] sums = byRate.computeIfAbsent(split.vatPercent(),
+                    rate -> new Money[] {Money.zero(property.currency()), Money.zero(property.currency())});
+            sums[0] = sums[0].plus(split.net());
+            sums[1] = sums[1].plus(split.vat());
+        }
+        return byRate.entrySet().stream()
+                .map(rate -> new Invoice.VatLine(rate.getKey(), rate.getValue()[0], rate.getValue()[1],
+                        rate.getValue()[0].plus(rate.getValue()[1])))
+                .toList();
+    }
+
+    /** The property that issued the invoice, whose name, address and VAT id it prints as the seller's. */
+    public Property seller(Invoice invoice) {
+        return properties.require(invoice.propertyId());
+    }
+
+    /**
      * Who the invoice is made out to: the company it bills, the person its window bills, else its guest's name
      * ({@code erased} once the guest's data is erased).
      */

@@ -56,7 +56,7 @@ public final class InventoryService {
                 request.currency(), request.checkInTime(), request.checkOutTime(),
                 request.maxStayNights() == null ? Property.DEFAULT_MAX_STAY_NIGHTS : request.maxStayNights(),
                 request.taxes() == null ? TaxPolicy.none(request.currency()) : request.taxes(), Rounding.HALF_UP,
-                businessDate, 0);
+                businessDate, request.language() == null ? Property.DEFAULT_LANGUAGE : request.language(), request.address(), request.vatId(), 0);
         return transactions.inTransaction(() -> {
             properties.findByCode(property.code()).ifPresent(existing -> {
                 throw new DuplicateException("property", property.code(), existing.id().value());

@@ -160,7 +160,8 @@ public abstract class StorageContract {
     void properties_room_types_and_rooms_keep_every_field() {
         Property property = tx(() -> storage.properties().save(new Property(PropertyId.of(id()), "FULL", "Full House",
                 ZoneId.of("Europe/Lisbon"), Money.currency("EUR"), LocalTime.of(15, 30), LocalTime.of(11, 0), 45,
-                new TaxPolicy(new BigDecimal("6.5"), false, eur("1.50")), Rounding.HALF_UP, LocalDate.parse("2026-12-01"), 0)));
+                new TaxPolicy(new BigDecimal("6.5"), false, eur("1.50")), Rounding.HALF_UP, LocalDate.parse("2026-12-01"), "pt",
+                "Rua do Alecrim 12\n1200-018 Lisboa", "PT509999990", 0)));
         RoomType type = tx(() -> storage.roomTypes().save(new RoomType(property.id(), "FAM", "Family", 4, 3, 5, 3, 2, 0)));
         Room room = tx(() -> storage.rooms().save(new Room(property.id(), "1A", "FAM", null, HousekeepingStatus.INSPECTED,
                 List.of(new OutOfOrder(DateRange.of(LocalDate.parse("2026-12-10"), LocalDate.parse("2026-12-12")), "paint"),

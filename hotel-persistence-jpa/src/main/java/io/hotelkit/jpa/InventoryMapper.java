@@ -40,6 +40,9 @@ final class InventoryMapper {
         to.cityTaxRule = TaxRows.write(from.taxes().cityTax());
         to.rounding = from.rounding().mode().name();
         to.businessDate = from.businessDate();
+        to.language = from.language();
+        to.address = from.address();
+        to.vatId = from.vatId();
     }
 
     static Property toDomain(PropertyEntity row) {
@@ -61,6 +64,9 @@ final class InventoryMapper {
                         TaxRows.readRule(row.cityTaxRule, Money.of(row.cityTaxPerPersonNight, currency))),
                 new Rounding(RoundingMode.valueOf(row.rounding)),
                 row.businessDate,
+                row.language,
+                row.address,
+                row.vatId,
                 row.version);
     }
 

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import org.jspecify.annotations.Nullable;
 
 /** A row of {@code properties}; {@link InventoryMapper} maps it to and from {@link io.hotelkit.inventory.Property}. */
 @Entity
@@ -37,4 +38,7 @@ class PropertyEntity extends VersionedEntity {
     @Nullable String cityTaxRule;
     String rounding;
     LocalDate businessDate;
+    String language;
+    @Nullable String address;
+    @Nullable String vatId;
 }

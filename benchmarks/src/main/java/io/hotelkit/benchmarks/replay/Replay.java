@@ -267,9 +267,7 @@ public final class Replay {
             case "jpa" -> JpaTarget::new;
             case "http" -> () -> new HttpTarget(false);
             case "http-postgres" -> () -> new HttpTarget(true);
-            // the database is kept: HOTEL_REPLAY_H2 names its file (default target/replay-h2/hotelkit); one run
-            case "jpa-h2-file" -> () -> new H2FileTarget(Path.of(System.getenv().getOrDefault("HOTEL_REPLAY_H2", "target/replay-h2/hotelkit")));
-            default -> throw new IllegalArgumentException("no target " + target + ": in-memory, jpa, jpa-h2-file, http or http-postgres");
+            default -> throw new IllegalArgumentException("no target " + target + ": in-memory, jpa, http or http-postgres");
         };
         if (!target.equals("in-memory")) {
             java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // Hikari, Flyway, Hibernate, Helidon
