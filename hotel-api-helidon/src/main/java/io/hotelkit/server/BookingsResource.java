@@ -95,6 +95,7 @@ final class BookingsResource implements HttpService {
             @NotNull LocalDate checkoutDate,
             @NotNull @Min(1) @Max(100) Integer adults,
             @Nullable @Min(0) @Max(100) Integer children,
+            @Nullable @Size(max = 100) List<Integer> childrenAges,
             @Nullable @Size(min = 1, max = 32) String block,
             @Nullable @Size(max = Booking.MAX_SPECIAL_REQUESTS) String specialRequests,
             @Nullable @Size(min = 1, max = 255) String cardToken,
@@ -164,7 +165,7 @@ final class BookingsResource implements HttpService {
                 : new NewGuest(body.guest().name(), body.guest().email(), body.guest().phone(), null, null, false);
         BookingRequest request = new BookingRequest(property, body.guestId() == null ? null : GuestId.of(body.guestId()),
                 guest, body.roomType(), body.roomNumber(), body.ratePlan(), stay,
-                Occupancy.of(body.adults(), body.children() == null ? 0 : body.children()), body.block(),
+                Params.occupancy(body.adults(), body.children(), body.childrenAges(), ""), body.block(),
                 body.specialRequests(), body.cardToken());
         ChannelRef channel = body.channelRef();
         Booking booking;

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import io.helidon.webserver.http.ServerRequest;
+import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.GuestId;
@@ -8,14 +9,16 @@ import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.InvoiceId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
+import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PaymentId;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.ReservationId;
-import io.hotelkit.reservations.ChannelRef;
 import io.hotelkit.shared.Stay;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -139,6 +142,19 @@ final class Params {
     }
 
     /** An enum value as the API writes it ({@code checked_in}), or empty when the parameter is absent. */
+    /** A query flag: {@code true} or {@code false}, {@code whenAbsent} when not given. */
+    static boolean bool(ServerRequest req, String name, boolean whenAbsent) {
+        Optional<String> value = query(req, name);
+        if (value.isEmpty()) {
+            return whenAbsent;
+        }
+        return switch (value.get()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidRequestException(name, "must be true or false");
+        };
+    }
+
     static <E extends Enum<E>> Optional<E> enumeration(ServerRequest req, String name, Class<E> type) {
         return query(req, name).map(value -> parseEnum(name, value, type));
     }
@@ -187,5 +203,62 @@ final class Params {
 
     static @Nullable Money inCurrencyOrNull(@Nullable Money money, Currency currency, String field) {
         return money == null ? null : inCurrency(money, currency, field);
+    }
+
+    /**
+     * The guests of a search: {@code adults} (2 when absent), {@code children} and {@code children_ages}
+     * ({@code 4,11}: one age from 0 to 17 per child; {@code children} may then be left out, and must else agree).
+     */
+    static Occupancy occupancy(ServerRequest req) {
+        int adults = integer(req, "adults", 2, 1, 100);
+        Optional<String> agesText = query(req, "children_ages");
+        if (agesText.isEmpty()) {
+            return Occupancy.of(adults, integer(req, "children", 0, 0, 100));
+        }
+        List<Integer> ages = ages(agesText.get());
+        int children = integer(req, "children", ages.size(), 0, 100);
+        if (children != ages.size()) {
+            throw new InvalidRequestException("children_ages", "gives " + ages.size() + " ages for " + children + " children");
+        }
+        return Occupancy.of(adults, ages);
+    }
+
+    private static List<Integer> ages(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length > 100) {
+            throw new InvalidRequestException("children_ages", "gives at most 100 ages");
+        }
+        List<Integer> ages = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            try {
+                int age = Integer.parseInt(part.strip());
+                if (age >= 0 && age <= Occupancy.MAX_CHILD_AGE) {
+                    ages.add(age);
+                    continue;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new InvalidRequestException("children_ages", "is a list of ages from 0 to " + Occupancy.MAX_CHILD_AGE
+                    + " separated by commas, such as 4,11");
+        }
+        return ages;
+    }
+
+    /** Children's ages of a body: empty when not given; else one per child, each from 0 to 17. */
+    static Occupancy occupancy(int adults, @Nullable Integer children, @Nullable List<Integer> ages, String prefix) {
+        if (ages == null || ages.isEmpty()) {
+            return Occupancy.of(adults, children == null ? 0 : children);
+        }
+        if (children != null && children != ages.size()) {
+            throw new InvalidRequestException(prefix + "children_ages", "gives " + ages.size() + " ages for " + children + " children");
+        }
+        for (int i = 0; i < ages.size(); i++) {
+            Integer age = ages.get(i);
+            if (age == null || age < 0 || age > Occupancy.MAX_CHILD_AGE) {
+                throw new InvalidRequestException(prefix + "children_ages[" + i + "]", "is an age from 0 to " + Occupancy.MAX_CHILD_AGE);
+            }
+        }
+        return Occupancy.of(adults, ages);
     }
 }

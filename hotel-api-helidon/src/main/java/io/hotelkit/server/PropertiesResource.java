@@ -67,8 +67,7 @@ final class PropertiesResource implements HttpService {
             throw ApiException.forbidden("a key scoped to some properties cannot open a property: it could never see it");
         }
         Currency currency = currency(body.currency());
-        TaxPolicy taxes = body.tax() == null ? null : new TaxPolicy(body.tax().vatPercent(), body.tax().vatIncluded(),
-                Params.inCurrency(body.tax().cityTaxPerPersonNight(), currency, "tax.city_tax_per_person_night"));
+        TaxPolicy taxes = body.tax() == null ? null : body.tax().toPolicy(currency);
         Property property = inventory.createProperty(new NewProperty(body.code(), body.name(), timezone(body.timezone()),
                 currency, body.checkInTime(), body.checkOutTime(), body.maxStayNights(), taxes, body.businessDate(), body.language(), body.address(), body.vatId()));
         return Reply.created("/v1/properties/" + property.id().value(), Views.PropertyView.of(property));

@@ -1,5 +1,10 @@
 package io.hotelkit.server;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.hotelkit.rates.RatePackage;
+import io.hotelkit.shared.InvalidRequestException;
+import java.util.ArrayList;
+
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -69,21 +74,56 @@ final class RatePlansResource implements HttpService {
             @NotNull @Valid Views.Policy cancellationPolicy,
             @Nullable @Valid Derivation derivedFrom,
             @Nullable @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal channelPriceTolerancePercent,
-            @Nullable @Valid DepositPolicyBody depositPolicy) {}
+            @Nullable @Valid DepositPolicyBody depositPolicy,
+            @Nullable @Size(max = RatePlan.MAX_PACKAGES) List<@NotNull @Valid PackageBody> packages) {}
+
+    /** Something the plan includes besides the room, priced on top of it (see {@link RatePackage}). */
+    record PackageBody(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "[a-z][a-z_]{0,31}") String category,
+            @NotNull RatePackage.Basis basis,
+            @NotNull Money price) {}
 
     record Derivation(
             @NotBlank @Size(max = 32) String ratePlan,
             @NotNull @DecimalMin(value = "-100", inclusive = false) @DecimalMax("1000") BigDecimal adjustmentPercent) {}
 
+    /** @param packages absent when the plan has none, as for plans made before them */
     record RatePlanView(String code, String name, MealPlan mealPlan, Views.Policy cancellationPolicy,
                         @Nullable Derivation derivedFrom, @Nullable BigDecimal channelPriceTolerancePercent,
-                        DepositPolicyBody depositPolicy) {
+                        DepositPolicyBody depositPolicy,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PackageBody> packages) {
 
         static RatePlanView of(RatePlan plan) {
             return new RatePlanView(plan.code(), plan.name(), plan.mealPlan(), Views.Policy.of(plan.cancellationPolicy()),
                     plan.derivation().map(d -> new Derivation(d.parentRatePlan(), d.adjustmentPercent())).orElse(null),
-                    plan.channelPriceTolerance(), DepositPolicyBody.of(plan.depositPolicy()));
+                    plan.channelPriceTolerance(), DepositPolicyBody.of(plan.depositPolicy()), plan.packages().stream()
+                            .map(p -> new PackageBody(p.code(), p.name(), p.category(), p.basis(), p.price())).toList());
         }
+    }
+
+    /** The packages of a body: 400 naming the one at fault. */
+    private static List<RatePackage> packages(@Nullable List<PackageBody> bodies) {
+        List<RatePackage> packages = new ArrayList<>();
+        if (bodies == null) {
+            return packages;
+        }
+        for (int i = 0; i < bodies.size(); i++) {
+            PackageBody body = bodies.get(i);
+            String at = "packages[" + i + "]";
+            if (body.category().equals("room") || body.category().equals("city_tax")) {
+                throw new InvalidRequestException(at + ".category", "is a charge category other than room and city_tax");
+            }
+            if (body.price().isNegative()) {
+                throw new InvalidRequestException(at + ".price", "must not be negative");
+            }
+            if (packages.stream().anyMatch(other -> other.code().equals(body.code()))) {
+                throw new InvalidRequestException(at + ".code", "is the code of another package of the plan");
+            }
+            packages.add(new RatePackage(body.code(), body.name(), body.category(), body.basis(), body.price()));
+        }
+        return packages;
     }
 
     /** One row of a price update: the same price and restrictions every night of {@code [from, to)}. */
@@ -117,7 +157,8 @@ final class RatePlansResource implements HttpService {
                 : new DerivedRate(body.derivedFrom().ratePlan(), body.derivedFrom().adjustmentPercent());
         RatePlan plan = rates.addRatePlan(property, body.code(), body.name(), body.mealPlan(),
                 body.cancellationPolicy().toPolicy(), derived, body.channelPriceTolerancePercent(),
-                body.depositPolicy() == null ? DepositPolicy.none() : body.depositPolicy().toPolicy("deposit_policy"));
+                body.depositPolicy() == null ? DepositPolicy.none() : body.depositPolicy().toPolicy("deposit_policy"),
+                packages(body.packages()));
         return Reply.created("/v1/properties/" + property.value() + "/rate-plans/" + plan.code(), RatePlanView.of(plan));
     }
 

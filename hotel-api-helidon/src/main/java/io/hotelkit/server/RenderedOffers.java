@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 final class RenderedOffers {
 
     /** A search at one version of its property's inventory and rates. */
-    private record Key(AvailabilityQuery query, long version) {}
+    private record Key(AvailabilityQuery query, boolean breakdown, long version) {}
 
     private final Cache<Key, byte[]> cache;
 
@@ -28,7 +28,12 @@ final class RenderedOffers {
      * kept yet. Only answers are kept: a search {@code render} refuses (by throwing) is searched again.
      */
     byte[] get(AvailabilityQuery query, long version, Supplier<byte[]> render) {
-        return cache.get(new Key(query, version), key -> render.get());
+        return get(query, false, version, render);
+    }
+
+    /** As {@link #get(AvailabilityQuery, long, Supplier)}, the offers with their splits ({@code breakdown=true}) kept apart. */
+    byte[] get(AvailabilityQuery query, boolean breakdown, long version, Supplier<byte[]> render) {
+        return cache.get(new Key(query, breakdown, version), key -> render.get());
     }
 
     long hits() {

@@ -70,12 +70,17 @@ final class SharedOffers {
 
     /** The answer to {@code query} with the engine at {@code engineVersion}: shared, or rendered by {@code render}. */
     byte[] get(AvailabilityQuery query, long engineVersion, Supplier<byte[]> render) {
+        return get(query, false, engineVersion, render);
+    }
+
+    /** As {@link #get(AvailabilityQuery, long, Supplier)}, the offers with their splits ({@code breakdown=true}) kept apart. */
+    byte[] get(AvailabilityQuery query, boolean breakdown, long engineVersion, Supplier<byte[]> render) {
         OptionalLong position = hotel.positionAt(query.propertyId(), engineVersion);
         if (position.isEmpty() || !redis.up()) {
             counted.accept(position.isEmpty() ? Outcome.UNSETTLED : Outcome.UNAVAILABLE);
             return render.get();
         }
-        byte[] key = key(query, position.getAsLong());
+        byte[] key = key(query, breakdown, position.getAsLong());
         Optional<byte[]> kept = redis.call(jedis -> jedis.get(key));
         if (kept.isPresent()) {
             counted.accept(Outcome.HIT);
@@ -93,12 +98,29 @@ final class SharedOffers {
         return rendered;
     }
 
-    /** {@code hotelkit:offers:<format>:<property>:<position>:<checkin>:<checkout>:<adults>:<children>:<type>:<plan>}. */
+    /**
+     * {@code hotelkit:offers:<format>:<property>:<position>:<checkin>:<checkout>:<adults>:<children>:<type>:<plan>},
+     * then {@code :ages=4,11} when the children's ages are given and {@code :breakdown} when the offers' splits are asked for.
+     */
     static byte[] key(AvailabilityQuery query, long position) {
+        return key(query, false, position);
+    }
+
+    static byte[] key(AvailabilityQuery query, boolean breakdown, long position) {
         String key = KEYS + part(query.propertyId().value()) + ":" + position + ":" + query.stay().checkin() + ":"
                 + query.stay().checkout() + ":" + query.occupancy().adults() + ":" + query.occupancy().children() + ":"
-                + part(query.roomType()) + ":" + part(query.ratePlan());
+                + part(query.roomType()) + ":" + part(query.ratePlan())
+                + (query.occupancy().childrenAges().isEmpty() ? "" : ":ages=" + ages(query.occupancy().childrenAges()))
+                + (breakdown ? ":breakdown" : "");
         return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String ages(java.util.List<Integer> ages) {
+        StringBuilder text = new StringBuilder();
+        for (int age : ages) {
+            text.append(text.isEmpty() ? "" : ",").append(age);
+        }
+        return text.toString();
     }
 
     /** Nothing for none, else {@code =} and the code encoded (so with no {@code :} nor {@code =} of its own). */

@@ -1,6 +1,7 @@
 package io.hotelkit.server;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hotelkit.billing.Company;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Payer;
@@ -14,24 +15,34 @@ import io.hotelkit.billing.PaymentMethod;
 import io.hotelkit.guests.Guest;
 import io.hotelkit.guests.LoyaltyAccount;
 import io.hotelkit.guests.LoyaltyTier;
+import io.hotelkit.inventory.CityTaxRule;
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.inventory.VatCategory;
+import io.hotelkit.inventory.VatRates;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.BookingStatus;
 import io.hotelkit.reservations.Reservation;
+import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,17 +71,130 @@ final class Views {
         static PropertyView of(Property property) {
             return new PropertyView(property.id().value(), property.code(), property.name(), property.timezone().getId(),
                     property.currency().getCurrencyCode(), property.checkInTime(), property.checkOutTime(),
-                    property.maxStayNights(), new Tax(property.taxes().vatPercent(), property.taxes().vatIncluded(),
-                            property.taxes().cityTaxPerPersonNight()), property.businessDate(), property.language(),
+                    property.maxStayNights(), Tax.of(property.taxes()), property.businessDate(), property.language(),
                     property.address(), property.vatId());
         }
     }
 
-    /** A property's taxes, as a request gives them and a response shows them. */
+    /**
+     * A property's taxes, as a request gives them and a response shows them. A property with one VAT rate
+     * and a flat city tax (today's body) has neither {@code vat_rates} nor {@code city_tax}, and its answers
+     * have neither.
+     *
+     * @param vatPercent the one rate; with {@code vatRates} their accommodation rate, which it may be left out for
+     * @param cityTaxPerPersonNight the flat city tax; with {@code cityTax} it may be left out (answers show the
+     *     rule's amount when it is per person and night, else zero)
+     */
     record Tax(
-            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal vatPercent,
+            @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal vatPercent,
             @NotNull Boolean vatIncluded,
-            @NotNull Money cityTaxPerPersonNight) {}
+            @Nullable Money cityTaxPerPersonNight,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Valid @Nullable VatRatesView vatRates,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Valid @Nullable CityTaxView cityTax) {
+
+        static Tax of(TaxPolicy taxes) {
+            CityTaxRule rule = taxes.cityTax();
+            boolean flat = rule.equals(CityTaxRule.perPersonNight(rule.amount()));
+            return new Tax(taxes.vatPercent(), taxes.vatIncluded(), taxes.cityTaxPerPersonNight(),
+                    taxes.rates() == null ? null : VatRatesView.of(taxes.rates()), flat ? null : CityTaxView.of(rule));
+        }
+
+        /**
+         * The policy this body asks for, in the property's currency.
+         *
+         * @throws InvalidRequestException naming the field at fault, under {@code tax.}
+         */
+        TaxPolicy toPolicy(Currency currency) {
+            if (vatRates == null && vatPercent == null) {
+                throw new InvalidRequestException("tax.vat_percent", "is required without vat_rates");
+            }
+            if (vatRates != null && vatPercent != null && vatPercent.compareTo(vatRates.accommodation()) != 0) {
+                throw new InvalidRequestException("tax.vat_percent", "must be vat_rates.accommodation, "
+                        + vatRates.accommodation().toPlainString() + ", when both are given");
+            }
+            if (cityTax == null && cityTaxPerPersonNight == null) {
+                throw new InvalidRequestException("tax.city_tax_per_person_night", "is required without city_tax");
+            }
+            if (cityTax == null) {
+                Money flat = Params.inCurrency(cityTaxPerPersonNight, currency, "tax.city_tax_per_person_night");
+                if (flat.isNegative()) {
+                    throw new InvalidRequestException("tax.city_tax_per_person_night", "must not be negative");
+                }
+                return vatRates == null ? new TaxPolicy(vatPercent, vatIncluded, flat)
+                        : new TaxPolicy(vatRates.accommodation(), vatIncluded, flat, vatRates.toRates(), CityTaxRule.perPersonNight(flat));
+            }
+            CityTaxRule rule = cityTax.toRule(currency);
+            if (cityTaxPerPersonNight != null && !cityTaxPerPersonNight.equals(
+                    rule.basis() == CityTaxRule.Basis.PER_PERSON_NIGHT ? rule.amount() : Money.zero(currency))) {
+                throw new InvalidRequestException("tax.city_tax_per_person_night", "must agree with city_tax, or be left out");
+            }
+            return new TaxPolicy(vatRates == null ? vatPercent : vatRates.accommodation(), vatIncluded, rule.amount(),
+                    vatRates == null ? null : vatRates.toRates(), rule);
+        }
+    }
+
+    /** A VAT rate per category, and the category of charge categories that are not where {@link VatRates#DEFAULTS} puts them. */
+    record VatRatesView(
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal accommodation,
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal foodAndBeverage,
+            @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal other,
+            @Nullable @Size(max = 50) Map<@Pattern(regexp = "[a-z][a-z_]{0,31}") String, @NotNull VatCategory> categories) {
+
+        static VatRatesView of(VatRates rates) {
+            return new VatRatesView(rates.accommodation(), rates.foodAndBeverage(), rates.other(), new TreeMap<>(rates.categories()));
+        }
+
+        VatRates toRates() {
+            try {
+                return new VatRates(accommodation, foodAndBeverage, other, categories == null ? Map.of() : categories);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("tax.vat_rates", e.getMessage());
+            }
+        }
+    }
+
+    /** A city tax rule: see {@link CityTaxRule}. */
+    record CityTaxView(
+            @NotNull CityTaxRule.Basis basis,
+            @Nullable Money amount,
+            @Nullable @DecimalMin("0") @DecimalMax("100") BigDecimal percent,
+            @Nullable @Min(0) @Max(18) Integer exemptUnderAge,
+            @Nullable @Min(1) @Max(730) Integer maxNights) {
+
+        static CityTaxView of(CityTaxRule rule) {
+            return new CityTaxView(rule.basis(), rule.basis() == CityTaxRule.Basis.PERCENT_OF_ROOM ? null : rule.amount(),
+                    rule.percent(), rule.exemptUnderAge(), rule.maxNights());
+        }
+
+        CityTaxRule toRule(Currency currency) {
+            if (basis == CityTaxRule.Basis.PERCENT_OF_ROOM) {
+                if (percent == null) {
+                    throw new InvalidRequestException("tax.city_tax.percent", "is required for a percentage of the room price");
+                }
+                if (amount != null) {
+                    throw new InvalidRequestException("tax.city_tax.amount", "is not given for a percentage of the room price");
+                }
+            } else {
+                if (amount == null) {
+                    throw new InvalidRequestException("tax.city_tax.amount", "is required for a city tax of " + basis.name().toLowerCase());
+                }
+                if (percent != null) {
+                    throw new InvalidRequestException("tax.city_tax.percent", "is only given for a percentage of the room price");
+                }
+                Params.inCurrency(amount, currency, "tax.city_tax.amount");
+                if (amount.isNegative()) {
+                    throw new InvalidRequestException("tax.city_tax.amount", "must not be negative");
+                }
+            }
+            if (exemptUnderAge != null && basis != CityTaxRule.Basis.PER_PERSON_NIGHT) {
+                throw new InvalidRequestException("tax.city_tax.exempt_under_age", "only a city tax per person and night exempts by age");
+            }
+            if (percent != null && percent.stripTrailingZeros().scale() > 4) {
+                throw new InvalidRequestException("tax.city_tax.percent", "has at most 4 decimals");
+            }
+            return new CityTaxRule(basis, amount == null ? Money.zero(currency) : amount, percent, exemptUnderAge, maxNights);
+        }
+    }
 
     /** A cancellation policy, as a request gives it and a response shows it. */
     record Policy(
@@ -104,6 +228,7 @@ final class Views {
             int nights,
             int adults,
             int children,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> childrenAges,
             Money total,
             List<NightPrice> nightly,
             Policy cancellationPolicy,
@@ -127,7 +252,8 @@ final class Views {
             return new BookingView(booking.id().value(), booking.confirmationCode(), booking.status(),
                     booking.guestId().value(), booking.roomType(), booking.roomNumber(), booking.ratePlan(), booking.block(),
                     booking.stay().checkin(), booking.stay().checkout(), booking.stay().nights(),
-                    booking.occupancy().adults(), booking.occupancy().children(), booking.total(), nightly,
+                    booking.occupancy().adults(), booking.occupancy().children(), booking.occupancy().childrenAges(),
+                    booking.total(), nightly,
                     Policy.of(booking.cancellationPolicy()), booking.specialRequests(), booking.cancellationReason(),
                     booking.version(), booking.createdAt(), booking.updatedAt(),
                     booking.reservationId() == null ? null : booking.reservationId().value(),
@@ -181,8 +307,15 @@ final class Views {
     record LoyaltyEntry(Instant at, long points, String reason, String reference) {}
 
     /** @param paymentId the payment a payment line records, for a refund of it; null on every other line */
+    /**
+     * @param category the charge category ({@code room}, a package's or an extra's, {@code city_tax}); absent on
+     *     payments and refunds
+     * @param vatPercent the line's VAT rate; absent where no VAT applies
+     */
     record FolioLineView(String id, LocalDate date, FolioLineKind kind, String description, Money amount,
-                         @Nullable String paymentId, Instant postedAt) {
+                         @Nullable String paymentId, Instant postedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String category,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BigDecimal vatPercent) {
 
         private static final String PAYMENT = "payment:";
 
@@ -192,7 +325,7 @@ final class Views {
                     ? reference.substring(PAYMENT.length())
                     : null;
             return new FolioLineView(line.id(), line.date(), line.kind(), line.description(), line.amount(), paymentId,
-                    line.postedAt());
+                    line.postedAt(), line.category(), line.vatPercent());
         }
     }
 
@@ -246,19 +379,26 @@ final class Views {
             Money total,
             Money vat,
             @Nullable String paymentHint,
-            InvoiceService.Status status) {
+            InvoiceService.Status status,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<VatLine> vatBreakdown) {
 
         static InvoiceView of(Invoice invoice, InvoiceService invoices) {
             return new InvoiceView(invoice.id().value(), invoice.number(), invoice.kind(),
                     invoice.credits() == null ? null : invoice.credits().value(), invoice.bookingId().value(),
                     invoice.issueDate(), invoice.issuedAt(), invoices.billTo(invoice),
                     invoice.lines().stream().map(l -> new InvoiceLine(l.folioLineId(), l.date(), l.kind(), l.description(),
-                            l.amount())).toList(),
-                    invoice.total(), invoice.vat(), invoice.paymentHint(), invoices.status(invoice));
+                            l.amount(), l.category(), l.vatPercent())).toList(),
+                    invoice.total(), invoice.vat(), invoice.paymentHint(), invoices.status(invoice),
+                    invoice.vatBreakdown().stream().map(v -> new VatLine(v.percent(), v.net(), v.vat(), v.gross())).toList());
         }
     }
 
-    record InvoiceLine(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount) {}
+    record InvoiceLine(String folioLineId, LocalDate date, FolioLineKind kind, String description, Money amount,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String category,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BigDecimal vatPercent) {}
+
+    /** The charges at one VAT rate: {@code net + vat = gross}. */
+    record VatLine(BigDecimal percent, Money net, Money vat, Money gross) {}
 
     /** Who a folio window is billed to. */
     record PayerView(Payer.Kind kind, @Nullable String name, @Nullable String companyId) {

@@ -75,7 +75,7 @@ class GeneratedClientStayTest {
 
             String frontDeskKey = fixture.key(Role.FRONT_DESK, id);
             Availability offers = new AvailabilityApi(client(base, frontDeskKey))
-                    .searchAvailability(id, today, today.plusDays(1), 2, 0, "DBL", "FLEX");
+                    .searchAvailability(id, today, today.plusDays(1), 2, 0, null, "DBL", "FLEX", null);
             assertThat(offers.getOffers()).hasSize(1);
             // one night of 100.00, VAT 6 % on top, city tax 2.00 for each of two guests
             assertThat(offers.getOffers().get(0).getTotal().getAmount()).isEqualTo("110.00");

@@ -215,6 +215,11 @@ class SharedAvailabilityTest {
                 io.hotelkit.shared.Occupancy.of(2, 1), "D:X", null);
         assertThat(new String(SharedOffers.key(query, 42), java.nio.charset.StandardCharsets.UTF_8))
                 .isEqualTo("hotelkit:offers:1:=p%3A1:42:2026-12-03:2026-12-05:2:1:=D%3AX:");
+        var aged = new io.hotelkit.availability.AvailabilityQuery(query.propertyId(), query.stay(),
+                io.hotelkit.shared.Occupancy.of(2, java.util.List.of(4)), "D:X", null);
+        assertThat(new String(SharedOffers.key(aged, true, 42), java.nio.charset.StandardCharsets.UTF_8))
+                .as("children's ages and the split are part of the search")
+                .isEqualTo("hotelkit:offers:1:=p%3A1:42:2026-12-03:2026-12-05:2:1:=D%3AX::ages=4:breakdown");
     }
 
     private static void awaitUp(HotelServer server) throws InterruptedException {

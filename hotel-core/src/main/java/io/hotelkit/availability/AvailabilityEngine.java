@@ -5,7 +5,9 @@ import io.hotelkit.inventory.NightAllowance;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.RoomType;
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.rates.RateIndex;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.shared.DateRange;
@@ -71,6 +73,18 @@ public final class AvailabilityEngine implements EngineView, InventoryIndex, Rat
     public Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy) {
         PropertyIndex index = index(propertyId);
         return index.read(() -> index.quote(roomType, ratePlan, nights, occupancy, false));
+    }
+
+    @Override
+    public TaxPolicy.Split split(PropertyId propertyId, Offer offer, Occupancy occupancy) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.split(offer, occupancy));
+    }
+
+    @Override
+    public List<RatePackage> packages(PropertyId propertyId, String ratePlan) {
+        PropertyIndex index = index(propertyId);
+        return index.read(() -> index.rates().packages(ratePlan));
     }
 
     /** How many more bookings of the room type every one of the nights would take now. */
@@ -340,6 +354,16 @@ public final class AvailabilityEngine implements EngineView, InventoryIndex, Rat
         @Override
         public Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy) {
             return engine.quoteExtension(propertyId, roomType, ratePlan, nights, occupancy);
+        }
+
+        @Override
+        public TaxPolicy.Split split(PropertyId propertyId, Offer offer, Occupancy occupancy) {
+            return engine.split(propertyId, offer, occupancy);
+        }
+
+        @Override
+        public List<RatePackage> packages(PropertyId propertyId, String ratePlan) {
+            return engine.packages(propertyId, ratePlan);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.hotelkit.availability;
 
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.rates.DailyRate;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.DateRange;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
@@ -32,6 +34,15 @@ public interface EngineView {
      * closed nights and nights without a price refuse it, arrival and length restrictions do not apply.
      */
     Offer quoteExtension(PropertyId propertyId, String roomType, String ratePlan, Stay nights, Occupancy occupancy);
+
+    /**
+     * An offer's total split by charge (room, each package, city tax) and by VAT rate, for these guests: the
+     * lines its folio holds once the night audit has posted every night, summed.
+     */
+    TaxPolicy.Split split(PropertyId propertyId, Offer offer, Occupancy occupancy);
+
+    /** What a rate plan includes besides the room, as the night audit posts it. */
+    List<RatePackage> packages(PropertyId propertyId, String ratePlan);
 
     /** How many more bookings of the room type every one of the nights would take now. */
     int available(PropertyId propertyId, String roomType, DateRange nights);

@@ -47,7 +47,7 @@ final class NightPrices extends AbstractList<Offer.NightPrice> implements Random
     }
 
     /** What the guest pays for these nights, taxes worked out by {@code taxes}. */
-    long totalMinor(TaxPolicy.GuestTaxes taxes) {
+    long totalMinor(TaxPolicy.StayTaxes taxes) {
         return taxes.stayTotalMinor(minor, offset, offset + nights);
     }
 

@@ -3,6 +3,7 @@ package io.hotelkit.availability;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.RoomType;
 import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotAvailableException;
 import io.hotelkit.shared.NotAvailableException.Reason;
@@ -32,7 +33,10 @@ final class Offers {
         Offer[] offers = new Offer[types.size() * pricing.size()];
         int found = 0;
         NightPrices[] nightly = new NightPrices[pricing.size()]; // each type's, in turn
-        TaxPolicy.GuestTaxes taxes = property.taxes().forGuests(occupancy, property.rounding());
+        TaxPolicy.StayTaxes[] taxes = new TaxPolicy.StayTaxes[pricing.size()]; // rates, city tax and packages worked out once a search
+        for (int plan = 0; plan < taxes.length; plan++) {
+            taxes[plan] = stayTaxes(property, pricing.packages(plan), occupancy);
+        }
         Currency currency = property.currency();
         for (TypeIndex type : types) {
             RoomType roomType = type.roomType;
@@ -47,7 +51,7 @@ final class Offers {
             for (int plan = 0; plan < nightly.length; plan++) {
                 if (nightly[plan] != null) {
                     offers[found++] = new Offer(roomType.code(), pricing.code(plan), free,
-                            Money.ofMinor(nightly[plan].totalMinor(taxes), currency), nightly[plan], pricing.cancellationPolicy(plan));
+                            Money.ofMinor(nightly[plan].totalMinor(taxes[plan]), currency), nightly[plan], pricing.cancellationPolicy(plan));
                 }
             }
         }
@@ -75,9 +79,26 @@ final class Offers {
 
     private static Offer offer(Property property, RateGrid rates, String roomType, String ratePlan, int available, Stay stay,
             Occupancy occupancy, long[] nightlyMinor) {
-        long total = property.taxes().stayTotalMinor(nightlyMinor, occupancy, property.rounding());
+        long total = stayTaxes(property, rates.packages(ratePlan), occupancy).stayTotalMinor(nightlyMinor);
         return new Offer(roomType, ratePlan, available, Money.ofMinor(total, property.currency()),
                 new NightPrices(stay.checkin(), nightlyMinor, 0, nightlyMinor.length, property.currency()),
                 rates.cancellationPolicy(ratePlan));
+    }
+
+    /** The taxes and packages of a stay in a plan for these guests. */
+    static TaxPolicy.StayTaxes stayTaxes(Property property, List<RatePackage> packages, Occupancy occupancy) {
+        List<TaxPolicy.PackageCharge> charges = packages.isEmpty() ? List.of()
+                : packages.stream().map(pkg -> pkg.forGuests(occupancy)).toList();
+        return property.taxes().forStay(occupancy, property.rounding(), charges);
+    }
+
+    /** An offer's total split by charge and VAT rate, as its folio will hold it. */
+    static TaxPolicy.Split split(Property property, RateGrid rates, Offer offer, Occupancy occupancy) {
+        List<Money> amounts = offer.nightlyAmounts();
+        long[] nightly = new long[amounts.size()];
+        for (int n = 0; n < nightly.length; n++) {
+            nightly[n] = amounts.get(n).minorUnits();
+        }
+        return stayTaxes(property, rates.packages(offer.ratePlan()), occupancy).split(nightly, property.currency());
     }
 }

@@ -84,6 +84,10 @@ final class PropertyIndex {
         return Offers.quote(property, rates, type(roomType), ratePlan, stay, occupancy, arrival);
     }
 
+    io.hotelkit.inventory.TaxPolicy.Split split(Offer offer, Occupancy occupancy) {
+        return Offers.split(property, rates, offer, occupancy);
+    }
+
     List<String> freeRooms(DateRange nights, @Nullable String roomType) {
         long from = nights.start().toEpochDay();
         int count = nights.nights();

@@ -4,6 +4,7 @@ import io.hotelkit.inventory.RoomType;
 import io.hotelkit.rates.CancellationPolicy;
 import io.hotelkit.rates.DailyRate;
 import io.hotelkit.rates.DerivedRate;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.rates.RatePlan;
 import io.hotelkit.rates.Restriction;
 import io.hotelkit.shared.DateRange;
@@ -82,7 +83,7 @@ final class RateGrid {
         if (parent != null && parentPlan == null) {
             throw new NotFoundException("rate plan", parent);
         }
-        Plan plan = new Plan(ratePlan.cancellationPolicy(), stored, parent, factor);
+        Plan plan = new Plan(ratePlan.cancellationPolicy(), stored, parent, factor, ratePlan.packages());
         if (parentPlan != null) {
             plan.priced = derived(parentPlan.stored, factor);
         }
@@ -150,6 +151,11 @@ final class RateGrid {
         return plan(ratePlan).policy;
     }
 
+    /** What the plan includes besides the room. */
+    public List<RatePackage> packages(String ratePlan) {
+        return plan(ratePlan).packages;
+    }
+
     /**
      * The nightly prices of {@code stay} in {@code ratePlan} for these guests, or the first restriction
      * that refuses it. Whether the room type takes the occupancy is the caller's to check.
@@ -174,8 +180,8 @@ final class RateGrid {
         if (refused != null) {
             return refused;
         }
-        return new StayPrice.Priced(nightly(rates, rates.index(checkin), nights, extraAdults(roomType, occupancy),
-                occupancy.children()));
+        RoomType.PricedGuests guests = roomType.priced(occupancy);
+        return new StayPrice.Priced(nightly(rates, rates.index(checkin), nights, guests.extraAdults(), guests.children()));
     }
 
     /**
@@ -233,6 +239,10 @@ final class RateGrid {
             return plans[plan].policy;
         }
 
+        public List<RatePackage> packages(int plan) {
+            return plans[plan].packages;
+        }
+
         /**
          * The nightly prices of a stay arriving on epoch day {@code checkin}, in each plan in the order
          * given; {@code null} for a plan whose restrictions refuse it, whatever the restriction.
@@ -254,8 +264,9 @@ final class RateGrid {
          */
         public void price(int slot, RoomType roomType, LocalDate checkin, int nights, Occupancy occupancy, NightPrices[] nightly) {
             long checkinDay = checkin.toEpochDay();
-            int extraAdults = extraAdults(roomType, occupancy);
-            int children = occupancy.children();
+            RoomType.PricedGuests guests = roomType.priced(occupancy); // age bands resolved once a room type, not once a plan or a night
+            int extraAdults = guests.extraAdults();
+            int children = guests.children();
             for (int i = 0; i < codes.length; i++) {
                 NightRates rates = plans[i].nights(slot);
                 boolean refused = sameBaseAs[i] < i
@@ -271,10 +282,6 @@ final class RateGrid {
                         : new NightPrices(checkin, nightly(rates, first, nights, extraAdults, children), 0, nights, currency);
             }
         }
-    }
-
-    private static int extraAdults(RoomType roomType, Occupancy occupancy) {
-        return Math.max(0, occupancy.adults() - roomType.baseOccupancy());
     }
 
     /**
@@ -391,13 +398,15 @@ final class RateGrid {
         final CancellationPolicy policy;
         final @Nullable String parent;
         final long factorPpm;
+        final List<RatePackage> packages;
         /** The nights set on this plan by room type slot: a base plan's; a derived plan keeps those it had as a base, unused. */
         volatile NightRates[] stored;
         /** The nights a stay is priced from by room type slot: a base plan's own, a derived plan's worked out from its parent's. */
         volatile NightRates[] priced;
 
-        Plan(CancellationPolicy policy, NightRates[] stored, @Nullable String parent, long factorPpm) {
+        Plan(CancellationPolicy policy, NightRates[] stored, @Nullable String parent, long factorPpm, List<RatePackage> packages) {
             this.policy = policy;
+            this.packages = packages;
             this.parent = parent;
             this.factorPpm = factorPpm;
             this.stored = stored;

@@ -1,6 +1,8 @@
 package io.hotelkit.billing;
 
+import io.hotelkit.internal.Decimals;
 import io.hotelkit.shared.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -16,6 +18,11 @@ import org.jspecify.annotations.Nullable;
  *     posting idempotent. A correction's reference names the line it corrects: {@code void:<line>},
  *     {@code move-out:<line>}, {@code allowance:<line>:<n>}, {@code credit-note:<note>:<line>}; a moved
  *     charge's on its new window {@code move-in:<line>}
+ * @param category the charge category: {@code room}, a package's or an extra's ({@code breakfast}, {@code minibar}),
+ *     {@code city_tax}; a VAT line has the category of the charge it taxes; null for payments, refunds and lines
+ *     posted before categories
+ * @param vatPercent the VAT rate of the charge (of a VAT line: its rate); null where no VAT applies (the city
+ *     tax, payments, extras of a property with one VAT rate) or the line was posted before rates
  */
 public record FolioLine(
         String id,
@@ -24,7 +31,9 @@ public record FolioLine(
         String description,
         Money amount,
         @Nullable String reference,
-        Instant postedAt) {
+        Instant postedAt,
+        @Nullable String category,
+        @Nullable BigDecimal vatPercent) {
 
     public FolioLine {
         Objects.requireNonNull(id, "folio line id");
@@ -41,6 +50,18 @@ public record FolioLine(
                     + (amount.isPositive() ? "positive" : "negative") + ": " + amount);
         }
         Objects.requireNonNull(postedAt, "posted at");
+        if (vatPercent != null) {
+            if (vatPercent.signum() < 0 || vatPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("a folio line's vat percent is between 0 and 100, not " + vatPercent.toPlainString());
+            }
+            vatPercent = Decimals.normalized(vatPercent);
+        }
+    }
+
+    /** A line without a charge category or VAT rate: a payment, a refund, a fee. */
+    public FolioLine(String id, LocalDate date, FolioLineKind kind, String description, Money amount, @Nullable String reference,
+            Instant postedAt) {
+        this(id, date, kind, description, amount, reference, postedAt, null, null);
     }
 
     /** The id of the line this one corrects (voids, moves out, takes an allowance from), if it is a correction. */

@@ -12,6 +12,8 @@ public enum FolioLineKind {
     TAX,
     CITY_TAX,
     EXTRA,
+    /** A rate plan's package (breakfast, parking, a spa credit), posted by the night audit beside the room. */
+    PACKAGE,
     FEE,
     PAYMENT,
     REFUND,
@@ -31,6 +33,6 @@ public enum FolioLineKind {
 
     /** Whether a line of this kind can be voided, moved or given an allowance: a charge as first posted. */
     public boolean isCorrectable() {
-        return this == ROOM || this == TAX || this == CITY_TAX || this == EXTRA || this == FEE;
+        return this == ROOM || this == TAX || this == CITY_TAX || this == EXTRA || this == PACKAGE || this == FEE;
     }
 }

@@ -16,6 +16,9 @@ import io.hotelkit.shared.NotFoundException;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.UnitOfWork;
 import java.time.Clock;
+import io.hotelkit.internal.Decimals;
+import java.util.TreeMap;
+import java.math.BigDecimal;
 import io.hotelkit.shared.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,18 +127,20 @@ public final class InvoiceService {
         List<Invoice.Line> lines = folio.lines().stream()
                 .filter(line -> line.kind().isCharge() && !invoiced.contains(line.id())
                         && (line.reference() == null || !line.reference().startsWith("credit-note:")))
-                .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount()))
+                .map(line -> new Invoice.Line(line.id(), line.date(), line.kind(), line.description(), line.amount(),
+                        line.category(), line.vatPercent()))
                 .toList();
         if (lines.isEmpty()) {
             return null;
         }
-        Money vat = vat(property, lines, folio);
+        List<Invoice.VatAmount> breakdown = vatBreakdown(property, lines, folio);
+        Money vat = sumVat(property, breakdown);
         String paymentHint = folio.window() != Folio.GUEST_WINDOW ? null : payments.ofBooking(property.id(), folio.bookingId()).stream()
                 .filter(payment -> payment.cardHint() != null && payment.status() == Payment.Status.CAPTURED)
                 .map(Payment::cardHint).findFirst().orElse(null);
         return new Invoice(InvoiceId.of(ids.next()), property.id(), folio.bookingId(), nextNumber(property), InvoiceKind.INVOICE, null,
                 property.businessDate(), clock.instant(), folio.guestId(), lines, sum(property, lines), vat, paymentHint, folio.window(),
-                folio.payer().companyId());
+                folio.payer().companyId(), breakdown);
     }
 
     private Invoice bill(Property property, Folio window, Invoice invoice) {
@@ -176,11 +181,12 @@ public final class InvoiceService {
             }
             List<Invoice.Line> lines = invoice.lines().stream()
                     .map(line -> new Invoice.Line(line.folioLineId(), line.date(), line.kind(), line.description(),
-                            line.amount().negate()))
+                            line.amount().negate(), line.category(), line.vatPercent()))
                     .toList();
             Invoice note = save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, invoice.bookingId(), nextNumber(property),
                     InvoiceKind.CREDIT_NOTE, invoice.id(), property.businessDate(), clock.instant(), invoice.guestId(), lines,
-                    invoice.total().negate(), invoice.vat().negate(), invoice.paymentHint(), invoice.window(), invoice.companyId()),
+                    invoice.total().negate(), invoice.vat().negate(), invoice.paymentHint(), invoice.window(), invoice.companyId(),
+                    invoice.vatBreakdown().stream().map(Invoice.VatAmount::negate).toList()),
                     EventType.CREDIT_NOTE_ISSUED);
             onAccount(invoice, note);
             return note;
@@ -247,14 +253,16 @@ public final class InvoiceService {
                             + remaining + "; asked " + amount);
                 }
                 lines.add(new Invoice.Line(line.folioLineId(), line.date(), line.kind(), "Credit: " + line.description(),
-                        amount.negate()));
+                        amount.negate(), line.category(), line.vatPercent()));
             }
             Money total = sum(property, lines);
-            Money vat = vat(property, lines.stream().map(line -> new Invoice.Line(line.folioLineId(), line.date(), line.kind(),
-                    line.description(), line.amount().negate())).toList(), null).negate();
+            List<Invoice.VatAmount> breakdown = vatBreakdown(property, lines.stream().map(line -> new Invoice.Line(line.folioLineId(),
+                    line.date(), line.kind(), line.description(), line.amount().negate(), line.category(), line.vatPercent())).toList(),
+                    null).stream().map(Invoice.VatAmount::negate).toList();
+            Money vat = sumVat(property, breakdown);
             Invoice note = save(property, new Invoice(InvoiceId.of(ids.next()), propertyId, invoice.bookingId(), nextNumber(property),
                     InvoiceKind.CREDIT_NOTE, invoice.id(), property.businessDate(), clock.instant(), invoice.guestId(), lines, total, vat,
-                    invoice.paymentHint(), invoice.window(), invoice.companyId()), EventType.CREDIT_NOTE_ISSUED);
+                    invoice.paymentHint(), invoice.window(), invoice.companyId(), breakdown), EventType.CREDIT_NOTE_ISSUED);
             if (invoice.companyId() != null) {
                 onAccount(invoice, note);
             } else {
@@ -402,25 +410,55 @@ public final class InvoiceService {
     }
 
     /**
-     * The VAT in the lines: the tax lines when VAT is added on top, else what the room charges contain. A
-     * correction (void, allowance, transfer) counts as the kind of the line it corrects on {@code folio}.
+     * The VAT in the lines per rate, each line's worked out on its own and rounded: the tax lines when VAT
+     * is added on top (the charges they tax are the net), else what each charge with a VAT rate contains. A
+     * correction (void, allowance, transfer) counts as the line it corrects on {@code folio}, at its rate.
+     * Lines posted before rates have none: a room or tax line then has the property's accommodation rate.
      */
-    private static Money vat(Property property, List<Invoice.Line> lines, @Nullable Folio folio) {
-        Money vat = Money.zero(property.currency());
+    static List<Invoice.VatAmount> vatBreakdown(Property property, List<Invoice.Line> lines, @Nullable Folio folio) {
+        Map<BigDecimal, Money[]> byRate = new TreeMap<>();
+        Money zero = Money.zero(property.currency());
         for (Invoice.Line line : lines) {
             FolioLineKind kind = line.kind();
+            BigDecimal rate = line.vatPercent();
             if (folio != null && !kind.isCorrectable()) {
-                kind = folio.lineById(line.folioLineId()).map(FolioLine::correctedLineId).flatMap(folio::lineById)
-                        .map(FolioLine::kind).orElse(kind);
+                Optional<FolioLine> corrected = folio.lineById(line.folioLineId()).map(FolioLine::correctedLineId)
+                        .flatMap(folio::lineById);
+                if (corrected.isPresent()) {
+                    kind = corrected.get().kind();
+                    rate = rate != null ? rate : corrected.get().vatPercent();
+                }
             }
+            if (rate == null && (kind == FolioLineKind.TAX || kind == FolioLineKind.ROOM)) {
+                rate = property.taxes().vatPercent();
+            }
+            if (rate == null || !(kind == FolioLineKind.TAX || kind.isCharge())) {
+                continue;
+            }
+            Money[] sums = byRate.computeIfAbsent(Decimals.normalized(rate), r -> new Money[] {zero, zero});
             if (kind == FolioLineKind.TAX) {
-                vat = vat.plus(line.amount());
-            } else if (property.taxes().vatIncluded() && kind == FolioLineKind.ROOM) {
-                Money contained = property.taxes().vatContainedIn(line.amount().abs(), property.rounding());
-                vat = vat.plus(line.amount().isNegative() ? contained.negate() : contained);
+                sums[1] = sums[1].plus(line.amount());
+            } else if (property.taxes().vatIncluded()) {
+                Money contained = property.rounding().includedVat(line.amount().abs(), rate);
+                contained = line.amount().isNegative() ? contained.negate() : contained;
+                sums[0] = sums[0].plus(line.amount().minus(contained));
+                sums[1] = sums[1].plus(contained);
+            } else {
+                sums[0] = sums[0].plus(line.amount());
             }
         }
-        return vat;
+        List<Invoice.VatAmount> breakdown = new ArrayList<>();
+        byRate.forEach((rate, sums) -> breakdown.add(new Invoice.VatAmount(rate, sums[0], sums[1], sums[0].plus(sums[1]))));
+        return breakdown;
+    }
+
+    private static Money sumVat(Property property, List<Invoice.VatAmount> breakdown) {
+        return breakdown.stream().map(Invoice.VatAmount::vat).reduce(Money.zero(property.currency()), Money::plus);
+    }
+
+    /** The VAT in the lines: the sum of {@link #vatBreakdown}. */
+    private static Money vat(Property property, List<Invoice.Line> lines, @Nullable Folio folio) {
+        return sumVat(property, vatBreakdown(property, lines, folio));
     }
 
     private static Money sum(Property property, List<Invoice.Line> lines) {

@@ -85,10 +85,16 @@ public final class InventoryService {
      */
     public RoomType addRoomType(PropertyId propertyId, String code, String name, int maxAdults, int maxChildren,
             int maxOccupancy, @Nullable Integer baseOccupancy, @Nullable Integer overbookingLimit) {
+        return addRoomType(propertyId, code, name, maxAdults, maxChildren, maxOccupancy, baseOccupancy, overbookingLimit, List.of());
+    }
+
+    /** Adds a room type whose children pay by age: see {@link RoomType#ageBands()}. */
+    public RoomType addRoomType(PropertyId propertyId, String code, String name, int maxAdults, int maxChildren,
+            int maxOccupancy, @Nullable Integer baseOccupancy, @Nullable Integer overbookingLimit, List<AgeBand> ageBands) {
         property(propertyId);
         RoomType roomType = new RoomType(propertyId, code, name, maxAdults, maxChildren, maxOccupancy,
                 baseOccupancy != null ? baseOccupancy : Math.min(RoomType.DEFAULT_BASE_OCCUPANCY, maxOccupancy),
-                overbookingLimit != null ? overbookingLimit : 0, 0);
+                overbookingLimit != null ? overbookingLimit : 0, 0, ageBands);
         return transactions.inTransaction(() -> {
             roomTypes.findBy(propertyId, code).ifPresent(existing -> {
                 throw new DuplicateException("room type", code, null);

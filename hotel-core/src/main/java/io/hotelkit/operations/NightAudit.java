@@ -10,6 +10,7 @@ import io.hotelkit.billing.internal.Posting;
 import io.hotelkit.billing.internal.RoomCharges;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.reservations.BlockService;
 import io.hotelkit.reservations.Booking;
 import io.hotelkit.reservations.Cancellations;
@@ -142,13 +143,17 @@ public final class NightAudit {
             if (RoomCharges.isPosted(posting, booking.propertyId(), booking.id(), night)) {
                 return false;
             }
-            RoomCharges.postNight(posting, booking.propertyId(), booking.id(), night, booking.priceOf(night), booking.occupancy(),
-                    property, ids, clock.instant());
+            RoomCharges.postNight(posting, booking.propertyId(), booking.id(), night, booking.stay().checkin(), booking.priceOf(night),
+                    booking.occupancy(), packagesOf(booking), property, ids, clock.instant());
             events.record(property.id(), booking.id().value(), new BillingEvent.RoomNightCharged(night));
             return true;
         });
     }
 
+    /** The packages of the booking's rate plan, priced for its guests: posted each night beside the room. */
+    private List<TaxPolicy.PackageCharge> packagesOf(Booking booking) {
+        return RoomCharges.packagesFor(engine.packages(booking.propertyId(), booking.ratePlan()), booking.occupancy());
+    }
 
     /**
      * What an audit did.

@@ -4,6 +4,7 @@ import io.hotelkit.internal.Codes;
 import io.hotelkit.shared.PropertyId;
 import io.hotelkit.shared.Versioned;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  *     the offer's price only
  * @param depositPolicy what the plan asks to be paid before arrival, and when; frozen in each booking's
  *     {@link io.hotelkit.billing.Deposit} when it is made
+ * @param packages what the plan includes besides the room (breakfast, parking, a spa credit), priced on top of
+ *     the room's nightly price; fixed when the plan is made: a plan's packages never change (bookings rely on them)
  */
 public record RatePlan(
         PropertyId propertyId,
@@ -27,10 +30,13 @@ public record RatePlan(
         @Nullable DerivedRate derivedFrom,
         long version,
         @Nullable BigDecimal channelPriceTolerance,
-        DepositPolicy depositPolicy) implements Versioned<RatePlan> {
+        DepositPolicy depositPolicy,
+        List<RatePackage> packages) implements Versioned<RatePlan> {
 
     /** At most 100%: a channel's price is never negative. */
     public static final BigDecimal MAX_CHANNEL_PRICE_TOLERANCE = BigDecimal.valueOf(100);
+
+    public static final int MAX_PACKAGES = 10;
 
     public RatePlan {
         Objects.requireNonNull(propertyId, "property id");
@@ -47,19 +53,42 @@ public record RatePlan(
                     + channelPriceTolerance.toPlainString());
         }
         Objects.requireNonNull(depositPolicy, "deposit policy");
+        packages = List.copyOf(Objects.requireNonNull(packages, "packages"));
+        if (packages.stream().map(RatePackage::code).distinct().count() != packages.size()) {
+            throw new IllegalArgumentException("a rate plan's packages have different codes");
+        }
+        if (packages.size() > MAX_PACKAGES) {
+            throw new IllegalArgumentException("a rate plan has at most " + MAX_PACKAGES + " packages");
+        }
+    }
+
+    /** A plan without packages. */
+    public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
+            @Nullable DerivedRate derivedFrom, long version, @Nullable BigDecimal channelPriceTolerance,
+            DepositPolicy depositPolicy) {
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance, depositPolicy,
+                List.of());
     }
 
     /** A plan that takes no deposit. */
     public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
+            @Nullable DerivedRate derivedFrom, long version, @Nullable BigDecimal channelPriceTolerance,
+            List<RatePackage> packages) {
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance,
+                DepositPolicy.none(), packages);
+    }
+
+    /** A plan that takes no deposit and has no packages. */
+    public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
             @Nullable DerivedRate derivedFrom, long version, @Nullable BigDecimal channelPriceTolerance) {
         this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance,
-                DepositPolicy.none());
+                DepositPolicy.none(), List.of());
     }
 
     /** A plan whose channels book at the offer's price only. */
     public RatePlan(PropertyId propertyId, String code, String name, MealPlan mealPlan, CancellationPolicy cancellationPolicy,
             @Nullable DerivedRate derivedFrom, long version) {
-        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null, DepositPolicy.none());
+        this(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, null, DepositPolicy.none(), List.of());
     }
 
     public Optional<DerivedRate> derivation() {
@@ -73,6 +102,6 @@ public record RatePlan(
     @Override
     public RatePlan withVersion(long version) {
         return new RatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, version, channelPriceTolerance,
-                depositPolicy);
+                depositPolicy, packages);
     }
 }

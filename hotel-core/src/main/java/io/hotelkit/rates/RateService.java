@@ -52,16 +52,44 @@ public final class RateService {
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance) {
         return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, channelPriceTolerance,
-                DepositPolicy.none());
+                DepositPolicy.none(), List.of());
     }
 
     /** A plan that asks for a deposit before arrival (see {@link DepositPolicy}). */
     public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
             CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance,
             DepositPolicy depositPolicy) {
-        properties.require(propertyId);
+        return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, channelPriceTolerance,
+                depositPolicy, List.of());
+    }
+
+    /** A plan that includes packages and takes no deposit (see the next). */
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance,
+            List<RatePackage> packages) {
+        return addRatePlan(propertyId, code, name, mealPlan, cancellationPolicy, derivedFrom, channelPriceTolerance,
+                DepositPolicy.none(), packages);
+    }
+
+    /**
+     * A plan that asks for a deposit before arrival (see {@link DepositPolicy}) and includes {@code packages}
+     * (breakfast, parking, a spa credit), priced on top of its rooms' nightly prices; they are fixed for the plan's life.
+     *
+     * @throws InvalidRequestException naming {@code packages[i].price} for a price in another currency
+     */
+    public RatePlan addRatePlan(PropertyId propertyId, String code, String name, @Nullable MealPlan mealPlan,
+            CancellationPolicy cancellationPolicy, @Nullable DerivedRate derivedFrom, @Nullable BigDecimal channelPriceTolerance,
+            DepositPolicy depositPolicy, List<RatePackage> packages) {
+        Property property = properties.require(propertyId);
+        for (int i = 0; i < packages.size(); i++) {
+            if (!packages.get(i).price().currency().equals(property.currency())) {
+                throw new InvalidRequestException("packages[" + i + "].price", "a package's price is in the property's currency "
+                        + property.currency() + ", not " + packages.get(i).price().currency());
+            }
+        }
         RatePlan plan = new RatePlan(propertyId, code, name, mealPlan == null ? MealPlan.ROOM_ONLY : mealPlan,
-                cancellationPolicy, derivedFrom, 0, channelPriceTolerance, Objects.requireNonNull(depositPolicy, "deposit policy"));
+                cancellationPolicy, derivedFrom, 0, channelPriceTolerance, Objects.requireNonNull(depositPolicy, "deposit policy"),
+                packages);
         return transactions.inTransaction(() -> {
             ratePlans.findBy(propertyId, code).ifPresent(existing -> {
                 throw new DuplicateException("rate plan", code, null);
@@ -92,7 +120,8 @@ public final class RateService {
         return transactions.inTransaction(() -> {
             RatePlan plan = ratePlan(propertyId, code);
             RatePlan saved = ratePlans.save(new RatePlan(plan.propertyId(), plan.code(), plan.name(), plan.mealPlan(),
-                    plan.cancellationPolicy(), plan.derivedFrom(), plan.version(), plan.channelPriceTolerance(), depositPolicy));
+                    plan.cancellationPolicy(), plan.derivedFrom(), plan.version(), plan.channelPriceTolerance(), depositPolicy,
+                    plan.packages()));
             events.record(propertyId, code, new RateEvent.DepositPolicySet(depositPolicy.kind().name().toLowerCase(java.util.Locale.ROOT),
                     depositPolicy.percent(), depositPolicy.daysBeforeArrival()));
             return saved; // the engine sells by prices and restrictions only: it has nothing to learn

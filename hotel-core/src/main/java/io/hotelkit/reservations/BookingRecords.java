@@ -3,6 +3,8 @@ package io.hotelkit.reservations;
 import io.hotelkit.billing.Folio;
 import io.hotelkit.billing.Folios;
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.NotFoundException;
@@ -46,12 +48,14 @@ final class BookingRecords {
         return folios.findBy(propertyId, id).orElseThrow(() -> new NotFoundException("folio of booking", id));
     }
 
-    /** What these nights cost with the property's taxes for this many guests. */
-    static Money stayTotal(Property property, List<Money> nightly, Occupancy occupancy) {
-        long total = 0;
-        for (Money night : nightly) {
-            total += property.taxes().nightTotalMinor(night.minorUnits(), occupancy, property.rounding());
+    /** What these nights cost with the property's taxes and the plan's packages for these guests. */
+    static Money stayTotal(Property property, List<RatePackage> packages, List<Money> nightly, Occupancy occupancy) {
+        long[] minor = new long[nightly.size()];
+        for (int n = 0; n < minor.length; n++) {
+            minor[n] = nightly.get(n).minorUnits();
         }
-        return Money.ofMinor(total, property.currency());
+        List<TaxPolicy.PackageCharge> charges = packages.stream().map(pkg -> pkg.forGuests(occupancy)).toList();
+        return Money.ofMinor(property.taxes().forStay(occupancy, property.rounding(), charges).stayTotalMinor(minor),
+                property.currency());
     }
 }

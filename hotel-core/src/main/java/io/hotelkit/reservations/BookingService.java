@@ -133,6 +133,11 @@ public final class BookingService {
     /** A request checked and quoted, outside any transaction: what {@link #insert} books. */
     record Prepared(BookingRequest request, Property property, String roomType, Offer offer, @Nullable String cardToken) {}
 
+    /** What the plan of a prepared booking includes besides the room. */
+    List<io.hotelkit.rates.RatePackage> packages(Prepared prepared) {
+        return engine.packages(prepared.property().id(), prepared.offer().ratePlan());
+    }
+
     /** Checks a request and quotes its stay; the transaction that books it re-checks the inventory. */
     Prepared prepare(BookingRequest request) {
         Property property = properties.require(request.propertyId());
@@ -251,8 +256,12 @@ public final class BookingService {
             }
             Stay stay = Stay.of(checkin, checkout);
             String roomType = changes.roomType() != null ? changes.roomType() : booking.roomType();
-            Occupancy occupancy = Occupancy.of(changes.adults() != null ? changes.adults() : booking.occupancy().adults(),
-                    changes.children() != null ? changes.children() : booking.occupancy().children());
+            int children = changes.children() != null ? changes.children() : booking.occupancy().children();
+            // the children's ages stay while their number does; a new number of children has no ages
+            Occupancy occupancy = children == booking.occupancy().children()
+                    ? new Occupancy(changes.adults() != null ? changes.adults() : booking.occupancy().adults(), children,
+                            booking.occupancy().childrenAges())
+                    : Occupancy.of(changes.adults() != null ? changes.adults() : booking.occupancy().adults(), children);
             boolean sameProduct = roomType.equals(booking.roomType()) && occupancy.equals(booking.occupancy());
             if (booking.block() != null && !roomType.equals(booking.roomType())) {
                 throw new InvalidRequestException("room_type", "a booking from block " + booking.block() + " keeps its room type");
@@ -287,7 +296,7 @@ public final class BookingService {
                     }
                 }
             }
-            Money total = BookingRecords.stayTotal(property, nightly, occupancy);
+            Money total = BookingRecords.stayTotal(property, engine.packages(propertyId, booking.ratePlan()), nightly, occupancy);
             String room = roomType.equals(booking.roomType()) ? booking.roomNumber() : null;
             String requests = changes.specialRequests() != null
                     ? (changes.specialRequests().isBlank() ? null : changes.specialRequests())

@@ -17,6 +17,7 @@ import io.hotelkit.shared.IdempotencyKey;
 import io.hotelkit.shared.InvalidRequestException;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -84,8 +85,16 @@ public final class FolioCharges {
             if (category == null || !category.matches("[a-z][a-z_]{0,31}")) {
                 throw new InvalidRequestException("category", "a category is 1 to 32 lower-case letters and '_', such as 'minibar'");
             }
-            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant());
+            BigDecimal vatPercent = property.taxes().extraVatPercent(category);
+            FolioLine line = new FolioLine(ids.next(), on, FolioLineKind.EXTRA, description, amount, null, clock.instant(), category,
+                    vatPercent);
             posting.post(propertyId, id, line, category, true);
+            long vatOnTop = vatPercent == null ? 0 : property.taxes().vatOnTopMinor(amount.minorUnits(), vatPercent, property.rounding());
+            if (vatOnTop != 0) { // VAT added on top of prices: the extra's own tax line, at its category's rate
+                posting.post(propertyId, id, new FolioLine(ids.next(), on, FolioLineKind.TAX, "VAT " + vatPercent.toPlainString()
+                        + "% on " + category, Money.ofMinor(vatOnTop, amount.currency()), "tax:extra:" + line.id(), clock.instant(),
+                        category, vatPercent), category, true);
+            }
             events.record(propertyId, id.value(), new BillingEvent.ExtraCharged(category, amount.amount()));
             return line;
         }, FolioLine::id, lineId -> folios.windows(propertyId, id).stream().flatMap(folio -> folio.lines().stream())

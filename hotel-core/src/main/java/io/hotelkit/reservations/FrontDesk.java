@@ -15,6 +15,7 @@ import io.hotelkit.guests.Loyalty;
 import io.hotelkit.inventory.HousekeepingStatus;
 import io.hotelkit.inventory.Properties;
 import io.hotelkit.inventory.Property;
+import io.hotelkit.inventory.TaxPolicy;
 import io.hotelkit.inventory.Room;
 import io.hotelkit.inventory.Rooms;
 import io.hotelkit.shared.BookingId;
@@ -194,14 +195,17 @@ public final class FrontDesk {
                 Stay stay = Stay.of(booking.stay().checkin(), departure);
                 List<Money> nightly = booking.nightly().subList(0, stay.nights());
                 leaving = booking.withStay(stay, booking.roomType(), booking.occupancy(), nightly,
-                        BookingRecords.stayTotal(property, nightly, booking.occupancy()), booking.roomNumber(), booking.specialRequests(),
+                        BookingRecords.stayTotal(property, engine.packages(propertyId, booking.ratePlan()), nightly,
+                                booking.occupancy()), booking.roomNumber(), booking.specialRequests(),
                         clock.instant());
             }
             records.folio(propertyId, id);
+            List<TaxPolicy.PackageCharge> packages = RoomCharges.packagesFor(engine.packages(propertyId, leaving.ratePlan()),
+                    leaving.occupancy());
             for (LocalDate night = leaving.stay().checkin(); night.isBefore(leaving.stay().checkout()); night = night.plusDays(1)) {
                 if (!RoomCharges.isPosted(posting, propertyId, id, night)) {
-                    RoomCharges.postNight(posting, propertyId, id, night, leaving.priceOf(night), leaving.occupancy(), property, ids,
-                            clock.instant());
+                    RoomCharges.postNight(posting, propertyId, id, night, leaving.stay().checkin(), leaving.priceOf(night),
+                            leaving.occupancy(), packages, property, ids, clock.instant());
                 }
             }
             if (deposits != null) { // window 1, the guest's, with the nights: what a card guarantee pays

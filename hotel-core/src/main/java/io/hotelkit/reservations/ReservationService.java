@@ -105,7 +105,8 @@ public final class ReservationService {
                     BookingService.Prepared room = prepared.get(i);
                     List<Money> nightly = prices.get(i);
                     Money total = nightly == room.offer().nightlyAmounts() ? room.offer().total()
-                            : BookingRecords.stayTotal(room.property(), nightly, room.request().occupancy());
+                            : BookingRecords.stayTotal(room.property(), bookingService.packages(room), nightly,
+                                    room.request().occupancy());
                     int index = i;
                     String guestName = request.rooms().get(i).guestName();
                     try {

@@ -224,6 +224,64 @@ public abstract class StorageContract {
         assertThat(storage.nightlyRates().all(property.id(), "NRF")).isEmpty();
     }
 
+    /** Issue 15's fields: VAT rates and a city tax rule, age bands, packages, children's ages, lines' categories and rates. */
+    @Test
+    void taxes_age_bands_packages_ages_and_vat_lines_keep_every_field() {
+        TaxPolicy taxes = new TaxPolicy(BigDecimal.ZERO, true, eur("0.00"),
+                new io.hotelkit.inventory.VatRates(new BigDecimal("6"), new BigDecimal("13"), new BigDecimal("23.5"),
+                        Map.of("parking", io.hotelkit.inventory.VatCategory.ACCOMMODATION)),
+                new io.hotelkit.inventory.CityTaxRule(io.hotelkit.inventory.CityTaxRule.Basis.PER_PERSON_NIGHT, eur("2.00"), null, 13, 7));
+        Property property = tx(() -> storage.properties().save(new Property(PropertyId.of(id()), "VAT", "Rates", ZoneId.of("Europe/Lisbon"),
+                Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30, taxes, Rounding.HALF_UP,
+                LocalDate.parse("2026-12-01"), 0)));
+        Property percent = tx(() -> storage.properties().save(new Property(PropertyId.of(id()), "PCT", "Percent",
+                ZoneId.of("Europe/Lisbon"), Money.currency("EUR"), LocalTime.of(15, 0), LocalTime.of(11, 0), 30,
+                new TaxPolicy(new BigDecimal("10"), false, eur("0.00"), null, new io.hotelkit.inventory.CityTaxRule(
+                        io.hotelkit.inventory.CityTaxRule.Basis.PERCENT_OF_ROOM, eur("0.00"), new BigDecimal("1.25"), null, 3)),
+                Rounding.HALF_UP, LocalDate.parse("2026-12-01"), 0)));
+        RoomType type = tx(() -> storage.roomTypes().save(new RoomType(property.id(), "FAM", "Family", 4, 3, 5, 2, 0, 0,
+                List.of(new io.hotelkit.inventory.AgeBand("INFANT", 0, 2, io.hotelkit.inventory.AgeBand.Price.FREE),
+                        new io.hotelkit.inventory.AgeBand("CHILD", 3, 12, io.hotelkit.inventory.AgeBand.Price.CHILD)))));
+        tx(() -> storage.rooms().save(room(property.id(), "301", "FAM")));
+        RatePlan plan = tx(() -> storage.ratePlans().save(new RatePlan(property.id(), "BB", "Bed and breakfast", MealPlan.BREAKFAST,
+                CancellationPolicy.freeCancellation(), null, 0, null, List.of(
+                        new io.hotelkit.rates.RatePackage("BRK", "Breakfast", "breakfast", io.hotelkit.rates.RatePackage.Basis.PER_PERSON_NIGHT,
+                                eur("12.50")),
+                        new io.hotelkit.rates.RatePackage("SPA", "Spa credit", "spa", io.hotelkit.rates.RatePackage.Basis.PER_STAY,
+                                eur("40.00"))))));
+        Stay stay = Stay.of("2026-12-01", "2026-12-03");
+        Booking withAges = tx(() -> storage.bookings().save(new Booking(BookingId.of(id()), property.id(), "CONF-AGES", GuestId.of(id()),
+                "FAM", null, false, "BB", null, stay, Occupancy.of(2, List.of(4, 11)), List.of(eur("100.00"), eur("100.00")),
+                eur("200.00"), CancellationPolicy.freeCancellation(), BookingStatus.CONFIRMED, null, null, "key-1", NOW, NOW, null, 0)));
+        BookingId bookingId = withAges.id();
+        Folio folio = tx(() -> storage.folios().save(Folio.open(bookingId, property.id(), GuestId.of(id()), property.currency())
+                .post(new FolioLine(id(), LocalDate.parse("2026-12-01"), FolioLineKind.PACKAGE, "Breakfast", eur("50.00"),
+                        "package:BRK:2026-12-01", NOW, "breakfast", new BigDecimal("13")))
+                .post(new FolioLine(id(), LocalDate.parse("2026-12-01"), FolioLineKind.CITY_TAX, "City tax", eur("6.00"),
+                        "city_tax:2026-12-01", NOW, "city_tax", null))));
+        Invoice invoice = new Invoice(InvoiceId.of(id()), property.id(), bookingId, "2026-000009", InvoiceKind.INVOICE, null,
+                LocalDate.parse("2026-12-03"), NOW, GuestId.of("g1"), List.of(
+                        new Invoice.Line("l1", LocalDate.parse("2026-12-01"), FolioLineKind.PACKAGE, "Breakfast", eur("50.00"), "breakfast",
+                                new BigDecimal("13")),
+                        new Invoice.Line("l2", LocalDate.parse("2026-12-01"), FolioLineKind.CITY_TAX, "City tax", eur("6.00"), "city_tax",
+                                null)),
+                eur("56.00"), eur("5.75"), null, 1, null, List.of(new Invoice.VatAmount(new BigDecimal("13"), eur("44.25"), eur("5.75"),
+                        eur("50.00"))));
+        tx(() -> {
+            storage.invoices().add(invoice);
+            return null;
+        });
+
+        assertThat(storage.properties().findBy(property.id())).contains(property);
+        assertThat(storage.properties().findBy(percent.id())).contains(percent);
+        assertThat(storage.roomTypes().findBy(property.id(), "FAM")).contains(type);
+        assertThat(storage.ratePlans().findBy(property.id(), "BB")).contains(plan);
+        assertThat(storage.bookings().findBy(bookingId)).contains(withAges);
+        assertThat(storage.bookings().findBy(bookingId).orElseThrow().occupancy().childrenAges()).containsExactly(4, 11);
+        assertThat(storage.folios().findBy(bookingId)).contains(folio);
+        assertThat(storage.invoices().findBy(invoice.id())).contains(invoice);
+    }
+
     // ---- bookings and blocks -------------------------------------------------------------------------
 
     @Test

@@ -43,6 +43,8 @@ final class BillingMapper {
             row.amount = line.amount().amount();
             row.reference = line.reference();
             row.postedAt = line.postedAt();
+            row.category = line.category();
+            row.vatPercent = line.vatPercent();
             return row;
         }, "folio lines");
     }
@@ -56,12 +58,14 @@ final class BillingMapper {
         row.amount = line.amount().amount();
         row.reference = line.reference();
         row.postedAt = line.postedAt();
+        row.category = line.category();
+        row.vatPercent = line.vatPercent();
         return row;
     }
 
     private static FolioLine line(FolioEntity.LineRow line, Currency currency) {
         return new FolioLine(line.id, line.businessDate, FolioLineKind.valueOf(line.kind), line.description,
-                Money.of(line.amount, currency), line.reference, line.postedAt);
+                Money.of(line.amount, currency), line.reference, line.postedAt, line.category, line.vatPercent);
     }
 
     static void copy(Folio from, FolioWindowEntity to) {
@@ -139,7 +143,7 @@ final class BillingMapper {
         return new Folio(BookingId.of(row.bookingId), PropertyId.of(row.propertyId), GuestId.of(row.guestId), currency,
                 row.lines.stream()
                         .map(line -> new FolioLine(line.id, line.businessDate, FolioLineKind.valueOf(line.kind), line.description,
-                                Money.of(line.amount, currency), line.reference, line.postedAt))
+                                Money.of(line.amount, currency), line.reference, line.postedAt, line.category, line.vatPercent))
                         .toList(),
                 row.version);
     }
@@ -197,6 +201,7 @@ final class BillingMapper {
         to.paymentHint = from.paymentHint();
         to.windowNo = from.window();
         to.companyId = from.companyId() == null ? null : from.companyId().value();
+        to.vatBreakdown = TaxRows.writeBreakdown(from.vatBreakdown());
         for (Invoice.Line line : from.lines()) {
             InvoiceEntity.LineRow row = new InvoiceEntity.LineRow();
             row.folioLineId = line.folioLineId();
@@ -204,6 +209,8 @@ final class BillingMapper {
             row.kind = line.kind().name();
             row.description = line.description();
             row.amount = line.amount().amount();
+            row.category = line.category();
+            row.vatPercent = line.vatPercent();
             to.lines.add(row);
         }
         return to;
@@ -216,9 +223,9 @@ final class BillingMapper {
                 row.issuedAt, GuestId.of(row.guestId),
                 row.lines.stream()
                         .map(line -> new Invoice.Line(line.folioLineId, line.lineDate, FolioLineKind.valueOf(line.kind),
-                                line.description, Money.of(line.amount, currency)))
+                                line.description, Money.of(line.amount, currency), line.category, line.vatPercent))
                         .toList(),
                 Money.of(row.total, currency), Money.of(row.vat, currency), row.paymentHint, row.windowNo,
-                row.companyId == null ? null : CompanyId.of(row.companyId));
+                row.companyId == null ? null : CompanyId.of(row.companyId), TaxRows.readBreakdown(row.vatBreakdown, currency));
     }
 }

@@ -31,6 +31,8 @@ class BookingEntity extends VersionedEntity {
     LocalDate checkout;
     int adults;
     int children;
+    /** The children's ages as {@code 4,11} (V15); null when not given. */
+    @Nullable String childrenAges;
     String currency;
 
     /** The frozen price of each night, in order, as a JSON array of decimal strings. */

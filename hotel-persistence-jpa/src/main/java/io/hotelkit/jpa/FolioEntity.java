@@ -46,5 +46,7 @@ class FolioEntity extends VersionedEntity {
         BigDecimal amount;
         @Nullable String reference;
         Instant postedAt;
+        @Nullable String category;
+        @Nullable BigDecimal vatPercent;
     }
 }

@@ -36,6 +36,8 @@ final class InventoryMapper {
         to.vatPercent = from.taxes().vatPercent();
         to.vatIncluded = from.taxes().vatIncluded();
         to.cityTaxPerPersonNight = from.taxes().cityTaxPerPersonNight().amount();
+        to.vatRates = TaxRows.write(from.taxes().rates());
+        to.cityTaxRule = TaxRows.write(from.taxes().cityTax());
         to.rounding = from.rounding().mode().name();
         to.businessDate = from.businessDate();
         to.language = from.language();
@@ -57,7 +59,9 @@ final class InventoryMapper {
                 new TaxPolicy(
                         row.vatPercent,
                         row.vatIncluded,
-                        Money.of(row.cityTaxPerPersonNight, currency)),
+                        Money.of(row.cityTaxPerPersonNight, currency),
+                        TaxRows.readRates(row.vatRates),
+                        TaxRows.readRule(row.cityTaxRule, Money.of(row.cityTaxPerPersonNight, currency))),
                 new Rounding(RoundingMode.valueOf(row.rounding)),
                 row.businessDate,
                 row.language,
@@ -74,6 +78,7 @@ final class InventoryMapper {
         to.maxChildren = from.maxChildren();
         to.maxOccupancy = from.maxOccupancy();
         to.baseOccupancy = from.baseOccupancy();
+        to.ageBands = TaxRows.writeBands(from.ageBands());
         to.overbookingLimit = from.overbookingLimit();
     }
 
@@ -87,7 +92,8 @@ final class InventoryMapper {
                 row.maxOccupancy,
                 row.baseOccupancy,
                 row.overbookingLimit,
-                row.version);
+                row.version,
+                TaxRows.readBands(row.ageBands));
     }
 
     static void copy(Room from, RoomEntity to) {

@@ -1,5 +1,9 @@
 package io.hotelkit.jpa;
 
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
@@ -38,6 +42,9 @@ class InvoiceEntity {
     @Nullable String paymentHint;
     int windowNo = 1;
     @Nullable String companyId;
+    /** Net, VAT and gross per VAT rate (V15), a JSON array; null for an invoice issued before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String vatBreakdown;
 
     @ElementCollection
     @CollectionTable(name = "invoice_lines", joinColumns = {
@@ -55,5 +62,7 @@ class InvoiceEntity {
         String kind;
         String description;
         BigDecimal amount;
+        @Nullable String category;
+        @Nullable BigDecimal vatPercent;
     }
 }

@@ -25,6 +25,7 @@ final class Json {
             .build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> OBJECTS = new TypeReference<>() {};
 
     private Json() {}
 
@@ -53,6 +54,14 @@ final class Json {
             return MAPPER.readValue(json, STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON column holds something that is not a list of strings: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static List<Map<String, Object>> readObjects(String json) {
+        try {
+            return MAPPER.readValue(json, OBJECTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON column holds something that is not a list of objects: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,5 +1,11 @@
 package io.hotelkit.jpa;
 
+import org.jspecify.annotations.Nullable;
+
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,6 +30,12 @@ class PropertyEntity extends VersionedEntity {
     BigDecimal vatPercent;
     boolean vatIncluded;
     BigDecimal cityTaxPerPersonNight;
+    /** VAT rates per category and the category of each charge (V15); null: one rate, {@code vatPercent}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String vatRates;
+    /** The city tax rule (V15); null: a flat {@code cityTaxPerPersonNight}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String cityTaxRule;
     String rounding;
     LocalDate businessDate;
     String language;

@@ -1,5 +1,9 @@
 package io.hotelkit.jpa;
 
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -27,6 +31,9 @@ class RatePlanEntity extends VersionedEntity {
     String depositKind;
     @Nullable BigDecimal depositPercent;
     @Nullable Integer depositDaysBefore;
+    /** The plan's packages (V15), a JSON array; null for a plan made before them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String packages;
 
     record Key(String propertyId, String code) {}
 }

@@ -30,6 +30,7 @@ final class RatesMapper {
         to.depositKind = from.depositPolicy().kind().name();
         to.depositPercent = from.depositPolicy().percent();
         to.depositDaysBefore = from.depositPolicy().daysBeforeArrival();
+        to.packages = TaxRows.writePackages(from.packages());
     }
 
     static RatePlan toDomain(RatePlanEntity row) {
@@ -47,7 +48,8 @@ final class RatesMapper {
                         : new DerivedRate(row.parentRatePlan, row.adjustmentPercent),
                 row.version,
                 row.channelPriceTolerance,
-                new DepositPolicy(DepositPolicy.Kind.valueOf(row.depositKind), row.depositPercent, row.depositDaysBefore));
+                new DepositPolicy(DepositPolicy.Kind.valueOf(row.depositKind), row.depositPercent, row.depositDaysBefore),
+                TaxRows.readPackages(row.packages));
     }
 
     static void copy(DailyRate from, NightlyRateEntity to) {

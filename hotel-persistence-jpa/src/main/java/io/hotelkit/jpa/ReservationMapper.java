@@ -35,6 +35,7 @@ final class ReservationMapper {
         to.checkout = from.stay().checkout();
         to.adults = from.occupancy().adults();
         to.children = from.occupancy().children();
+        to.childrenAges = TaxRows.writeAges(from.occupancy().childrenAges());
         to.currency = from.total().currency().getCurrencyCode();
         to.nightlyPrices = Json.write(from.nightly().stream().map(price -> price.amount().toPlainString()).toList());
         to.total = from.total().amount();
@@ -68,7 +69,8 @@ final class ReservationMapper {
                 row.ratePlan,
                 row.blockCode,
                 Stay.of(row.checkin, row.checkout),
-                Occupancy.of(row.adults, row.children),
+                row.childrenAges == null ? Occupancy.of(row.adults, row.children)
+                        : new Occupancy(row.adults, row.children, TaxRows.readAges(row.childrenAges)),
                 Json.readStrings(row.nightlyPrices).stream().map(price -> Money.of(price, currency)).toList(),
                 Money.of(row.total, currency),
                 new CancellationPolicy(row.freeUntilDaysBefore, CancellationPolicy.Penalty.valueOf(row.penalty),

@@ -1,5 +1,11 @@
 package io.hotelkit.jpa;
 
+import org.jspecify.annotations.Nullable;
+
+import org.hibernate.type.SqlTypes;
+
+import org.hibernate.annotations.JdbcTypeCode;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,6 +26,9 @@ class RoomTypeEntity extends VersionedEntity {
     int maxOccupancy;
     int baseOccupancy;
     int overbookingLimit;
+    /** Children's age bands (V15), a JSON array; null for a type made before them. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Nullable String ageBands;
 
     record Key(String propertyId, String code) {}
 }

@@ -5,19 +5,23 @@ import io.hotelkit.billing.FolioLine;
 import io.hotelkit.billing.FolioLineKind;
 import io.hotelkit.inventory.Property;
 import io.hotelkit.inventory.TaxPolicy;
+import io.hotelkit.rates.RatePackage;
 import io.hotelkit.shared.BookingId;
 import io.hotelkit.shared.IdGenerator;
 import io.hotelkit.shared.Money;
 import io.hotelkit.shared.Occupancy;
 import io.hotelkit.shared.PropertyId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The charges of a night in the house: the room at its frozen price, the VAT added on top of it if the
- * property adds VAT, and the city tax. Each is posted once: lines carry references
+ * The charges of a night in the house: the room at its frozen price, the rate plan's packages, the VAT
+ * added on top of each if the property adds VAT, and the city tax. Each is posted once: lines carry references
  * ({@code room:2026-12-01}, {@code tax:…}, {@code city_tax:…}) that a second posting finds and skips, on
  * whichever window of the booking the routing sent them to, so a night audit that runs twice, or is
  * interrupted and runs again, posts nothing twice.
@@ -30,11 +34,12 @@ public final class RoomCharges {
      * Posts the night's lines the booking's windows lack, each where the routing sends it, computed exactly
      * as offers compute totals. A charge for a company over its credit limit goes to the guest's window.
      */
-    public static void postNight(Posting posting, PropertyId propertyId, BookingId bookingId, LocalDate night, Money roomPrice,
-            Occupancy occupancy, Property property, IdGenerator ids, Instant at) {
+    public static void postNight(Posting posting, PropertyId propertyId, BookingId bookingId, LocalDate night, LocalDate checkin,
+            Money roomPrice, Occupancy occupancy, List<TaxPolicy.PackageCharge> packages, Property property, IdGenerator ids,
+            Instant at) {
         List<Folio> windows = posting.windows(propertyId, bookingId);
         List<FolioLine> lines = new ArrayList<>();
-        for (Charge charge : nightCharges(night, roomPrice, occupancy, property)) {
+        for (Charge charge : nightCharges(night, checkin, roomPrice, occupancy, packages, property)) {
             if (windows.stream().noneMatch(folio -> folio.hasReference(charge.reference()))) {
                 lines.add(charge.line(ids, night, at));
             }
@@ -43,10 +48,10 @@ public final class RoomCharges {
     }
 
     /** The folio with the night's lines it lacks: for a single window, as before windows. */
-    public static Folio postNight(Folio folio, LocalDate night, Money roomPrice, Occupancy occupancy, Property property,
-            IdGenerator ids, Instant at) {
+    public static Folio postNight(Folio folio, LocalDate night, LocalDate checkin, Money roomPrice, Occupancy occupancy,
+            List<TaxPolicy.PackageCharge> packages, Property property, IdGenerator ids, Instant at) {
         Folio posted = folio;
-        for (Charge charge : nightCharges(night, roomPrice, occupancy, property)) {
+        for (Charge charge : nightCharges(night, checkin, roomPrice, occupancy, packages, property)) {
             if (!posted.hasReference(charge.reference())) {
                 posted = posted.post(charge.line(ids, night, at));
             }
@@ -64,24 +69,49 @@ public final class RoomCharges {
         return folio.hasReference("room:" + night);
     }
 
-    private record Charge(FolioLineKind kind, String description, Money amount, String reference) {
+    private record Charge(FolioLineKind kind, String description, Money amount, String reference, String category,
+            @Nullable BigDecimal vatPercent) {
         FolioLine line(IdGenerator ids, LocalDate night, Instant at) {
-            return new FolioLine(ids.next(), night, kind, description, amount, reference, at);
+            return new FolioLine(ids.next(), night, kind, description, amount, reference, at, category, vatPercent);
         }
     }
 
-    private static List<Charge> nightCharges(LocalDate night, Money roomPrice, Occupancy occupancy, Property property) {
-        TaxPolicy.NightCharges charges = property.taxes().nightCharges(roomPrice, occupancy, property.rounding());
-        List<Charge> lines = new ArrayList<>();
-        lines.add(new Charge(FolioLineKind.ROOM, "Room, night of " + night, charges.room(), "room:" + night));
-        if (!charges.vat().isZero()) {
-            lines.add(new Charge(FolioLineKind.TAX, "VAT " + property.taxes().vatPercent().stripTrailingZeros()
-                    .toPlainString() + "%, night of " + night, charges.vat(), "tax:" + night));
+    /** A plan's packages priced for these guests. */
+    public static List<TaxPolicy.PackageCharge> packagesFor(List<RatePackage> packages, Occupancy occupancy) {
+        return packages.stream().map(pkg -> pkg.forGuests(occupancy)).toList();
+    }
+
+    /**
+     * The night's lines: {@link TaxPolicy.StayTaxes#nightLines}, the very lines an offer's total sums.
+     *
+     * @param checkin the stay's first night: a city tax capped at some nights, and what is charged once a stay, count from it
+     */
+    private static List<Charge> nightCharges(LocalDate night, LocalDate checkin, Money roomPrice, Occupancy occupancy,
+            List<TaxPolicy.PackageCharge> packages, Property property) {
+        property.taxes().cityTax().amount().requireCurrency(roomPrice.currency());
+        int index = Math.toIntExact(ChronoUnit.DAYS.between(checkin, night));
+        List<Charge> charges = new ArrayList<>();
+        for (TaxPolicy.NightLine line : property.taxes().forStay(occupancy, property.rounding(), packages)
+                .nightLines(index, roomPrice.minorUnits())) {
+            Money amount = Money.ofMinor(line.amountMinor(), roomPrice.currency());
+            charges.add(switch (line.kind()) {
+                case ROOM -> new Charge(FolioLineKind.ROOM, "Room, night of " + night, amount, "room:" + night, "room",
+                        line.vatPercent());
+                case PACKAGE -> new Charge(FolioLineKind.PACKAGE, line.name() + ", night of " + night, amount,
+                        "package:" + line.code() + ":" + night, line.category(), line.vatPercent());
+                case VAT -> line.category().equals("room")
+                        ? new Charge(FolioLineKind.TAX, "VAT " + percent(line.vatPercent()) + "%, night of " + night, amount,
+                                "tax:" + night, "room", line.vatPercent())
+                        : new Charge(FolioLineKind.TAX, "VAT " + percent(line.vatPercent()) + "% on " + line.code() + ", night of "
+                                + night, amount, "tax:package:" + line.code() + ":" + night, line.category(), line.vatPercent());
+                case CITY_TAX -> new Charge(FolioLineKind.CITY_TAX, "City tax, " + occupancy.persons() + " persons, night of "
+                        + night, amount, "city_tax:" + night, "city_tax", null);
+            });
         }
-        if (!charges.cityTax().isZero()) {
-            lines.add(new Charge(FolioLineKind.CITY_TAX, "City tax, " + occupancy.persons() + " persons, night of "
-                    + night, charges.cityTax(), "city_tax:" + night));
-        }
-        return lines;
+        return charges;
+    }
+
+    private static String percent(BigDecimal percent) {
+        return percent.stripTrailingZeros().toPlainString();
     }
 }
