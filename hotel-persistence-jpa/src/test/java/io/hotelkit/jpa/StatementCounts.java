@@ -91,7 +91,7 @@ abstract class StatementCounts {
 
         if (postgres()) {
             assertThat(booking).extracting(StatementCounts::kind).containsExactly("select properties", "select guests",
-                    "insert folios", "insert bookings", "select rate_plans", "insert type_nights", "insert outbox_events and notify");
+                    "insert folios", "insert bookings", "insert type_nights", "select rate_plans", "insert outbox_events and notify");
             assertThat(cancelling).extracting(StatementCounts::kind).containsExactly("select bookings for update",
                     "select properties", "update type_nights", "update bookings", "select payments", "select authorisations",
                     "select deposits", "insert outbox_events and notify");
